@@ -1,0 +1,41 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4173;
+const baseURL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.test.ts',
+	workers: 1,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? [['line']] : [['list']],
+	use: {
+		baseURL,
+		locale: 'ja-JP',
+		timezoneId: 'Asia/Tokyo',
+		trace: 'retain-on-failure',
+		...devices['Desktop Chrome'],
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		// `npm test` builds first; this seeds a fresh demo database and serves the build
+		command: 'rm -f e2e.db e2e.db-shm e2e.db-wal && tsx scripts/demo.ts',
+		url: `${baseURL}/login`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'pipe',
+		env: { PORT: String(PORT), ORIGIN: baseURL, DATABASE_URL: 'file:e2e.db' }
+	}
+});

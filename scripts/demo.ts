@@ -1,0 +1,35 @@
+/**
+ * `npm run demo`: migrate an embedded database, seed みらい市 (once), print the demo accounts and
+ * serve the production build. Seeding finishes before the server starts, so one process writes.
+ */
+import { spawn } from 'node:child_process';
+import { openDatabase } from '../src/lib/server/db/client.ts';
+import { seedDemo } from '../src/lib/server/demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/demo/municipality.ts';
+import { toJstDate } from '../src/lib/domain/japanese-date.ts';
+
+const port = process.env.PORT || '3000';
+const env = {
+	...process.env,
+	PORT: port,
+	HOST: process.env.HOST || '127.0.0.1',
+	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
+	DATABASE_URL: process.env.DATABASE_URL || 'file:demo.db'
+};
+
+const db = await openDatabase(env.DATABASE_URL);
+const result = await seedDemo(db, toJstDate(new Date()));
+db.$client.close();
+console.log(
+	result.created
+		? `みらい市のデモデータを作成しました（職員 ${result.people}人、組織 ${result.units}）。`
+		: 'みらい市のデモデータは作成済みです（変更なし）。'
+);
+console.log(`\nまなび: ${env.ORIGIN} を開いて、次のアカウントでログインしてください。`);
+console.log(`パスワード（共通）: ${DEMO_PASSWORD}\n`);
+for (const a of DEMO_ACCOUNTS) console.log(`  職員番号 ${a.employeeNo}  ${a.name}  ${a.label}`);
+console.log('\n止めるときは Ctrl+C を押してください。\n');
+
+const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,10 @@
+// `npm start`: serve the production build. Configure with environment variables (see README).
+if (!process.env.ORIGIN) {
+	const port = process.env.PORT || '3000';
+	process.env.ORIGIN = `http://localhost:${port}`;
+	console.warn(
+		`[manabi] ORIGIN が未設定のため ${process.env.ORIGIN} とみなします。` +
+			'本番では利用者がアクセスする https のアドレスを ORIGIN に設定してください。'
+	);
+}
+await import('../build/index.js');

@@ -1,0 +1,79 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { db, initDatabase } from '$lib/server/db';
+import { isBusyError } from '$lib/server/db/client';
+import { sessionPolicy } from '$lib/server/config';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
+import { loginHref, passwordHref } from '$lib/routes';
+
+export const init: ServerInit = async () => {
+	try {
+		await initDatabase();
+	} catch (e) {
+		console.error(`\n[manabi] 起動を中止しました / start aborted:\n${(e as Error).message}\n`);
+		process.exit(1);
+	}
+};
+
+const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = TOKEN_SHAPE.test(token)
+			? await validateSessionToken(db, token, sessionPolicy)
+			: { session: null, user: null };
+		if (result.session) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+		} else deleteSessionCookie(event);
+	}
+	return resolve(event);
+};
+
+/** Safety net for the signed-in area; every load and action still calls requireUser(). */
+const handleGuard: Handle = async ({ event, resolve }) => {
+	const inApp = event.route.id?.startsWith('/(app)') ?? false;
+	const user = event.locals.user;
+	if (inApp && !user) redirect(303, loginHref(event.url.pathname + event.url.search));
+	if (inApp && user?.mustChangePassword && event.route.id !== '/(app)/account/password')
+		redirect(303, passwordHref);
+	return resolve(event);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+export const handle = sequence(handleHeaders, handleLocale, handleAuth, handleGuard);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (isBusyError(error)) {
+		console.error(`[manabi] ${event.route.id}: database busy`);
+		return {
+			message:
+				'データベースが混み合っていたため、保存できませんでした。少し待ってから、もう一度操作してください。'
+		};
+	}
+	if (status === 404) return { message: 'ページが見つかりません。' };
+	console.error(`[manabi] ${event.route.id ?? event.url.pathname}:`, error);
+	return { message: status >= 500 ? 'サーバーで問題が起きました。時間をおいてもう一度お試しください。' : message };
+};

@@ -1,0 +1,80 @@
+/** Who may see what. Pure rules; the server applies them on every load and action. */
+
+export type Role = 'manager' | 'hr' | 'admin' | 'executive' | 'security_officer';
+
+/** A role as granted; a manager's scope is the subtree under `unitPath` ("/部id/課id/"). */
+export type Grant = { role: Role; unitId: string | null; unitPath: string | null };
+
+export type Viewer = { id: string; orgId: string; grants: Grant[] };
+
+export const ROLE_LABELS: Record<Role | 'employee', string> = {
+	employee: '職員',
+	manager: '所属長（課長）',
+	hr: '人事・研修担当',
+	admin: 'システム管理者',
+	executive: '幹部（閲覧）',
+	security_officer: '情報セキュリティ担当'
+};
+
+export function hasRole(viewer: Pick<Viewer, 'grants'>, ...roles: Role[]): boolean {
+	return viewer.grants.some((g) => roles.includes(g.role));
+}
+
+/** Paths under which a viewer's manager grants reach. */
+export function managedPaths(viewer: Pick<Viewer, 'grants'>): string[] {
+	return viewer.grants.flatMap((g) => (g.role === 'manager' && g.unitPath ? [g.unitPath] : []));
+}
+
+export function isInSubtree(unitPath: string, scopePath: string): boolean {
+	return scopePath.endsWith('/') && unitPath.startsWith(scopePath);
+}
+
+/**
+ * May the viewer see the people and records of the unit at `unitPath` (in `unitOrgId`)?
+ * HR, admin, executives and security officers see their whole organisation; a manager only
+ * their own subtree; anyone else nothing. Another organisation is never visible.
+ */
+export function canSeeUnit(viewer: Viewer, unitOrgId: string, unitPath: string): boolean {
+	if (unitOrgId !== viewer.orgId) return false;
+	if (hasRole(viewer, 'hr', 'admin', 'executive', 'security_officer')) return true;
+	return managedPaths(viewer).some((p) => isInSubtree(unitPath, p));
+}
+
+/** A person is visible if any of their current units is; a viewer always sees themself. */
+export function canSeePerson(
+	viewer: Viewer,
+	target: { id: string; orgId: string; unitPaths: string[] }
+): boolean {
+	if (target.orgId !== viewer.orgId) return false;
+	if (target.id === viewer.id) return true;
+	if (hasRole(viewer, 'hr', 'admin', 'executive', 'security_officer')) return true;
+	return target.unitPaths.some((path) => managedPaths(viewer).some((p) => isInSubtree(path, p)));
+}
+
+export type Section = 'mypage' | 'manager' | 'hr' | 'admin' | 'dashboard';
+
+const SECTION_ROLES: Record<Exclude<Section, 'mypage'>, Role[]> = {
+	manager: ['manager'],
+	hr: ['hr', 'admin'],
+	admin: ['admin'],
+	dashboard: ['executive', 'security_officer', 'hr', 'admin']
+};
+
+export function canEnterSection(viewer: Pick<Viewer, 'grants'>, section: Section): boolean {
+	return section === 'mypage' || hasRole(viewer, ...SECTION_ROLES[section]);
+}
+
+/** Where a viewer lands after signing in: their most specific console. */
+export function homeSection(viewer: Pick<Viewer, 'grants'>): Section {
+	if (hasRole(viewer, 'admin')) return 'admin';
+	if (hasRole(viewer, 'hr')) return 'hr';
+	if (hasRole(viewer, 'executive', 'security_officer')) return 'dashboard';
+	if (hasRole(viewer, 'manager')) return 'manager';
+	return 'mypage';
+}
+
+export function sectionsFor(viewer: Pick<Viewer, 'grants'>): Section[] {
+	return (['mypage', 'manager', 'hr', 'dashboard', 'admin'] as const).filter((s) =>
+		canEnterSection(viewer, s)
+	);
+}

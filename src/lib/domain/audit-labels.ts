@@ -1,0 +1,12 @@
+const LABELS: Record<string, string> = {
+	'auth.sign_in': 'ログイン',
+	'auth.sign_in_failed': 'ログイン失敗',
+	'auth.sign_in_blocked': 'ログイン拒否（試行回数の制限）',
+	'auth.sign_out': 'ログアウト',
+	'auth.password_changed': 'パスワード変更',
+	'person.initial_password_issued': '初期パスワード発行',
+	'admin.created': '管理者の作成',
+	'demo.seeded': 'デモデータの作成'
+};
+
+export const auditLabel = (action: string) => LABELS[action] ?? action;

@@ -1,0 +1,30 @@
+/** URL builders: every link and redirect in the app is made here. */
+import type { Section } from './domain/access';
+
+export const SECTION_HREF: Record<Section, string> = {
+	mypage: '/mypage',
+	manager: '/manager',
+	hr: '/hr',
+	dashboard: '/dashboard',
+	admin: '/admin'
+};
+
+export const loginHref = (next?: string) =>
+	next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login';
+
+/** Only same-site paths may be a post-login destination (no open redirect). */
+export function safeNext(next: string | null): string | null {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return null;
+	return next;
+}
+
+export const passwordHref = '/account/password';
+export const unitHref = (unitId: string) => `/manager/units/${unitId}`;
+export const personHref = (personId: string) => `/people/${personId}`;
+export const hrPeopleHref = (q?: string, page?: number) => {
+	const params = new URLSearchParams();
+	if (q) params.set('q', q);
+	if (page && page > 1) params.set('page', String(page));
+	const s = params.toString();
+	return s ? `/hr/people?${s}` : '/hr/people';
+};

@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { organisation, orgUnit, person, personTag, roleGrant, unitMembership } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { generateId } from '../auth/token';
+import { recordAudit } from '../audit';
+import { buildMunicipality, DEMO_ORG, DEMO_PASSWORD } from './municipality';
+import { addDays } from '../../domain/japanese-date';
+
+export type SeedResult = { created: boolean; people: number; units: number };
+
+const CHUNK = 200;
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+	for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** Writes みらい市 once; a second run finds it and changes nothing. */
+export async function seedDemo(db: Db, today: string): Promise<SeedResult> {
+	const [existing] = await db.select().from(organisation).where(eq(organisation.code, DEMO_ORG.code));
+	if (existing) return { created: false, people: 0, units: 0 };
+
+	const m = buildMunicipality(today);
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	const orgId = `org-${DEMO_ORG.code}`;
+	const unitId = (code: string) => `${orgId}-u${code}`;
+	const paths = new Map<string, string>();
+	for (const u of m.units) paths.set(u.code, `${u.parent ? paths.get(u.parent) : '/'}${unitId(u.code)}/`);
+
+	const people = m.people.map((p) => ({ ...p, id: generateId() }));
+	const startOfYear = `${m.fiscalYear}-04-01`;
+	const memberships = people.flatMap((p) => {
+		const moved = p.previousUnit && p.hireDate < startOfYear;
+		const current = { id: generateId(), orgId, personId: p.id, unitId: unitId(p.unit), startDate: moved ? startOfYear : p.hireDate, endDate: null };
+		if (!moved) return [current];
+		return [{ id: generateId(), orgId, personId: p.id, unitId: unitId(p.previousUnit!), startDate: p.hireDate, endDate: addDays(startOfYear, -1) }, current];
+	});
+
+	await db.transaction(async (tx) => {
+		await tx.insert(organisation).values({ id: orgId, ...DEMO_ORG });
+		await tx.insert(orgUnit).values(
+			m.units.map((u, i) => ({ id: unitId(u.code), orgId, parentId: u.parent ? unitId(u.parent) : null, code: u.code, name: u.name, kana: u.kana, kind: u.kind, path: paths.get(u.code)!, sortOrder: i }))
+		);
+		await insertChunks(people, (chunk) =>
+			tx.insert(person).values(
+				chunk.map((p) => ({ id: p.id, orgId, employeeNo: p.employeeNo, name: p.name, kana: p.kana, email: p.email ?? null, employmentType: p.employmentType, jobGrade: p.jobGrade, hireDate: p.hireDate, passwordHash, mustChangePassword: false }))
+			)
+		);
+		await insertChunks(memberships, (chunk) => tx.insert(unitMembership).values(chunk));
+		const tags = people.flatMap((p) => [...new Set(p.tags)].map((tag) => ({ personId: p.id, tag })));
+		await insertChunks(tags, (chunk) => tx.insert(personTag).values(chunk));
+		const grants = people.flatMap((p) => p.roles.map((r) => ({ id: generateId(), orgId, personId: p.id, role: r.role, unitId: r.unit ? unitId(r.unit) : null })));
+		await tx.insert(roleGrant).values(grants);
+	});
+	await recordAudit(db, { orgId, actorId: null, action: 'demo.seeded', after: { people: people.length, units: m.units.length } });
+	return { created: true, people: people.length, units: m.units.length };
+}

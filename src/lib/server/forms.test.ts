@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fields, parseForm } from './forms';
+
+const schema = z.object({ employeeNo: fields.employeeNo(), password: fields.password(), note: fields.optionalText('備考', 10) });
+
+function post(body: string | FormData | URLSearchParams, type?: string) {
+	return new Request('http://localhost/x', {
+		method: 'POST',
+		body,
+		headers: type ? { 'content-type': type } : undefined
+	});
+}
+const form = (pairs: [string, string][]) => new URLSearchParams(pairs);
+
+describe('parseForm', () => {
+	it('normalises full-width digits and keeps leading zeros', async () => {
+		const r = await parseForm(post(form([['employeeNo', '００１２３４'], ['password', 'x']])), schema);
+		expect(r).toEqual({ ok: true, data: { employeeNo: '001234', password: 'x' } });
+	});
+
+	it('names every bad field in Japanese and echoes non-secret input', async () => {
+		const r = await parseForm(post(form([['employeeNo', '12\u0001'], ['password', ''], ['note', 'あ'.repeat(11)]])), schema, ['password']);
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.fieldErrors.employeeNo).toMatch(/職員番号/);
+		expect(r.fieldErrors.password).toBe('パスワードを入力してください。');
+		expect(r.fieldErrors.note).toBe('備考は10文字以内で入力してください。');
+		expect(r.values).toEqual({ employeeNo: '12\u0001', note: 'あ'.repeat(11) });
+	});
+
+	it('rejects missing fields', async () => {
+		const r = await parseForm(post(form([])), schema);
+		expect(r.ok ? null : r.fieldErrors).toEqual({
+			employeeNo: '職員番号を入力してください。',
+			password: 'パスワードを入力してください。'
+		});
+	});
+
+	it('rejects a duplicated field instead of picking one', async () => {
+		const r = await parseForm(post(form([['employeeNo', '1'], ['employeeNo', '2'], ['password', 'x']])), schema);
+		expect(r.ok ? null : r.fieldErrors.employeeNo).toBe('同じ項目が重複して送信されました。');
+	});
+
+	it('rejects 10,000-character input without echoing all of it', async () => {
+		const r = await parseForm(post(form([['employeeNo', '1'.repeat(10_000)], ['password', 'x']])), schema);
+		expect(r.ok ? null : r.fieldErrors.employeeNo).toMatch(/20文字以内/);
+		expect(r.ok ? 0 : r.values.employeeNo.length).toBe(200);
+	});
+
+	it('answers a body that is not a form with a message, not an exception', async () => {
+		const r = await parseForm(post('{"employeeNo":1}', 'application/json'), schema);
+		expect(r.ok ? null : r.message).toMatch(/送信形式/);
+	});
+
+	it('rejects a file where text is expected', async () => {
+		const fd = new FormData();
+		fd.set('employeeNo', new Blob(['x']), 'a.txt');
+		fd.set('password', 'x');
+		const r = await parseForm(post(fd), schema);
+		expect(r.ok ? null : r.fieldErrors.employeeNo).toMatch(/ファイル/);
+	});
+});

@@ -1,0 +1,38 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import { canEnterSection, canSeePerson, canSeeUnit, type Section } from '$lib/domain/access';
+import { toJstDate } from '$lib/domain/japanese-date';
+import { db } from './db';
+import { getUnit } from './org';
+import { getPerson, listPersonUnits } from './people';
+import type { AuthUser } from './auth/session';
+import { loginHref } from '$lib/routes';
+
+/** Every load and action in the signed-in area starts here, not only the layout. */
+export function requireUser(): AuthUser {
+	const { locals, url } = getRequestEvent();
+	if (!locals.user) redirect(303, loginHref(url.pathname + url.search));
+	return locals.user;
+}
+
+export function requireSection(section: Section): AuthUser {
+	const user = requireUser();
+	if (!canEnterSection(user, section)) error(403, 'このページを表示する権限がありません。');
+	return user;
+}
+
+/** A unit the viewer may see, else 404 (no hint that it exists). */
+export async function requireVisibleUnit(user: AuthUser, unitId: string) {
+	const unit = await getUnit(db, unitId);
+	if (!unit || !canSeeUnit(user, unit.orgId, unit.path)) error(404, '所属が見つかりません。');
+	return unit;
+}
+
+/** A person the viewer may see (themself, their 課's staff, or anyone for HR), else 404. */
+export async function requireVisiblePerson(user: AuthUser, personId: string) {
+	const person = await getPerson(db, personId);
+	const units = person ? await listPersonUnits(db, person.id, toJstDate(new Date())) : [];
+	const target = person && { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) };
+	if (!person || !target || !canSeePerson(user, target)) error(404, '職員が見つかりません。');
+	return { person, units };
+}

@@ -1,0 +1,141 @@
+import { and, asc, count, eq, gte, isNull, like, lte, or } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { orgUnit, person, personTag, roleGrant, unitMembership } from './db/schema';
+import type { Grant } from '../domain/access';
+import { normaliseKana } from '../domain/kana';
+
+export async function listGrants(db: Db, personId: string): Promise<Grant[]> {
+	return db
+		.select({ role: roleGrant.role, unitId: roleGrant.unitId, unitPath: orgUnit.path })
+		.from(roleGrant)
+		.leftJoin(orgUnit, eq(orgUnit.id, roleGrant.unitId))
+		.where(eq(roleGrant.personId, personId));
+}
+
+export async function getPersonByEmployeeNo(db: Db, orgId: string, employeeNo: string) {
+	const [p] = await db
+		.select()
+		.from(person)
+		.where(and(eq(person.orgId, orgId), eq(person.employeeNo, employeeNo)));
+	return p ?? null;
+}
+
+export async function getPerson(db: Db, personId: string) {
+	const [p] = await db.select().from(person).where(eq(person.id, personId));
+	return p ?? null;
+}
+
+const currentOn = (date: string) =>
+	and(
+		lte(unitMembership.startDate, date),
+		or(isNull(unitMembership.endDate), gte(unitMembership.endDate, date))
+	);
+
+/** The units a person belongs to on a date (usually one; 兼務 gives several). */
+export async function listPersonUnits(db: Db, personId: string, onDate: string) {
+	return db
+		.select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path, kind: orgUnit.kind })
+		.from(unitMembership)
+		.innerJoin(orgUnit, eq(orgUnit.id, unitMembership.unitId))
+		.where(and(eq(unitMembership.personId, personId), currentOn(onDate)));
+}
+
+export async function listPersonTags(db: Db, personId: string) {
+	const rows = await db.select({ tag: personTag.tag }).from(personTag).where(eq(personTag.personId, personId));
+	return rows.map((r) => r.tag).sort();
+}
+
+const staffColumns = {
+	id: person.id,
+	employeeNo: person.employeeNo,
+	name: person.name,
+	kana: person.kana,
+	jobGrade: person.jobGrade,
+	employmentType: person.employmentType,
+	active: person.active,
+	unitId: orgUnit.id,
+	unitName: orgUnit.name
+};
+
+/** Everyone currently in the subtree at `unitPath`, in 五十音順. */
+export async function listUnitStaff(db: Db, orgId: string, unitPath: string, onDate: string) {
+	return db
+		.select(staffColumns)
+		.from(unitMembership)
+		.innerJoin(person, eq(person.id, unitMembership.personId))
+		.innerJoin(orgUnit, eq(orgUnit.id, unitMembership.unitId))
+		.where(
+			and(
+				eq(person.orgId, orgId),
+				eq(person.active, true),
+				like(orgUnit.path, `${unitPath}%`),
+				currentOn(onDate)
+			)
+		)
+		.orderBy(asc(person.kana));
+}
+
+export type PeopleQuery = { text?: string; limit: number; offset: number };
+
+/** HR's staff search over 職員番号, 氏名 and フリガナ, with each person's current unit. */
+export async function searchPeople(db: Db, orgId: string, q: PeopleQuery, onDate: string) {
+	const text = q.text?.trim();
+	const match = text
+		? or(
+				like(person.employeeNo, `${text}%`),
+				like(person.name, `%${text}%`),
+				like(person.kana, `%${normaliseKana(text)}%`)
+			)
+		: undefined;
+	const where = and(eq(person.orgId, orgId), match);
+	const [rows, [{ total }]] = await Promise.all([
+		db
+			.select(staffColumns)
+			.from(person)
+			.leftJoin(unitMembership, and(eq(unitMembership.personId, person.id), currentOn(onDate)))
+			.leftJoin(orgUnit, eq(orgUnit.id, unitMembership.unitId))
+			.where(where)
+			.orderBy(asc(person.kana), asc(person.employeeNo))
+			.limit(q.limit)
+			.offset(q.offset),
+		db.select({ total: count() }).from(person).where(where)
+	]);
+	return { rows, total };
+}
+
+export async function setPassword(
+	db: Db,
+	personId: string,
+	passwordHash: string,
+	mustChange: boolean,
+	now = new Date()
+) {
+	await db
+		.update(person)
+		.set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: now })
+		.where(eq(person.id, personId));
+}
+
+
+/** A person's own record as shown on マイページ and to those allowed to see it. */
+export async function getProfile(db: Db, personId: string, onDate: string) {
+	const p = await getPerson(db, personId);
+	if (!p) return null;
+	const [units, tags, grants] = await Promise.all([
+		listPersonUnits(db, personId, onDate),
+		listPersonTags(db, personId),
+		listGrants(db, personId)
+	]);
+	const { passwordHash: _hash, ...rest } = p;
+	return { ...rest, units, tags, grants };
+}
+
+export type Profile = NonNullable<Awaited<ReturnType<typeof getProfile>>>;
+
+export async function countActivePeople(db: Db, orgId: string) {
+	const [{ n }] = await db
+		.select({ n: count() })
+		.from(person)
+		.where(and(eq(person.orgId, orgId), eq(person.active, true)));
+	return n;
+}

@@ -1,0 +1,31 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { db } from '$lib/server/db';
+import { sessionPolicy } from '$lib/server/config';
+import { requireUser } from '$lib/server/guards';
+import { changePassword } from '$lib/server/auth/sign-in';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { failure, fields, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = z.object({
+	current: fields.password('今のパスワード'),
+	next: fields.password('新しいパスワード'),
+	confirm: fields.password('確認用のパスワード')
+});
+
+export const load: PageServerLoad = () => ({ forced: requireUser().mustChangePassword });
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser();
+		const form = await parseForm(event.request, schema, ['current', 'next', 'confirm']);
+		if (!form.ok) return fail(400, form);
+		if (form.data.next !== form.data.confirm)
+			return fail(400, failure('入力内容を確かめてください。', { confirm: '確認用のパスワードが一致しません。' }));
+		const result = await changePassword(db, user.id, form.data.current, form.data.next, sessionPolicy, event.getClientAddress());
+		if (!result.ok) return fail(400, failure('入力内容を確かめてください。', { [result.field]: result.message }));
+		setSessionCookie(event, result.token, result.expiresAt);
+		return { done: true };
+	}
+};

@@ -1,0 +1,39 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { homeSection } from '$lib/domain/access';
+import { retryMinutes } from '$lib/domain/throttle';
+import { SECTION_HREF, safeNext } from '$lib/routes';
+import { db } from '$lib/server/db';
+import { homeOrgCode, sessionPolicy } from '$lib/server/config';
+import { getHomeOrganisation } from '$lib/server/org';
+import { signIn } from '$lib/server/auth/sign-in';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { failure, fields, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = z.object({ employeeNo: fields.employeeNo(), password: fields.password() });
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, SECTION_HREF[homeSection(locals.user)]);
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await parseForm(event.request, schema, ['password']);
+		if (!form.ok) return fail(400, form);
+		const org = await getHomeOrganisation(db, homeOrgCode);
+		if (!org) return fail(503, failure('利用できる自治体が登録されていません。管理者に連絡してください。'));
+		const result = await signIn(
+			db,
+			{ orgId: org.id, ...form.data, ip: event.getClientAddress() },
+			sessionPolicy
+		);
+		const values = { employeeNo: form.data.employeeNo };
+		if (!result.ok && result.reason === 'throttled')
+			return fail(429, failure(`ログインの失敗が続いたため、一時的にログインできません。約${retryMinutes(result.retryAfterMs)}分後にもう一度お試しください。`, {}, values));
+		if (!result.ok)
+			return fail(400, failure('職員番号またはパスワードが正しくありません。', {}, values));
+		setSessionCookie(event, result.token, result.expiresAt);
+		redirect(303, safeNext(event.url.searchParams.get('next')) ?? '/');
+	}
+};

@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { invalidateSession } from '$lib/server/auth/session';
+import { deleteSessionCookie } from '$lib/server/auth/cookie';
+import { recordAudit } from '$lib/server/audit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { locals } = event;
+		if (locals.session && locals.user) {
+			await invalidateSession(db, locals.session.id);
+			await recordAudit(db, { orgId: locals.user.orgId, actorId: locals.user.id, action: 'auth.sign_out', ip: event.getClientAddress() });
+		}
+		deleteSessionCookie(event);
+		redirect(303, '/login');
+	}
+};
