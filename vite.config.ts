@@ -6,7 +6,7 @@ import { contentCheckPlugin } from './scripts/content-check-plugin.ts';
 export default defineConfig({
 	plugins: [
 		contentCheckPlugin(),
-		paraglideVitePlugin({
+		!process.env.VITEST && paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'baseLocale']

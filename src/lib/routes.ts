@@ -28,3 +28,9 @@ export const hrPeopleHref = (q?: string, page?: number) => {
 	const s = params.toString();
 	return s ? `/hr/people?${s}` : '/hr/people';
 };
+
+export const learnHref = '/learn';
+export const historyHref = '/history';
+export const moduleHref = (slug: string, section?: number) =>
+	section === undefined ? `/learn/${slug}` : `/learn/${slug}?s=${section + 1}`;
+export const attemptHref = (slug: string, attemptId: string) => `/learn/${slug}/quiz/${attemptId}`;

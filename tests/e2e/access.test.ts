@@ -47,10 +47,11 @@ test('a 課長 cannot open a person of another 課 by id', async ({ page }) => {
 test('a 課長 cannot run HR actions on their own staff', async ({ page }) => {
 	await signIn(page, ACCOUNTS.manager);
 	await page.getByRole('link', { name: '小野 美咲' }).click();
+	await expect(page).toHaveURL(/\/people\//);
 	await expect(page.getByRole('button', { name: '初期パスワードを発行' })).toHaveCount(0);
 	const res = await page.request.post(`${page.url()}?/issuePassword`, {
 		form: {},
-		headers: { origin: 'http://localhost:4173' }
+		headers: { origin: 'http://localhost:4173', accept: 'text/html' }
 	});
 	expect(res.status()).toBe(403);
 });

@@ -62,7 +62,7 @@ export async function attemptSignIn(page: Page, employeeNo: string, password: st
 /** Signs in and waits until the app has left the login page. */
 export async function signIn(page: Page, employeeNo: string, password = PASSWORD) {
 	await attemptSignIn(page, employeeNo, password);
-	await page.waitForURL((url) => url.pathname !== '/login');
+	await page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' });
 }
 
 export async function signOut(page: Page) {

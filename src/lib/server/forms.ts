@@ -84,3 +84,14 @@ export async function parseForm<S extends z.ZodObject>(
 
 /** The failure shape passed to `fail()`: the same on every form. */
 export const failure = (message: string, fieldErrors: Record<string, string> = {}, values: Record<string, string> = {}): FormFailure => ({ message, fieldErrors, values });
+
+/** The raw form, or null when the body is not a form (wrong content type, broken encoding). */
+export async function readFormData(request: Request): Promise<FormData | null> {
+	try {
+		return await request.formData();
+	} catch {
+		return null;
+	}
+}
+
+export const BAD_FORM_MESSAGE = 'フォームの送信形式が正しくありません。画面を読み込み直して、もう一度送信してください。';

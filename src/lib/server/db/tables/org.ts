@@ -1,0 +1,184 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A municipality. Every tenant-owned row carries its id. */
+export const organisation = sqliteTable('organisation', {
+	id: text('id').primaryKey(),
+	code: text('code').notNull().unique(),
+	name: text('name').notNull(),
+	kana: text('kana').notNull(),
+	createdAt: createdAt()
+});
+
+/** 部 → 課 → 係. `path` is the chain of ids from the root, e.g. "/a/b/", for subtree checks. */
+export const orgUnit = sqliteTable(
+	'org_unit',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisation.id),
+		parentId: text('parent_id'),
+		code: text('code').notNull(),
+		name: text('name').notNull(),
+		kana: text('kana').notNull(),
+		kind: text('kind', { enum: ['department', 'section', 'team'] }).notNull(),
+		path: text('path').notNull(),
+		sortOrder: integer('sort_order').notNull().default(0),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('org_unit_org_code_uq').on(t.orgId, t.code),
+		index('org_unit_parent_idx').on(t.parentId),
+		index('org_unit_path_idx').on(t.orgId, t.path)
+	]
+);
+
+export const person = sqliteTable(
+	'person',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisation.id),
+		employeeNo: text('employee_no').notNull(),
+		name: text('name').notNull(),
+		kana: text('kana').notNull(),
+		email: text('email'),
+		employmentType: text('employment_type', {
+			enum: ['regular', 'fixed_term', 'reappointed', 'part_time_fy']
+		}).notNull(),
+		jobGrade: text('job_grade').notNull(),
+		hireDate: text('hire_date').notNull(),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true),
+		passwordHash: text('password_hash'),
+		mustChangePassword: integer('must_change_password', { mode: 'boolean' })
+			.notNull()
+			.default(true),
+		passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('person_org_employee_no_uq').on(t.orgId, t.employeeNo),
+		index('person_org_kana_idx').on(t.orgId, t.kana)
+	]
+);
+
+/** Duty tags: 個人情報取扱者, 窓口, 初任者, DX推進員 … */
+export const personTag = sqliteTable(
+	'person_tag',
+	{
+		personId: text('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		tag: text('tag').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.tag] }), index('person_tag_tag_idx').on(t.tag)]
+);
+
+/** Dated membership of a unit (人事異動): `endDate` is the last day, null while current. */
+export const unitMembership = sqliteTable(
+	'unit_membership',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisation.id),
+		personId: text('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		unitId: text('unit_id')
+			.notNull()
+			.references(() => orgUnit.id),
+		startDate: text('start_date').notNull(),
+		endDate: text('end_date'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('unit_membership_person_idx').on(t.personId, t.startDate),
+		index('unit_membership_unit_idx').on(t.unitId, t.endDate)
+	]
+);
+
+export const ROLES = ['manager', 'hr', 'admin', 'executive', 'security_officer'] as const;
+
+/** A role beyond "employee"; `unitId` is the subtree a manager (課長) may see. */
+export const roleGrant = sqliteTable(
+	'role_grant',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisation.id),
+		personId: text('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ROLES }).notNull(),
+		unitId: text('unit_id').references(() => orgUnit.id),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('role_grant_person_idx').on(t.personId),
+		uniqueIndex('role_grant_uq').on(t.personId, t.role, t.unitId)
+	]
+);
+
+/** Session id = sha256(token); the token itself is never stored. */
+export const session = sqliteTable(
+	'session',
+	{
+		id: text('id').primaryKey(),
+		personId: text('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('session_person_idx').on(t.personId)]
+);
+
+/** One row per failed sign-in, keyed by account and by address, for throttling. */
+export const signInFailure = sqliteTable(
+	'sign_in_failure',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		key: text('key').notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('sign_in_failure_key_at_idx').on(t.key, t.at)]
+);
+
+/** Append-only record of who did what. `before`/`after` are JSON. */
+export const auditEvent = sqliteTable(
+	'audit_event',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		orgId: text('org_id'),
+		actorId: text('actor_id'),
+		action: text('action').notNull(),
+		targetType: text('target_type'),
+		targetId: text('target_id'),
+		before: text('before'),
+		after: text('after'),
+		ip: text('ip'),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('audit_event_org_at_idx').on(t.orgId, t.at),
+		index('audit_event_target_idx').on(t.targetType, t.targetId)
+	]
+);
+
+export type Organisation = typeof organisation.$inferSelect;
+export type OrgUnit = typeof orgUnit.$inferSelect;
+export type Person = typeof person.$inferSelect;
+export type RoleGrant = typeof roleGrant.$inferSelect;
+export type Session = typeof session.$inferSelect;
+export type Role = (typeof ROLES)[number];

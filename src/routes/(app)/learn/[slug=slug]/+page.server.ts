@@ -1,0 +1,47 @@
+import { error, redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
+import { getModule } from '$lib/server/content/catalog';
+import { statusOf, toModuleSummary } from '$lib/server/catalogue';
+import { getProgress, listHistory, saveProgress } from '$lib/server/learning';
+import { startOrResumeAttempt } from '$lib/server/quiz/service';
+import { attemptHref } from '$lib/routes';
+import type { Actions, PageServerLoad } from './$types';
+
+function requireModule(slug: string) {
+	const module = getModule(slug);
+	if (!module) error(404, '教材が見つかりません。');
+	return module;
+}
+
+/** `?s=N` opens page N and remembers it; without it the learner resumes where they stopped. */
+export const load: PageServerLoad = async ({ params, url }) => {
+	const user = requireUser();
+	const module = requireModule(params.slug);
+	const count = module.sections.length;
+	const requested = Number.parseInt(url.searchParams.get('s') ?? '', 10);
+	let index: number;
+	if (Number.isInteger(requested)) {
+		index = Math.min(Math.max(requested, 1), count) - 1;
+		await saveProgress(db, { personId: user.id, slug: module.slug, version: module.version, section: index, sectionCount: count });
+	} else index = Math.min((await getProgress(db, user.id, module.slug, module.version))?.section ?? 0, count - 1);
+	const [progress, history] = await Promise.all([getProgress(db, user.id, module.slug, module.version), listHistory(db, user.id)]);
+	const status = statusOf(module, progress ? [progress] : [], history);
+	return {
+		module: toModuleSummary(module),
+		status,
+		index,
+		count,
+		titles: module.sections.map((s) => s.title),
+		html: module.sections[index].html
+	};
+};
+
+export const actions: Actions = {
+	start: async ({ params }) => {
+		const user = requireUser();
+		const module = requireModule(params.slug);
+		const attemptId = await startOrResumeAttempt(db, user, module);
+		redirect(303, attemptHref(module.slug, attemptId));
+	}
+};

@@ -1,0 +1,51 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
+import { getModule } from '$lib/server/content/catalog';
+import { getOwnAttempt, getResult, listSavedAnswers } from '$lib/server/learning';
+import { saveProgressAnswers, submitAttempt, toQuizView, toResultView } from '$lib/server/quiz/service';
+import { BAD_FORM_MESSAGE, failure, readFormData } from '$lib/server/forms';
+import { toModuleSummary } from '$lib/server/catalogue';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The learner's own attempt on this module, else 404 (another person's id tells nothing). */
+async function requireAttempt(slug: string, attemptId: string) {
+	const user = requireUser();
+	const module = getModule(slug);
+	const attempt = module && (await getOwnAttempt(db, attemptId, user.id));
+	if (!module || !attempt || attempt.moduleSlug !== slug) error(404, 'テストが見つかりません。');
+	return { module, attempt };
+}
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { module, attempt } = await requireAttempt(params.slug, params.attemptId);
+	const result = await getResult(db, attempt.id);
+	const common = { module: toModuleSummary(module), attemptId: attempt.id };
+	if (result)
+		return {
+			...common,
+			state: 'result' as const,
+			result: { score: result.score, maxScore: result.maxScore, passed: result.passed, submittedAt: result.submittedAt, passMark: attempt.passMark, moduleVersion: result.moduleVersion },
+			items: toResultView(module, attempt.draw, result.answers)
+		};
+	return { ...common, state: 'open' as const, items: toQuizView(module, attempt.draw), saved: await listSavedAnswers(db, attempt.id) };
+};
+
+export const actions: Actions = {
+	save: async ({ request, params }) => {
+		const { attempt } = await requireAttempt(params.slug, params.attemptId);
+		const form = await readFormData(request);
+		if (!form) return fail(400, failure(BAD_FORM_MESSAGE));
+		const outcome = await saveProgressAnswers(db, attempt, form);
+		if (!outcome.ok) return fail(400, failure(outcome.message));
+		return { saved: true };
+	},
+	submit: async ({ request, params, url }) => {
+		const { attempt } = await requireAttempt(params.slug, params.attemptId);
+		const form = await readFormData(request);
+		if (!form) return fail(400, failure(BAD_FORM_MESSAGE));
+		const outcome = await submitAttempt(db, attempt, form);
+		if (!outcome.ok) return fail(400, failure(outcome.message));
+		redirect(303, url.pathname);
+	}
+};
