@@ -84,6 +84,7 @@ test('a double submit from two tabs records one attempt and both show the stored
 	await page.getByRole('button', { name: '確認テストを受ける' }).click();
 	await answerQuiz(page, 'service-design', 'right');
 	const second = await context.newPage();
+	second.on('dialog', (d) => d.accept());
 	await second.goto(page.url());
 	await page.getByRole('button', { name: '提出して採点する' }).click();
 	await expect(page.getByRole('heading', { name: '合格', exact: true })).toBeVisible();

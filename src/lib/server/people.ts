@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gte, isNull, like, lte, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db/client';
 import { orgUnit, person, personTag, roleGrant, unitMembership } from './db/schema';
 import type { Grant } from '../domain/access';
@@ -33,11 +34,15 @@ const currentOn = (date: string) =>
 
 /** The units a person belongs to on a date (usually one; 兼務 gives several). */
 export async function listPersonUnits(db: Db, personId: string, onDate: string) {
-	return db
-		.select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path, kind: orgUnit.kind })
+	const parent = alias(orgUnit, 'parent');
+	const rows = await db
+		.select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path, kind: orgUnit.kind, parentName: parent.name })
 		.from(unitMembership)
 		.innerJoin(orgUnit, eq(orgUnit.id, unitMembership.unitId))
+		.leftJoin(parent, eq(parent.id, orgUnit.parentId))
 		.where(and(eq(unitMembership.personId, personId), currentOn(onDate)));
+	// "市民課 住民記録係": a 係 is shown with its 課, a 課 with its 部
+	return rows.map(({ parentName, ...u }) => ({ ...u, fullName: parentName ? `${parentName} ${u.name}` : u.name }));
 }
 
 export async function listPersonTags(db: Db, personId: string) {
