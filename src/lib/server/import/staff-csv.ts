@@ -1,0 +1,133 @@
+import { parse } from 'csv-parse/sync';
+import { isIsoDate } from '../../domain/japanese-date';
+import { isKatakanaName, normaliseKana } from '../../domain/kana';
+import type { EmploymentType } from '../../domain/labels';
+
+/** One staff row as read from the 職員名簿 CSV, normalised. */
+export type StaffRow = {
+	row: number;
+	employeeNo: string;
+	name: string;
+	kana: string;
+	unitCode: string;
+	jobGrade: string;
+	employmentType: EmploymentType;
+	hireDate: string;
+	email: string | null;
+	tags: string[];
+	/** the date a change of 所属 takes effect (人事異動); defaults to the import date */
+	effectiveDate: string | null;
+};
+
+export type RowError = { row: number; column: string; message: string };
+
+export type StaffCsv = { ok: true; rows: StaffRow[]; errors: RowError[] } | { ok: false; message: string };
+
+type Column = keyof Omit<StaffRow, 'row'>;
+
+/** Header names HR may use (after removing spaces); the first one is the documented name. */
+const HEADERS: Record<Column, string[]> = {
+	employeeNo: ['職員番号', '職員コード', '職員no'],
+	name: ['氏名', '名前'],
+	kana: ['フリガナ', 'ふりがな', '氏名カナ', 'カナ氏名', 'よみがな'],
+	unitCode: ['所属コード', '所属cd'],
+	jobGrade: ['職階', '職名'],
+	employmentType: ['雇用区分', '任用区分'],
+	hireDate: ['採用日', '採用年月日'],
+	email: ['メール', 'メールアドレス', 'eメール'],
+	tags: ['タグ', '担当', '属性'],
+	effectiveDate: ['異動日', '発令日']
+};
+const REQUIRED: Column[] = ['employeeNo', 'name', 'kana', 'unitCode', 'jobGrade', 'employmentType', 'hireDate'];
+
+export const CSV_TEMPLATE_HEADER = REQUIRED.concat(['email', 'tags', 'effectiveDate']).map((c) => HEADERS[c][0]);
+
+const EMPLOYMENT: Record<string, EmploymentType> = {
+	正規職員: 'regular', 正規: 'regular', 一般職員: 'regular',
+	任期付職員: 'fixed_term', 任期付: 'fixed_term',
+	再任用職員: 'reappointed', 再任用: 'reappointed',
+	会計年度任用職員: 'part_time_fy', 会計年度任用: 'part_time_fy', 会計年度: 'part_time_fy'
+};
+
+const ERAS: Record<string, number> = { 令和: 2018, R: 2018, 平成: 1988, H: 1988, 昭和: 1925, S: 1925 };
+
+/** 2026-04-01, 2026/4/1 (Excel), 令和8年4月1日, R8.4.1 → ISO date, or null. */
+export function parseJapaneseDate(input: string): string | null {
+	const s = input.normalize('NFKC').trim().replace(/元年/, '1年');
+	let y: number, m: number, d: number;
+	const western = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+	const wareki = /^(令和|平成|昭和|[RHS])(\d{1,2})[.年](\d{1,2})[.月](\d{1,2})日?$/i.exec(s);
+	if (western) [y, m, d] = [Number(western[1]), Number(western[2]), Number(western[3])];
+	else if (wareki) [y, m, d] = [ERAS[wareki[1].toUpperCase()] + Number(wareki[2]), Number(wareki[3]), Number(wareki[4])];
+	else return null;
+	const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+	return isIsoDate(iso) ? iso : null;
+}
+
+/** Spaces (incl. 全角) collapsed. Names keep their exact characters: NFKC would turn 﨑 into 崎. */
+const clean = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim();
+const narrow = (s: string) => clean(s.normalize('NFKC'));
+
+function findColumns(header: string[]): { map: Map<Column, number> } | { missing: string[] } {
+	const keys = header.map((h) => h.normalize('NFKC').replace(/\s/g, '').toLowerCase());
+	const map = new Map<Column, number>();
+	for (const [col, names] of Object.entries(HEADERS) as [Column, string[]][]) {
+		const i = keys.findIndex((k) => names.some((n) => n.toLowerCase() === k));
+		if (i >= 0) map.set(col, i);
+	}
+	const missing = REQUIRED.filter((c) => !map.has(c)).map((c) => HEADERS[c][0]);
+	return missing.length > 0 ? { missing } : { map };
+}
+
+/**
+ * Parses the staff list. Row numbers are those Excel shows (the header is row 1). Every problem
+ * is reported with its row and column; rows with problems are left out of `rows`.
+ */
+export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>): StaffCsv {
+	let records: string[][];
+	try {
+		records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
+	} catch (e) {
+		return { ok: false, message: `CSV として読めません: ${(e as Error).message.split('\n')[0]}` };
+	}
+	if (records.length === 0) return { ok: false, message: 'ファイルに見出し行がありません。' };
+	const columns = findColumns(records[0]);
+	if ('missing' in columns)
+		return { ok: false, message: `必要な列がありません: ${columns.missing.join('、')}。1 行目に見出し（${CSV_TEMPLATE_HEADER.join(', ')}）を入れてください。` };
+	const get = (rec: string[], col: Column) => clean(columns.map.has(col) ? (rec[columns.map.get(col)!] ?? '') : '');
+
+	const rows: StaffRow[] = [];
+	const errors: RowError[] = [];
+	const seen = new Map<string, number>();
+	records.slice(1).forEach((rec, i) => {
+		const row = i + 2;
+		const before = errors.length;
+		const err = (col: Column, message: string) => errors.push({ row, column: HEADERS[col][0], message });
+		const employeeNo = narrow(get(rec, 'employeeNo'));
+		if (!employeeNo) err('employeeNo', '職員番号がありません。');
+		else if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo)) err('employeeNo', `職員番号「${employeeNo}」に使えない文字があります。`);
+		else if (seen.has(employeeNo)) err('employeeNo', `職員番号 ${employeeNo} が ${seen.get(employeeNo)} 行目と重複しています。`);
+		else seen.set(employeeNo, row);
+		const name = get(rec, 'name');
+		if (!name) err('name', '氏名がありません。');
+		const kana = normaliseKana(get(rec, 'kana'));
+		if (!isKatakanaName(kana)) err('kana', 'フリガナはカタカナ（またはひらがな）で入れてください。');
+		const unitCode = narrow(get(rec, 'unitCode'));
+		if (!knownUnitCodes.has(unitCode)) err('unitCode', `所属コード「${unitCode}」は登録されていません。`);
+		const jobGrade = get(rec, 'jobGrade');
+		if (!jobGrade) err('jobGrade', '職階がありません。');
+		const employmentType = EMPLOYMENT[narrow(get(rec, 'employmentType')).replace(/\s/g, '')];
+		if (!employmentType) err('employmentType', `雇用区分「${get(rec, 'employmentType')}」が分かりません（正規職員・任期付職員・再任用職員・会計年度任用職員）。`);
+		const hireDate = parseJapaneseDate(get(rec, 'hireDate'));
+		if (!hireDate) err('hireDate', `採用日「${get(rec, 'hireDate')}」は日付として読めません（例: 2026/4/1）。`);
+		const effectiveRaw = get(rec, 'effectiveDate');
+		const effectiveDate = effectiveRaw ? parseJapaneseDate(effectiveRaw) : null;
+		if (effectiveRaw && !effectiveDate) err('effectiveDate', `異動日「${effectiveRaw}」は日付として読めません。`);
+		const email = narrow(get(rec, 'email')) || null;
+		if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err('email', `メール「${email}」の形が正しくありません。`);
+		const tags = [...new Set(get(rec, 'tags').split(/[、,;／/ ]+/).filter(Boolean))];
+		if (errors.length === before)
+			rows.push({ row, employeeNo, name, kana, unitCode, jobGrade, employmentType: employmentType!, hireDate: hireDate!, email, tags, effectiveDate });
+	});
+	return { ok: true, rows, errors };
+}
