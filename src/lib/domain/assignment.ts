@@ -5,12 +5,12 @@
 import { addDays, fiscalYearOf, fiscalYearRange, type IsoDate } from './japanese-date';
 
 export type RuleCriteria = {
-	jobGrades?: string[];
+	jobGrades?: readonly string[];
 	/** any of these duty tags */
-	tagsAny?: string[];
+	tagsAny?: readonly string[];
 	/** unit subtrees ("/部/課/") */
-	unitPaths?: string[];
-	employmentTypes?: string[];
+	unitPaths?: readonly string[];
+	employmentTypes?: readonly string[];
 	/** hired no more than N days ago */
 	hiredWithinDays?: number;
 };
@@ -27,7 +27,7 @@ export type StaffFacts = {
 	transferDate: IsoDate | null;
 };
 
-const some = <T>(list: T[] | undefined, test: (x: T) => boolean) => !list || list.length === 0 || list.some(test);
+const some = <T>(list: readonly T[] | undefined, test: (x: T) => boolean) => !list || list.length === 0 || list.some(test);
 
 /** All given criteria must hold; a rule with no criteria covers every active member of staff. */
 export function matchesRule(c: RuleCriteria, s: StaffFacts, today: IsoDate): boolean {
@@ -99,7 +99,7 @@ export function assignmentStatus(a: {
 	today: IsoDate;
 	passed: boolean;
 	started: boolean;
-	exemptions: Exemption[];
+	exemptions: readonly Exemption[];
 }): AssignmentStatus {
 	if (a.passed) return 'passed';
 	const covers = (d: IsoDate) => a.exemptions.some((e) => e.from <= d && d <= e.to);
