@@ -3,7 +3,8 @@
 export type ThrottleRule = { limit: number; windowMs: number };
 
 export const ACCOUNT_RULE: ThrottleRule = { limit: 5, windowMs: 15 * 60 * 1000 };
-export const ADDRESS_RULE: ThrottleRule = { limit: 30, windowMs: 15 * 60 * 1000 };
+// generous per address: a whole office may reach the server through one NAT address
+export const ADDRESS_RULE: ThrottleRule = { limit: 100, windowMs: 15 * 60 * 1000 };
 
 export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAfterMs: number };
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,5 +98,13 @@ describe('database client under lock contention', () => {
 		[null, false]
 	])('recognises busy errors: %j → %s', (err, expected) => {
 		expect(isBusyError(err)).toBe(expected);
+	});
+
+	it('stops with a clear message when a migration fails', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'manabi-migrations-'));
+		dirs.push(folder);
+		cpSync('drizzle', folder, { recursive: true });
+		writeFileSync(join(folder, '0001_audit_append_only.sql'), 'THIS IS NOT SQL;');
+		await expect(openDatabase(tempDbUrl(), folder)).rejects.toThrow(/データベースの移行（マイグレーション）に失敗しました/);
 	});
 });
