@@ -1,2 +1,3 @@
 export * from './tables/org';
 export * from './tables/learning';
+export * from './tables/imports';

@@ -1,0 +1,24 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { organisation } from './org';
+
+/**
+ * One staff-list import: who, when, which file, the counts, and what it changed (so the last
+ * import can be undone). `undoneAt` is set when it is undone.
+ */
+export const staffImport = sqliteTable(
+	'staff_import',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisation.id),
+		actorId: text('actor_id').notNull(),
+		fileName: text('file_name').notNull(),
+		encoding: text('encoding').notNull(),
+		counts: text('counts', { mode: 'json' }).notNull(),
+		changes: text('changes', { mode: 'json' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		undoneAt: integer('undone_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('staff_import_org_idx').on(t.orgId, t.createdAt)]
+);

@@ -1,0 +1,137 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { orgUnit, person, personTag, session, staffImport, unitMembership } from '../db/schema';
+import { generateId } from '../auth/token';
+import { recordAudit } from '../audit';
+import { addDays } from '../../domain/japanese-date';
+import type { CurrentStaff, ImportPlan, IncomingStaff } from '../../domain/staff-import';
+
+type Fields = Pick<typeof person.$inferSelect, 'name' | 'kana' | 'jobGrade' | 'employmentType' | 'hireDate' | 'email'>;
+
+/** What an import changed, kept so that it can be undone exactly. */
+export type ImportChanges = {
+	added: string[];
+	updated: { personId: string; before: Fields; beforeTags: string[] }[];
+	transfers: { personId: string; closedId: string | null; opened: string }[];
+	activated: string[];
+	deactivated: string[];
+};
+
+/** The organisation's staff as the import compares them: current unit codes and tags. */
+export async function listCurrentStaff(db: Db, orgId: string, today: string): Promise<CurrentStaff[]> {
+	const people = await db.select().from(person).where(eq(person.orgId, orgId));
+	const tags = await db.select().from(personTag).innerJoin(person, eq(person.id, personTag.personId)).where(eq(person.orgId, orgId));
+	const units = await db
+		.select({ personId: unitMembership.personId, code: orgUnit.code, start: unitMembership.startDate })
+		.from(unitMembership)
+		.innerJoin(orgUnit, eq(orgUnit.id, unitMembership.unitId))
+		.where(and(eq(unitMembership.orgId, orgId), isNull(unitMembership.endDate)));
+	return people.map((p) => ({
+		employeeNo: p.employeeNo, name: p.name, kana: p.kana, jobGrade: p.jobGrade, employmentType: p.employmentType,
+		hireDate: p.hireDate, email: p.email, active: p.active,
+		tags: tags.filter((t) => t.person_tag.personId === p.id).map((t) => t.person_tag.tag),
+		unitCode: units.filter((u) => u.personId === p.id && u.start <= today).at(-1)?.code ?? units.find((u) => u.personId === p.id)?.code ?? null
+	}));
+}
+
+export async function listUnitCodes(db: Db, orgId: string) {
+	const rows = await db.select({ id: orgUnit.id, code: orgUnit.code }).from(orgUnit).where(eq(orgUnit.orgId, orgId));
+	return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+const fieldsOf = (r: IncomingStaff): Fields => ({ name: r.name, kana: r.kana, jobGrade: r.jobGrade, employmentType: r.employmentType as Fields['employmentType'], hireDate: r.hireDate, email: r.email });
+
+/** Applies a previewed plan in one transaction and logs it; nothing is half-applied. */
+export async function applyImport(
+	db: Db,
+	ctx: { orgId: string; actorId: string; fileName: string; encoding: string; ip: string | null },
+	plan: ImportPlan,
+	incoming: IncomingStaff[],
+	now = new Date()
+) {
+	const units = await listUnitCodes(db, ctx.orgId);
+	const rowOf = new Map(incoming.map((r) => [r.employeeNo, r]));
+	const changes: ImportChanges = { added: [], updated: [], transfers: [], activated: [], deactivated: [] };
+	const importId = generateId();
+	await db.transaction(async (tx) => {
+		const idOf = async (no: string) => (await tx.select({ id: person.id }).from(person).where(and(eq(person.orgId, ctx.orgId), eq(person.employeeNo, no))))[0].id;
+		for (const r of plan.added) {
+			const id = generateId();
+			await tx.insert(person).values({ id, orgId: ctx.orgId, employeeNo: r.employeeNo, ...fieldsOf(r), mustChangePassword: true });
+			if (r.tags.length) await tx.insert(personTag).values(r.tags.map((tag) => ({ personId: id, tag })));
+			await tx.insert(unitMembership).values({ id: generateId(), orgId: ctx.orgId, personId: id, unitId: units.get(r.unitCode!)!, startDate: r.effectiveDate ?? r.hireDate });
+			changes.added.push(id);
+		}
+		for (const c of plan.changed) {
+			const id = await idOf(c.employeeNo);
+			const [before] = await tx.select().from(person).where(eq(person.id, id));
+			const beforeTags = (await tx.select().from(personTag).where(eq(personTag.personId, id))).map((t) => t.tag);
+			const r = rowOf.get(c.employeeNo)!;
+			await tx.update(person).set(fieldsOf(r)).where(eq(person.id, id));
+			await tx.delete(personTag).where(eq(personTag.personId, id));
+			if (r.tags.length) await tx.insert(personTag).values(r.tags.map((tag) => ({ personId: id, tag })));
+			changes.updated.push({ personId: id, before: { name: before.name, kana: before.kana, jobGrade: before.jobGrade, employmentType: before.employmentType, hireDate: before.hireDate, email: before.email }, beforeTags });
+		}
+		for (const t of plan.transfers) {
+			const id = await idOf(t.employeeNo);
+			const [open] = await tx.select().from(unitMembership).where(and(eq(unitMembership.personId, id), isNull(unitMembership.endDate)));
+			if (open) await tx.update(unitMembership).set({ endDate: addDays(t.effectiveDate, -1) }).where(eq(unitMembership.id, open.id));
+			const opened = generateId();
+			await tx.insert(unitMembership).values({ id: opened, orgId: ctx.orgId, personId: id, unitId: units.get(t.to)!, startDate: t.effectiveDate });
+			changes.transfers.push({ personId: id, closedId: open?.id ?? null, opened });
+		}
+		for (const no of plan.reactivated) changes.activated.push(await idOf(no));
+		if (changes.activated.length) await tx.update(person).set({ active: true }).where(inArray(person.id, changes.activated));
+		changes.deactivated = await Promise.all(plan.deactivated.map((d) => idOf(d.employeeNo)));
+		if (changes.deactivated.length) {
+			await tx.update(person).set({ active: false }).where(inArray(person.id, changes.deactivated));
+			await tx.delete(session).where(inArray(session.personId, changes.deactivated));
+		}
+		const counts = { added: plan.added.length, changed: plan.changed.length, transfers: plan.transfers.length, reactivated: plan.reactivated.length, deactivated: plan.deactivated.length };
+		await tx.insert(staffImport).values({ id: importId, orgId: ctx.orgId, actorId: ctx.actorId, fileName: ctx.fileName, encoding: ctx.encoding, counts, changes, createdAt: now });
+	});
+	await recordAudit(db, { orgId: ctx.orgId, actorId: ctx.actorId, action: 'staff.import', targetType: 'staff_import', targetId: importId, after: { fileName: ctx.fileName, ...plan, added: plan.added.length, deactivated: plan.deactivated.length }, ip: ctx.ip }, now);
+	return importId;
+}
+
+export async function listImports(db: Db, orgId: string, limit = 20) {
+	return db.select({ id: staffImport.id, fileName: staffImport.fileName, counts: staffImport.counts, createdAt: staffImport.createdAt, undoneAt: staffImport.undoneAt, actorId: staffImport.actorId })
+		.from(staffImport).where(eq(staffImport.orgId, orgId)).orderBy(desc(staffImport.createdAt)).limit(limit);
+}
+
+export type UndoOutcome = { ok: true } | { ok: false; message: string };
+
+/** Undoes the newest import if it is the last thing that changed the list. */
+export async function undoLastImport(db: Db, ctx: { orgId: string; actorId: string; ip: string | null }, importId: string, now = new Date()): Promise<UndoOutcome> {
+	const [last] = await db.select().from(staffImport).where(eq(staffImport.orgId, ctx.orgId)).orderBy(desc(staffImport.createdAt)).limit(1);
+	if (!last || last.id !== importId || last.undoneAt) return { ok: false, message: '取り消せるのは、最後に行った取り込みだけです。' };
+	const ch = last.changes as ImportChanges;
+	try {
+		await db.transaction(async (tx) => {
+			for (const t of ch.transfers) {
+				await tx.delete(unitMembership).where(eq(unitMembership.id, t.opened));
+				if (t.closedId) await tx.update(unitMembership).set({ endDate: null }).where(eq(unitMembership.id, t.closedId));
+			}
+			for (const u of ch.updated) {
+				await tx.update(person).set(u.before).where(eq(person.id, u.personId));
+				await tx.delete(personTag).where(eq(personTag.personId, u.personId));
+				if (u.beforeTags.length) await tx.insert(personTag).values(u.beforeTags.map((tag) => ({ personId: u.personId, tag })));
+			}
+			if (ch.activated.length) await tx.update(person).set({ active: false }).where(inArray(person.id, ch.activated));
+			if (ch.deactivated.length) await tx.update(person).set({ active: true }).where(inArray(person.id, ch.deactivated));
+			if (ch.added.length) {
+				await tx.delete(personTag).where(inArray(personTag.personId, ch.added));
+				await tx.delete(unitMembership).where(inArray(unitMembership.personId, ch.added));
+				await tx.delete(session).where(inArray(session.personId, ch.added));
+				await tx.delete(person).where(inArray(person.id, ch.added));
+			}
+			await tx.update(staffImport).set({ undoneAt: now }).where(eq(staffImport.id, last.id));
+		});
+	} catch (e) {
+		const err = e as { message?: string; cause?: { message?: string } };
+		if (!/FOREIGN KEY/i.test(`${err.message} ${err.cause?.message}`)) throw e;
+		return { ok: false, message: '取り込みのあとに追加された職員が受講を始めているため、取り消せません。修正した名簿を取り込み直してください。' };
+	}
+	await recordAudit(db, { orgId: ctx.orgId, actorId: ctx.actorId, action: 'staff.import_undone', targetType: 'staff_import', targetId: last.id, ip: ctx.ip }, now);
+	return { ok: true };
+}
