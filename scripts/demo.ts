@@ -14,7 +14,9 @@ const env = {
 	PORT: port,
 	HOST: process.env.HOST || '127.0.0.1',
 	ORIGIN: process.env.ORIGIN || `http://localhost:${port}`,
-	DATABASE_URL: process.env.DATABASE_URL || 'file:demo.db'
+	DATABASE_URL: process.env.DATABASE_URL || 'file:demo.db',
+	// the staff list CSV may be several MB (adapter-node's default request limit is 512 KB)
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '25M'
 };
 
 const db = await openDatabase(env.DATABASE_URL);

@@ -7,4 +7,6 @@ if (!process.env.ORIGIN) {
 			'本番では利用者がアクセスする https のアドレスを ORIGIN に設定してください。'
 	);
 }
+// the staff list CSV may be several MB (adapter-node's default request limit is 512 KB)
+process.env.BODY_SIZE_LIMIT ||= '25M';
 await import('../build/index.js');

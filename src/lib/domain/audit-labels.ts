@@ -6,7 +6,9 @@ const LABELS: Record<string, string> = {
 	'auth.password_changed': 'パスワード変更',
 	'person.initial_password_issued': '初期パスワード発行',
 	'admin.created': '管理者の作成',
-	'demo.seeded': 'デモデータの作成'
+	'demo.seeded': 'デモデータの作成',
+	'staff.import': '職員名簿の取り込み',
+	'staff.import_undone': '職員名簿の取り込みの取り消し'
 };
 
 export const auditLabel = (action: string) => LABELS[action] ?? action;

@@ -53,6 +53,11 @@ describe('planImport', () => {
 		expect(plan.reactivated).toEqual(['002']);
 	});
 
+	it('never deactivates someone whose row was skipped for an error', () => {
+		const plan = planImport([person('001'), person('002')], [row('001')], { ...opts, alsoInFile: ['001', '002'] });
+		expect(plan.deactivated).toEqual([]);
+	});
+
 	it('an empty file would deactivate everyone and always needs confirmation', () => {
 		const plan = planImport([person('001')], [], opts);
 		expect(plan).toMatchObject({ deactivationShare: 1, needsConfirmation: true });

@@ -39,10 +39,11 @@ const show = (v: string | string[] | null) => (Array.isArray(v) ? [...v].sort().
 export function planImport(
 	current: CurrentStaff[],
 	incoming: IncomingStaff[],
-	opts: { today: string; maxDeactivationShare: number }
+	opts: { today: string; maxDeactivationShare: number; alsoInFile?: readonly string[] }
 ): ImportPlan {
 	const byNo = new Map(current.map((c) => [c.employeeNo, c]));
-	const inFile = new Set(incoming.map((i) => i.employeeNo));
+	// people on rows that had errors are still in the file: skipping their row must not deactivate them
+	const inFile = new Set([...incoming.map((i) => i.employeeNo), ...(opts.alsoInFile ?? [])]);
 	const plan: ImportPlan = { added: [], changed: [], transfers: [], reactivated: [], deactivated: [], unchanged: 0, deactivationShare: 0, needsConfirmation: false };
 	for (const row of incoming) {
 		const cur = byNo.get(row.employeeNo);

@@ -60,6 +60,7 @@ describe('readStaffCsv', () => {
 		expect(r).toEqual({
 			ok: true,
 			errors: [],
+			mentioned: ['001234'],
 			rows: [{ row: 2, employeeNo: '001234', name: '山田 太郎', kana: 'ヤマダ タロウ', unitCode: '210', jobGrade: '主事', employmentType: 'regular', hireDate: '2020-04-01', email: null, tags: ['窓口', '個人情報取扱者'], effectiveDate: null }]
 		});
 	});

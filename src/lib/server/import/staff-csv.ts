@@ -21,7 +21,8 @@ export type StaffRow = {
 
 export type RowError = { row: number; column: string; message: string };
 
-export type StaffCsv = { ok: true; rows: StaffRow[]; errors: RowError[] } | { ok: false; message: string };
+/** `mentioned`: every 職員番号 in the file, also those on rows with errors (never deactivated). */
+export type StaffCsv = { ok: true; rows: StaffRow[]; errors: RowError[]; mentioned: string[] } | { ok: false; message: string };
 
 type Column = keyof Omit<StaffRow, 'row'>;
 
@@ -99,11 +100,13 @@ export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>):
 	const rows: StaffRow[] = [];
 	const errors: RowError[] = [];
 	const seen = new Map<string, number>();
+	const mentioned = new Set<string>();
 	records.slice(1).forEach((rec, i) => {
 		const row = i + 2;
 		const before = errors.length;
 		const err = (col: Column, message: string) => errors.push({ row, column: HEADERS[col][0], message });
 		const employeeNo = narrow(get(rec, 'employeeNo'));
+		if (employeeNo) mentioned.add(employeeNo);
 		if (!employeeNo) err('employeeNo', '職員番号がありません。');
 		else if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo)) err('employeeNo', `職員番号「${employeeNo}」に使えない文字があります。`);
 		else if (seen.has(employeeNo)) err('employeeNo', `職員番号 ${employeeNo} が ${seen.get(employeeNo)} 行目と重複しています。`);
@@ -129,5 +132,5 @@ export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>):
 		if (errors.length === before)
 			rows.push({ row, employeeNo, name, kana, unitCode, jobGrade, employmentType: employmentType!, hireDate: hireDate!, email, tags, effectiveDate });
 	});
-	return { ok: true, rows, errors };
+	return { ok: true, rows, errors, mentioned: [...mentioned] };
 }

@@ -22,3 +22,16 @@ export const staffImport = sqliteTable(
 	},
 	(t) => [index('staff_import_org_idx').on(t.orgId, t.createdAt)]
 );
+
+/** An uploaded file between preview and apply (deleted when applied). */
+export const staffImportDraft = sqliteTable('staff_import_draft', {
+	id: text('id').primaryKey(),
+	orgId: text('org_id')
+		.notNull()
+		.references(() => organisation.id),
+	actorId: text('actor_id').notNull(),
+	fileName: text('file_name').notNull(),
+	encoding: text('encoding').notNull(),
+	text: text('text').notNull(),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+});

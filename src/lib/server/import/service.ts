@@ -1,0 +1,78 @@
+import { and, eq, lt } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { staffImportDraft } from '../db/schema';
+import { generateId } from '../auth/token';
+import { planImport, type ImportPlan } from '../../domain/staff-import';
+import { toJstDate } from '../../domain/japanese-date';
+import { decodeCsvBytes } from './decode';
+import { readStaffCsv, type RowError, type StaffRow } from './staff-csv';
+import { applyImport, listCurrentStaff, listUnitCodes } from './apply';
+
+/** Share of active staff an import may deactivate before HR must confirm it explicitly. */
+export const MAX_DEACTIVATION_SHARE = 0.1;
+const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+
+type Actor = { id: string; orgId: string; employeeNo: string };
+type Analysis = { ok: false; message: string } | { ok: true; rows: StaffRow[]; errors: RowError[]; plan: ImportPlan };
+
+/** The person importing is never deactivated by their own file (they would lock themselves out). */
+async function analyse(db: Db, orgId: string, text: string, actorNo: string): Promise<Analysis> {
+	const today = toJstDate(new Date());
+	const parsed = readStaffCsv(text, new Set((await listUnitCodes(db, orgId)).keys()));
+	if (!parsed.ok) return parsed;
+	const plan = planImport(await listCurrentStaff(db, orgId, today), parsed.rows, { today, maxDeactivationShare: MAX_DEACTIVATION_SHARE, alsoInFile: [...parsed.mentioned, actorNo] });
+	return { ok: true, rows: parsed.rows, errors: parsed.errors, plan };
+}
+
+const LIST_LIMIT = 200;
+
+/** The preview HR sees: counts, the first rows of each list, and every row error. */
+function summarise(a: Extract<Analysis, { ok: true }>, draftId: string, fileName: string, encoding: string) {
+	const { plan } = a;
+	return {
+		draftId, fileName, encoding, rows: a.rows.length, errors: a.errors,
+		added: plan.added.slice(0, LIST_LIMIT).map((r) => ({ row: r.row, employeeNo: r.employeeNo, name: r.name, unitCode: r.unitCode })),
+		changed: plan.changed.slice(0, LIST_LIMIT),
+		transfers: plan.transfers.slice(0, LIST_LIMIT),
+		deactivated: plan.deactivated.slice(0, LIST_LIMIT).map((d) => ({ employeeNo: d.employeeNo, name: d.name })),
+		counts: { added: plan.added.length, changed: plan.changed.length, transfers: plan.transfers.length, reactivated: plan.reactivated.length, deactivated: plan.deactivated.length, unchanged: plan.unchanged },
+		deactivationPercent: Math.round(plan.deactivationShare * 1000) / 10,
+		needsConfirmation: plan.needsConfirmation
+	};
+}
+
+export type ImportPreview = ReturnType<typeof summarise>;
+
+/** Reads the uploaded file and stores it as a draft; nothing in the staff list changes yet. */
+export async function previewImport(db: Db, actor: Actor, file: File): Promise<{ ok: false; message: string } | { ok: true; preview: ImportPreview }> {
+	const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+	if (!decoded.ok) return decoded;
+	const analysis = await analyse(db, actor.orgId, decoded.text, actor.employeeNo);
+	if (!analysis.ok) return analysis;
+	const draftId = generateId();
+	await db.delete(staffImportDraft).where(lt(staffImportDraft.createdAt, new Date(Date.now() - DRAFT_TTL_MS)));
+	await db.insert(staffImportDraft).values({ id: draftId, orgId: actor.orgId, actorId: actor.id, fileName: file.name.slice(0, 200), encoding: decoded.encoding, text: decoded.text, createdAt: new Date() });
+	return { ok: true, preview: summarise(analysis, draftId, file.name, decoded.encoding) };
+}
+
+export type ApplyOutcome = { ok: true; importId: string } | { ok: false; message: string };
+
+/** Applies a previewed draft, re-checked against the staff list as it is now. */
+export async function applyDraft(
+	db: Db,
+	actor: Actor & { ip: string | null },
+	draftId: string,
+	opts: { skipErrorRows: boolean; confirmDeactivation: boolean }
+): Promise<ApplyOutcome> {
+	const [draft] = await db.select().from(staffImportDraft).where(and(eq(staffImportDraft.id, draftId), eq(staffImportDraft.orgId, actor.orgId), eq(staffImportDraft.actorId, actor.id)));
+	if (!draft) return { ok: false, message: 'プレビューの有効期限が切れたか、見つかりません。ファイルをもう一度選んでください。' };
+	const a = await analyse(db, actor.orgId, draft.text, actor.employeeNo);
+	if (!a.ok) return a;
+	if (a.errors.length > 0 && !opts.skipErrorRows)
+		return { ok: false, message: `${a.errors.length}件のエラーがあるため、何も取り込んでいません。ファイルを直すか、「エラーのある行を除いて取り込む」を選んでください。` };
+	if (a.plan.needsConfirmation && !opts.confirmDeactivation)
+		return { ok: false, message: `在職者の ${Math.round(a.plan.deactivationShare * 100)}% が無効になります。間違いがなければ、確認のチェックを入れてから取り込んでください。` };
+	const importId = await applyImport(db, { orgId: actor.orgId, actorId: actor.id, fileName: draft.fileName, encoding: draft.encoding, ip: actor.ip }, a.plan, a.rows);
+	await db.delete(staffImportDraft).where(eq(staffImportDraft.id, draft.id));
+	return { ok: true, importId };
+}
