@@ -7,6 +7,9 @@ import { openDatabase } from '../src/lib/server/db/client.ts';
 import { seedDemo } from '../src/lib/server/demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/demo/municipality.ts';
 import { toJstDate } from '../src/lib/domain/japanese-date.ts';
+import { evaluateAssignments } from '../src/lib/server/assignments.ts';
+import { getHomeOrganisation } from '../src/lib/server/org.ts';
+import { checkModules, readModuleFiles } from '../src/lib/server/content/files.ts';
 
 const port = process.env.PORT || '3000';
 const env = {
@@ -21,12 +24,16 @@ const env = {
 
 const db = await openDatabase(env.DATABASE_URL);
 const result = await seedDemo(db, toJstDate(new Date()));
+const org = await getHomeOrganisation(db, 'mirai');
+const versions = new Map(checkModules(readModuleFiles()).modules.map((m) => [m.meta.slug, m.meta.version]));
+const assigned = org ? await evaluateAssignments(db, org.id, toJstDate(new Date()), versions) : 0;
 db.$client.close();
 console.log(
 	result.created
 		? `みらい市のデモデータを作成しました（職員 ${result.people}人、組織 ${result.units}）。`
 		: 'みらい市のデモデータは作成済みです（変更なし）。'
 );
+console.log(`研修の割り当て: ${assigned}件を新たに作成しました。`);
 console.log(`\nまなび: ${env.ORIGIN} を開いて、次のアカウントでログインしてください。`);
 console.log(`パスワード（共通）: ${DEMO_PASSWORD}\n`);
 for (const a of DEMO_ACCOUNTS) console.log(`  職員番号 ${a.employeeNo}  ${a.name}  ${a.label}`);

@@ -7,6 +7,7 @@ import { sessionPolicy } from '$lib/server/config';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { loginHref, passwordHref } from '$lib/routes';
+import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
 
 export const init: ServerInit = async () => {
 	try {
@@ -15,6 +16,7 @@ export const init: ServerInit = async () => {
 		console.error(`\n[manabi] 起動を中止しました / start aborted:\n${(e as Error).message}\n`);
 		process.exit(1);
 	}
+	scheduleDailyRefresh();
 };
 
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;

@@ -1,3 +1,4 @@
 export * from './tables/org';
 export * from './tables/learning';
 export * from './tables/imports';
+export * from './tables/curricula';

@@ -1,11 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { organisation, orgUnit, person, personTag, roleGrant, unitMembership } from '../db/schema';
+import { curriculum, curriculumItem, organisation, orgUnit, person, personTag, roleGrant, unitMembership } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { generateId } from '../auth/token';
 import { recordAudit } from '../audit';
 import { buildMunicipality, DEMO_ORG, DEMO_PASSWORD } from './municipality';
 import { addDays } from '../../domain/japanese-date';
+
+/** The curricula of the examples, drawn from the seed DX plans. */
+const DEMO_CURRICULA = [
+	{ name: '全職員 情報セキュリティ（毎年度）', criteria: {}, items: [{ moduleSlug: 'security-policy', mandatory: true, due: { kind: 'fiscal_year_end' }, recurrence: 'every_fiscal_year' as const }, { moduleSlug: 'dx-basics', mandatory: false, due: { kind: 'fiscal_year_end' }, recurrence: 'once' as const }] },
+	{ name: '初任者研修（採用後30日以内）', criteria: { tagsAny: ['初任者'] }, items: [{ moduleSlug: 'onboarding', mandatory: true, due: { kind: 'after_hire', days: 30 }, recurrence: 'once' as const }] },
+	{ name: '管理職 DXマネジメント', criteria: { jobGrades: ['部長', '課長'] }, items: [{ moduleSlug: 'dx-management', mandatory: true, due: { kind: 'fiscal_year_end' }, recurrence: 'on_new_version' as const }] },
+	{ name: '個人情報取扱者（毎年度）', criteria: { tagsAny: ['個人情報取扱者'] }, items: [{ moduleSlug: 'personal-information', mandatory: true, due: { kind: 'fiscal_year_end' }, recurrence: 'every_fiscal_year' as const }] }
+];
 
 export type SeedResult = { created: boolean; people: number; units: number };
 
@@ -50,6 +58,11 @@ export async function seedDemo(db: Db, today: string): Promise<SeedResult> {
 		await insertChunks(tags, (chunk) => tx.insert(personTag).values(chunk));
 		const grants = people.flatMap((p) => p.roles.map((r) => ({ id: generateId(), orgId, personId: p.id, role: r.role, unitId: r.unit ? unitId(r.unit) : null })));
 		await tx.insert(roleGrant).values(grants);
+		for (const c of DEMO_CURRICULA) {
+			const id = generateId();
+			await tx.insert(curriculum).values({ id, orgId, name: c.name, criteria: c.criteria, createdAt: new Date() });
+			await tx.insert(curriculumItem).values(c.items.map((i) => ({ id: generateId(), curriculumId: id, ...i })));
+		}
 	});
 	await recordAudit(db, { orgId, actorId: null, action: 'demo.seeded', after: { people: people.length, units: m.units.length } });
 	return { created: true, people: people.length, units: m.units.length };

@@ -5,6 +5,7 @@ import { BAD_FORM_MESSAGE, failure, readFormData } from '$lib/server/forms';
 import { listImports, undoLastImport } from '$lib/server/import/apply';
 import { applyDraft, previewImport } from '$lib/server/import/service';
 import { MAX_IMPORT_BYTES } from '$lib/server/import/decode';
+import { refreshAssignments } from '$lib/server/assignment-runner';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -35,6 +36,7 @@ export const actions: Actions = {
 			confirmDeactivation: form!.get('confirmDeactivation') === 'on'
 		});
 		if (!outcome.ok) return fail(400, failure(outcome.message));
+		await refreshAssignments(user.orgId);
 		redirect(303, '/hr/import?done=applied');
 	},
 	undo: async ({ request, getClientAddress }) => {

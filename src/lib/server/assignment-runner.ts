@@ -1,0 +1,18 @@
+import { toJstDate } from '../domain/japanese-date';
+import { db } from './db';
+import { listModules } from './content/catalog';
+import { evaluateAssignments } from './assignments';
+import { organisation } from './db/schema';
+
+export const moduleVersions = () => new Map(listModules().map((m) => [m.slug, m.version]));
+
+export const refreshAssignments = (orgId: string) => evaluateAssignments(db, orgId, toJstDate(new Date()), moduleVersions());
+
+/** At start and then daily: new 年度, new hires and transfers get their assignments without waiting for an import. */
+export function scheduleDailyRefresh() {
+	const run = async () => {
+		for (const org of await db.select({ id: organisation.id }).from(organisation)) await refreshAssignments(org.id);
+	};
+	run().catch((e) => console.error('[manabi] assignment refresh failed:', e));
+	setInterval(() => run().catch((e) => console.error('[manabi] assignment refresh failed:', e)), 24 * 60 * 60 * 1000).unref();
+}

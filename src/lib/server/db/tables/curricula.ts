@@ -1,0 +1,55 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { organisation, person } from './org';
+
+/** A curriculum: a rule for who (criteria, JSON of RuleCriteria) and the modules they must take. */
+export const curriculum = sqliteTable('curriculum', {
+	id: text('id').primaryKey(),
+	orgId: text('org_id')
+		.notNull()
+		.references(() => organisation.id),
+	name: text('name').notNull(),
+	criteria: text('criteria', { mode: 'json' }).notNull(),
+	active: integer('active', { mode: 'boolean' }).notNull().default(true),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** A module in a curriculum: mandatory or recommended, when it is due (DueRule JSON), how it recurs. */
+export const curriculumItem = sqliteTable(
+	'curriculum_item',
+	{
+		id: text('id').primaryKey(),
+		curriculumId: text('curriculum_id')
+			.notNull()
+			.references(() => curriculum.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		mandatory: integer('mandatory', { mode: 'boolean' }).notNull(),
+		due: text('due', { mode: 'json' }).notNull(),
+		recurrence: text('recurrence', { enum: ['every_fiscal_year', 'on_new_version', 'once'] }).notNull()
+	},
+	(t) => [index('curriculum_item_curriculum_idx').on(t.curriculumId)]
+);
+
+/** One module a person must (or should) take in one period (年度, module version, or once). */
+export const assignment = sqliteTable(
+	'assignment',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisation.id),
+		personId: text('person_id')
+			.notNull()
+			.references(() => person.id),
+		moduleSlug: text('module_slug').notNull(),
+		periodKey: text('period_key').notNull(),
+		recurrence: text('recurrence', { enum: ['every_fiscal_year', 'on_new_version', 'once'] }).notNull(),
+		mandatory: integer('mandatory', { mode: 'boolean' }).notNull(),
+		dueDate: text('due_date').notNull(),
+		source: text('source').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('assignment_person_module_period_uq').on(t.personId, t.moduleSlug, t.periodKey),
+		index('assignment_org_due_idx').on(t.orgId, t.dueDate)
+	]
+);
