@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	canEnterSection,
+	canManageTrainingOf,
 	canSeePerson,
 	canSeeUnit,
 	homeSection,
@@ -86,4 +87,17 @@ describe('sections and home', () => {
 	it('lets HR into the HR console and dashboard but not admin', () => {
 		expect(sectionsFor(viewer([role('hr')]))).toEqual(['mypage', 'hr', 'dashboard']);
 	});
+});
+
+describe('canManageTrainingOf', () => {
+	const target = (unitPaths: string[], id = 'p1', orgId = 'org1') => ({ id, orgId, unitPaths });
+	it.each([
+		['HR, anyone in the organisation', viewer([role('hr')]), target([JINJI]), true],
+		['a manager, their own staff', viewer([manager(KIKAKU)]), target([KIKAKU_TEAM]), true],
+		['a manager, another 課', viewer([manager(KIKAKU)]), target([JINJI]), false],
+		['an executive only reads', viewer([role('executive')]), target([JINJI]), false],
+		['a security officer only reads', viewer([role('security_officer')]), target([JINJI]), false],
+		['nobody exempts themself', viewer([role('hr')]), target([JINJI], 'me'), false],
+		['never another organisation', viewer([role('admin')]), target([JINJI], 'p1', 'org2'), false]
+	])('%s → %s', (_label, v, t, expected) => expect(canManageTrainingOf(v, t)).toBe(expected));
 });

@@ -78,3 +78,14 @@ export function sectionsFor(viewer: Pick<Viewer, 'grants'>): Section[] {
 		canEnterSection(viewer, s)
 	);
 }
+
+/**
+ * May the viewer act on a person's training (record an exemption, assign a module, remind)?
+ * HR and admin for anyone in their organisation; a manager for the staff of their subtree;
+ * nobody for themself; executives and security officers only read.
+ */
+export function canManageTrainingOf(viewer: Viewer, target: { id: string; orgId: string; unitPaths: string[] }): boolean {
+	if (target.orgId !== viewer.orgId || target.id === viewer.id) return false;
+	if (hasRole(viewer, 'hr', 'admin')) return true;
+	return target.unitPaths.some((path) => managedPaths(viewer).some((p) => isInSubtree(path, p)));
+}

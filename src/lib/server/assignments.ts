@@ -1,8 +1,7 @@
-import { and, asc, eq, isNull, lte, or, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from './db/client';
-import { assignment, curriculum, curriculumItem, orgUnit, person, personTag, unitMembership } from './db/schema';
+import { assignment, attemptResult, curriculum, curriculumItem, exemption, moduleProgress, orgUnit, person, personTag, unitMembership } from './db/schema';
 import { generateId } from './auth/token';
-import { listHistory, listProgress } from './learning';
 import { fiscalYearOf, toJstDate } from '../domain/japanese-date';
 import {
 	assignmentStatus,
@@ -10,6 +9,7 @@ import {
 	matchesRule,
 	passCounts,
 	periodKey,
+	type AssignmentStatus,
 	type DueRule,
 	type Recurrence,
 	type RuleCriteria,
@@ -82,19 +82,34 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 	return created;
 }
 
-/** A person's assignments of the current period, with status, ordered by due date. */
-export async function listMyAssignments(db: Db, personId: string, today: string, versions: ReadonlyMap<string, string>) {
-	const [rows, history, progress] = await Promise.all([
-		db.select().from(assignment).where(eq(assignment.personId, personId)).orderBy(asc(assignment.dueDate)),
-		listHistory(db, personId),
-		listProgress(db, personId)
+/**
+ * The current-period assignments of these people with their status, per person, ordered by
+ * due date. Results, reading progress and exemptions decide the status.
+ */
+export async function listAssignmentStatuses(db: Db, personIds: string[], today: string, versions: ReadonlyMap<string, string>) {
+	const out = new Map<string, { id: string; moduleSlug: string; dueDate: string; mandatory: boolean; status: AssignmentStatus }[]>();
+	if (personIds.length === 0) return out;
+	const [rows, results, progress, exemptions] = await Promise.all([
+		db.select().from(assignment).where(inArray(assignment.personId, personIds)).orderBy(asc(assignment.dueDate)),
+		db.select({ personId: attemptResult.personId, moduleSlug: attemptResult.moduleSlug, moduleVersion: attemptResult.moduleVersion, passed: attemptResult.passed, submittedAt: attemptResult.submittedAt }).from(attemptResult).where(inArray(attemptResult.personId, personIds)),
+		db.select({ personId: moduleProgress.personId, moduleSlug: moduleProgress.moduleSlug }).from(moduleProgress).where(inArray(moduleProgress.personId, personIds)),
+		db.select().from(exemption).where(inArray(exemption.personId, personIds))
 	]);
-	return rows
-		.filter((a) => a.periodKey === periodKey(a.recurrence as Recurrence, today, versions.get(a.moduleSlug) ?? ''))
-		.map((a) => {
-			const results = history.filter((h) => h.moduleSlug === a.moduleSlug);
-			const passed = results.some((r) => r.passed && passCounts(a.recurrence as Recurrence, a.periodKey, { date: toJstDate(r.submittedAt), moduleVersion: r.moduleVersion }));
-			const started = results.length > 0 || progress.some((p) => p.moduleSlug === a.moduleSlug);
-			return { id: a.id, moduleSlug: a.moduleSlug, dueDate: a.dueDate, mandatory: a.mandatory, status: assignmentStatus({ dueDate: a.dueDate, today, passed, started, exemptions: [] }) };
-		});
+	for (const a of rows) {
+		const recurrence = a.recurrence as Recurrence;
+		if (a.periodKey !== periodKey(recurrence, today, versions.get(a.moduleSlug) ?? '')) continue;
+		const mine = results.filter((r) => r.personId === a.personId && r.moduleSlug === a.moduleSlug);
+		const passed = mine.some((r) => r.passed && passCounts(recurrence, a.periodKey, { date: toJstDate(r.submittedAt), moduleVersion: r.moduleVersion }));
+		const started = mine.length > 0 || progress.some((p) => p.personId === a.personId && p.moduleSlug === a.moduleSlug);
+		const excused = exemptions
+			.filter((e) => e.personId === a.personId && (e.moduleSlug === null || e.moduleSlug === a.moduleSlug))
+			.map((e) => ({ from: e.fromDate, to: e.toDate }));
+		const status = assignmentStatus({ dueDate: a.dueDate, today, passed, started, exemptions: excused });
+		out.set(a.personId, [...(out.get(a.personId) ?? []), { id: a.id, moduleSlug: a.moduleSlug, dueDate: a.dueDate, mandatory: a.mandatory, status }]);
+	}
+	return out;
+}
+
+export async function listMyAssignments(db: Db, personId: string, today: string, versions: ReadonlyMap<string, string>) {
+	return (await listAssignmentStatuses(db, [personId], today, versions)).get(personId) ?? [];
 }

@@ -53,3 +53,25 @@ export const assignment = sqliteTable(
 		index('assignment_org_due_idx').on(t.orgId, t.dueDate)
 	]
 );
+
+/** 免除: a person is excused (休職, 育休, 長期研修 …) for a period, from all modules or one. */
+export const exemption = sqliteTable(
+	'exemption',
+	{
+		id: text('id').primaryKey(),
+		orgId: text('org_id')
+			.notNull()
+			.references(() => organisation.id),
+		personId: text('person_id')
+			.notNull()
+			.references(() => person.id),
+		moduleSlug: text('module_slug'),
+		reason: text('reason').notNull(),
+		note: text('note'),
+		fromDate: text('from_date').notNull(),
+		toDate: text('to_date').notNull(),
+		createdBy: text('created_by').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('exemption_person_idx').on(t.personId)]
+);

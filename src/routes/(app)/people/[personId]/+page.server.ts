@@ -1,18 +1,54 @@
-import { fail } from '@sveltejs/kit';
-import { hasRole } from '$lib/domain/access';
-import { toJstDate } from '$lib/domain/japanese-date';
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { canManageTrainingOf, hasRole } from '$lib/domain/access';
+import { isIsoDate, toJstDate } from '$lib/domain/japanese-date';
 import { db } from '$lib/server/db';
 import { requireSection, requireUser, requireVisiblePerson } from '$lib/server/guards';
 import { getProfile } from '$lib/server/people';
 import { issueInitialPassword } from '$lib/server/auth/sign-in';
-import { failure } from '$lib/server/forms';
+import { failure, fields, parseForm } from '$lib/server/forms';
+import { listMyAssignments } from '$lib/server/assignments';
+import { moduleVersions } from '$lib/server/assignment-runner';
+import { getModule } from '$lib/server/content/catalog';
+import { EXEMPTION_REASONS, listExemptions, recordExemption } from '$lib/server/exemptions';
 import type { Actions, PageServerLoad } from './$types';
+
+const date = (label: string) => z.string({ error: `${label}を入力してください。` }).refine(isIsoDate, `${label}を正しい日付で入力してください。`);
+const exemptionSchema = z
+	.object({
+		reason: z.enum(EXEMPTION_REASONS, '理由を選んでください。'),
+		fromDate: date('開始日'),
+		toDate: date('終了日'),
+		moduleSlug: fields.optionalText('対象の研修', 64),
+		note: fields.optionalText('備考', 200)
+	})
+	.refine((v) => v.fromDate <= v.toDate, { message: '終了日は開始日以降にしてください。', path: ['toDate'] });
+
+async function requireManagedPerson(personId: string) {
+	const user = requireUser();
+	const { person, units } = await requireVisiblePerson(user, personId);
+	if (!canManageTrainingOf(user, { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) }))
+		error(403, 'この職員の研修を管理する権限がありません。');
+	return { user, person };
+}
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
-	const { person } = await requireVisiblePerson(user, params.personId);
-	const profile = await getProfile(db, person.id, toJstDate(new Date()));
-	return { profile: profile!, canManageAccount: hasRole(user, 'hr', 'admin') && person.id !== user.id };
+	const { person, units } = await requireVisiblePerson(user, params.personId);
+	const today = toJstDate(new Date());
+	const [profile, assignments, exemptions] = await Promise.all([
+		getProfile(db, person.id, today),
+		listMyAssignments(db, person.id, today, moduleVersions()),
+		listExemptions(db, person.orgId, person.id)
+	]);
+	return {
+		profile: profile!,
+		assignments: assignments.map((a) => ({ ...a, title: getModule(a.moduleSlug)?.title ?? a.moduleSlug })),
+		exemptions,
+		reasons: EXEMPTION_REASONS,
+		canManageAccount: hasRole(user, 'hr', 'admin') && person.id !== user.id,
+		canManageTraining: canManageTrainingOf(user, { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) })
+	};
 };
 
 export const actions: Actions = {
@@ -22,5 +58,14 @@ export const actions: Actions = {
 		if (person.id === user.id) return fail(400, failure('自分の初期パスワードは発行できません。パスワード変更を使ってください。'));
 		const password = await issueInitialPassword(db, user, person.id, event.getClientAddress());
 		return { issued: password };
+	},
+	exempt: async (event) => {
+		const { user, person } = await requireManagedPerson(event.params.personId);
+		const form = await parseForm(event.request, exemptionSchema);
+		if (!form.ok) return fail(400, { ...form, exemptionForm: true });
+		const slug = form.data.moduleSlug || null;
+		if (slug && !getModule(slug)) return fail(400, { ...failure('対象の研修が見つかりません。'), exemptionForm: true });
+		await recordExemption(db, user, { personId: person.id, moduleSlug: slug, reason: form.data.reason, note: form.data.note || null, fromDate: form.data.fromDate, toDate: form.data.toDate }, event.getClientAddress());
+		return { exempted: true };
 	}
 };
