@@ -22,7 +22,7 @@ test('an employee gets 403 for the HR, admin and manager areas and 404 for other
 test('a 課長 sees their own 課 and gets 404 for another 課', async ({ page }) => {
 	await signIn(page, ACCOUNTS.manager);
 	await expect(page).toHaveURL(new RegExp(`/manager/units/${UNITS.shimin}$`));
-	const staff = page.getByRole('table');
+	const staff = page.getByRole('table', { name: /市民課の職員/ });
 	await expect(staff.getByRole('link', { name: '小野 美咲' })).toBeVisible();
 	await staff.getByRole('link', { name: '小野 美咲' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('小野 美咲');
@@ -46,7 +46,7 @@ test('a 課長 cannot open a person of another 課 by id', async ({ page }) => {
 
 test('a 課長 cannot run HR actions on their own staff', async ({ page }) => {
 	await signIn(page, ACCOUNTS.manager);
-	await page.getByRole('link', { name: '小野 美咲' }).click();
+	await page.getByRole('link', { name: '小野 美咲' }).first().click();
 	await expect(page).toHaveURL(/\/people\//);
 	await expect(page.getByRole('button', { name: '初期パスワードを発行' })).toHaveCount(0);
 	const res = await page.request.post(`${page.url()}?/issuePassword`, {
