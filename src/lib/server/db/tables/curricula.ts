@@ -1,12 +1,10 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { organisation, person } from './org';
+import { orgIdColumn, personIdColumn } from './org';
 
 /** A curriculum: a rule for who (criteria, JSON of RuleCriteria) and the modules they must take. */
 export const curriculum = sqliteTable('curriculum', {
 	id: text('id').primaryKey(),
-	orgId: text('org_id')
-		.notNull()
-		.references(() => organisation.id),
+	orgId: orgIdColumn(),
 	name: text('name').notNull(),
 	criteria: text('criteria', { mode: 'json' }).notNull(),
 	active: integer('active', { mode: 'boolean' }).notNull().default(true),
@@ -34,12 +32,8 @@ export const assignment = sqliteTable(
 	'assignment',
 	{
 		id: text('id').primaryKey(),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisation.id),
-		personId: text('person_id')
-			.notNull()
-			.references(() => person.id),
+		orgId: orgIdColumn(),
+		personId: personIdColumn(),
 		moduleSlug: text('module_slug').notNull(),
 		periodKey: text('period_key').notNull(),
 		recurrence: text('recurrence', { enum: ['every_fiscal_year', 'on_new_version', 'once'] }).notNull(),
@@ -59,12 +53,8 @@ export const exemption = sqliteTable(
 	'exemption',
 	{
 		id: text('id').primaryKey(),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisation.id),
-		personId: text('person_id')
-			.notNull()
-			.references(() => person.id),
+		orgId: orgIdColumn(),
+		personId: personIdColumn(),
 		moduleSlug: text('module_slug'),
 		reason: text('reason').notNull(),
 		note: text('note'),

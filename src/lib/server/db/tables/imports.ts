@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { organisation } from './org';
+import { orgIdColumn } from './org';
 
 /**
  * One staff-list import: who, when, which file, the counts, and what it changed (so the last
@@ -9,9 +9,7 @@ export const staffImport = sqliteTable(
 	'staff_import',
 	{
 		id: text('id').primaryKey(),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisation.id),
+		orgId: orgIdColumn(),
 		actorId: text('actor_id').notNull(),
 		fileName: text('file_name').notNull(),
 		encoding: text('encoding').notNull(),
@@ -26,9 +24,7 @@ export const staffImport = sqliteTable(
 /** An uploaded file between preview and apply (deleted when applied). */
 export const staffImportDraft = sqliteTable('staff_import_draft', {
 	id: text('id').primaryKey(),
-	orgId: text('org_id')
-		.notNull()
-		.references(() => organisation.id),
+	orgId: orgIdColumn(),
 	actorId: text('actor_id').notNull(),
 	fileName: text('file_name').notNull(),
 	encoding: text('encoding').notNull(),

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { organisation, person } from './org';
+import { orgIdColumn, person, personIdColumn } from './org';
 
 /** Where a person is in a module version: the section they reached, and whether they read it all. */
 export const moduleProgress = sqliteTable(
@@ -26,12 +26,8 @@ export const attempt = sqliteTable(
 	'attempt',
 	{
 		id: text('id').primaryKey(),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisation.id),
-		personId: text('person_id')
-			.notNull()
-			.references(() => person.id),
+		orgId: orgIdColumn(),
+		personId: personIdColumn(),
 		moduleSlug: text('module_slug').notNull(),
 		moduleVersion: text('module_version').notNull(),
 		contentHash: text('content_hash').notNull(),

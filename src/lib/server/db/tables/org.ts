@@ -15,14 +15,18 @@ export const organisation = sqliteTable('organisation', {
 	createdAt: createdAt()
 });
 
+/** The tenant column every tenant-owned row carries. */
+export const orgIdColumn = () =>
+	text('org_id')
+		.notNull()
+		.references(() => organisation.id);
+
 /** 部 → 課 → 係. `path` is the chain of ids from the root, e.g. "/a/b/", for subtree checks. */
 export const orgUnit = sqliteTable(
 	'org_unit',
 	{
 		id: text('id').primaryKey(),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisation.id),
+		orgId: orgIdColumn(),
 		parentId: text('parent_id'),
 		code: text('code').notNull(),
 		name: text('name').notNull(),
@@ -44,9 +48,7 @@ export const person = sqliteTable(
 	'person',
 	{
 		id: text('id').primaryKey(),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisation.id),
+		orgId: orgIdColumn(),
 		employeeNo: text('employee_no').notNull(),
 		name: text('name').notNull(),
 		kana: text('kana').notNull(),
@@ -70,6 +72,12 @@ export const person = sqliteTable(
 	]
 );
 
+/** A reference to a person that keeps their records when they leave (people are deactivated, not deleted). */
+export const personIdColumn = () =>
+	text('person_id')
+		.notNull()
+		.references(() => person.id);
+
 /** Duty tags: 個人情報取扱者, 窓口, 初任者, DX推進員 … */
 export const personTag = sqliteTable(
 	'person_tag',
@@ -87,9 +95,7 @@ export const unitMembership = sqliteTable(
 	'unit_membership',
 	{
 		id: text('id').primaryKey(),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisation.id),
+		orgId: orgIdColumn(),
 		personId: text('person_id')
 			.notNull()
 			.references(() => person.id, { onDelete: 'cascade' }),
@@ -113,9 +119,7 @@ export const roleGrant = sqliteTable(
 	'role_grant',
 	{
 		id: text('id').primaryKey(),
-		orgId: text('org_id')
-			.notNull()
-			.references(() => organisation.id),
+		orgId: orgIdColumn(),
 		personId: text('person_id')
 			.notNull()
 			.references(() => person.id, { onDelete: 'cascade' }),
