@@ -63,3 +63,25 @@ test('a 課長 cannot record an exemption for staff of another 課, nor for them
 	expect((await page.request.post(`${other}?/exempt`, { form, headers })).status()).toBe(404);
 	expect((await page.request.post(`${self}?/exempt`, { form, headers })).status()).toBe(403);
 });
+
+test('a 課長 assigns an extra module; the person sees it, and a second assignment is refused', async ({ page }) => {
+	await signIn(page, ACCOUNTS.manager);
+	await page.getByRole('link', { name: '小野 美咲' }).first().click();
+	await expect(page).toHaveURL(/\/people\//);
+	const section = page.getByRole('region', { name: '研修を追加で割り当てる' });
+	await section.getByLabel('研修').selectOption({ label: 'オープンデータ：公開の手順・機械判読・個人情報と知的財産' });
+	await section.getByLabel('期限').fill('2020-01-01');
+	await section.getByRole('button', { name: '割り当てる' }).click();
+	await expect(section.getByText('期限は今日以降の日付にしてください。')).toBeVisible();
+	await section.getByLabel('期限').fill('2099-12-31');
+	await section.getByRole('button', { name: '割り当てる' }).click();
+	await expect(section.getByText('研修を割り当てました。')).toBeVisible();
+	await section.getByLabel('研修').selectOption({ label: 'オープンデータ：公開の手順・機械判読・個人情報と知的財産' });
+	await section.getByLabel('期限').fill('2099-12-31');
+	await section.getByRole('button', { name: '割り当てる' }).click();
+	await expect(section.getByText('この研修はすでに割り当てられています。')).toBeVisible();
+
+	await page.getByRole('button', { name: 'ログアウト' }).click();
+	await signIn(page, ACCOUNTS.employee);
+	await expect(page.getByRole('region', { name: '受講が必要な研修' }).getByRole('row').filter({ hasText: 'オープンデータ' })).toContainText('必修');
+});

@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
 	'admin.created': '管理者の作成',
 	'demo.seeded': 'デモデータの作成',
 	'staff.import': '職員名簿の取り込み',
+	'assignment.manual': '研修の追加割り当て',
 	'exemption.recorded': '受講免除の記録',
 	'staff.import_undone': '職員名簿の取り込みの取り消し'
 };

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { assignment, attemptResult, curriculum, curriculumItem, exemption, moduleProgress, orgUnit, person, personTag, unitMembership } from './db/schema';
 import { generateId } from './auth/token';
+import { recordAudit } from './audit';
 import { fiscalYearOf, toJstDate } from '../domain/japanese-date';
 import {
 	assignmentStatus,
@@ -112,4 +113,23 @@ export async function listAssignmentStatuses(db: Db, personIds: string[], today:
 
 export async function listMyAssignments(db: Db, personId: string, today: string, versions: ReadonlyMap<string, string>) {
 	return (await listAssignmentStatuses(db, [personId], today, versions)).get(personId) ?? [];
+}
+
+export type ManualAssignOutcome = { ok: true } | { ok: false; message: string };
+
+/** A 課長 or HR assigns one more module to a person (once, with a due date); audited. */
+export async function assignManually(
+	db: Db,
+	actor: { id: string; orgId: string },
+	a: { personId: string; moduleSlug: string; dueDate: string; mandatory: boolean },
+	ip: string | null,
+	now = new Date()
+): Promise<ManualAssignOutcome> {
+	const res = await db
+		.insert(assignment)
+		.values({ id: generateId(), orgId: actor.orgId, personId: a.personId, moduleSlug: a.moduleSlug, periodKey: 'once', recurrence: 'once', mandatory: a.mandatory, dueDate: a.dueDate, source: `manual:${actor.id}`, createdAt: now })
+		.onConflictDoNothing();
+	if (res.rowsAffected === 0) return { ok: false, message: 'この研修はすでに割り当てられています。' };
+	await recordAudit(db, { orgId: actor.orgId, actorId: actor.id, action: 'assignment.manual', targetType: 'person', targetId: a.personId, after: a, ip }, now);
+	return { ok: true };
 }

@@ -7,9 +7,9 @@ import { requireSection, requireUser, requireVisiblePerson } from '$lib/server/g
 import { getProfile } from '$lib/server/people';
 import { issueInitialPassword } from '$lib/server/auth/sign-in';
 import { failure, fields, parseForm } from '$lib/server/forms';
-import { listMyAssignments } from '$lib/server/assignments';
+import { assignManually, listMyAssignments } from '$lib/server/assignments';
 import { moduleVersions } from '$lib/server/assignment-runner';
-import { getModule } from '$lib/server/content/catalog';
+import { getModule, listModules } from '$lib/server/content/catalog';
 import { EXEMPTION_REASONS, listExemptions, recordExemption } from '$lib/server/exemptions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,6 +23,12 @@ const exemptionSchema = z
 		note: fields.optionalText('備考', 200)
 	})
 	.refine((v) => v.fromDate <= v.toDate, { message: '終了日は開始日以降にしてください。', path: ['toDate'] });
+
+const assignSchema = z.object({
+	moduleSlug: fields.text('研修', 64),
+	dueDate: date('期限'),
+	mandatory: z.enum(['yes', 'no'], '必修か推奨かを選んでください。')
+});
 
 async function requireManagedPerson(personId: string) {
 	const user = requireUser();
@@ -46,6 +52,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		assignments: assignments.map((a) => ({ ...a, title: getModule(a.moduleSlug)?.title ?? a.moduleSlug })),
 		exemptions,
 		reasons: EXEMPTION_REASONS,
+		catalogue: listModules().map((mod) => ({ slug: mod.slug, title: mod.title })),
 		canManageAccount: hasRole(user, 'hr', 'admin') && person.id !== user.id,
 		canManageTraining: canManageTrainingOf(user, { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) })
 	};
@@ -67,5 +74,15 @@ export const actions: Actions = {
 		if (slug && !getModule(slug)) return fail(400, { ...failure('対象の研修が見つかりません。'), exemptionForm: true });
 		await recordExemption(db, user, { personId: person.id, moduleSlug: slug, reason: form.data.reason, note: form.data.note || null, fromDate: form.data.fromDate, toDate: form.data.toDate }, event.getClientAddress());
 		return { exempted: true };
+	},
+	assign: async (event) => {
+		const { user, person } = await requireManagedPerson(event.params.personId);
+		const form = await parseForm(event.request, assignSchema);
+		if (!form.ok) return fail(400, { ...form, assignForm: true });
+		if (!getModule(form.data.moduleSlug)) return fail(400, { ...failure('研修が見つかりません。'), assignForm: true });
+		if (form.data.dueDate < toJstDate(new Date())) return fail(400, { ...failure('入力内容を確かめてください。', { dueDate: '期限は今日以降の日付にしてください。' }, form.data), assignForm: true });
+		const outcome = await assignManually(db, user, { personId: person.id, moduleSlug: form.data.moduleSlug, dueDate: form.data.dueDate, mandatory: form.data.mandatory === 'yes' }, event.getClientAddress());
+		if (!outcome.ok) return fail(400, { ...failure(outcome.message, {}, form.data), assignForm: true });
+		return { assigned: true };
 	}
 };
