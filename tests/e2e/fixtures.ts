@@ -18,6 +18,16 @@ export const UNITS = { shimin: 'org-mirai-u210', zeimu: 'org-mirai-u220', jinji:
  * runs on closed networks. Browser errors in the console fail it too.
  */
 export const test = base.extend<{ offsite: string[]; consoleErrors: string[] }>({
+	/** Every navigation waits until the page is hydrated, so typed input is not reset by it. */
+	page: async ({ page }, use) => {
+		const goto = page.goto.bind(page);
+		page.goto = async (url, options) => {
+			const response = await goto(url, options);
+			await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+			return response;
+		};
+		await use(page);
+	},
 	offsite: [
 		async ({ page, baseURL }, use) => {
 			const origin = new URL(baseURL!).origin;
