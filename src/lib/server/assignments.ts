@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db/client';
-import { assignment, attemptResult, curriculum, curriculumItem, exemption, moduleProgress, orgUnit, person, personTag, unitMembership } from './db/schema';
+import { assignment, attemptResult, curriculum, curriculumItem, exemption, moduleProgress } from './db/schema';
 import { generateId } from './auth/token';
 import { recordAudit } from './audit';
+import { loadStaffSnapshot } from './staff-snapshot';
 import { fiscalYearOf, toJstDate } from '../domain/japanese-date';
 import {
 	assignmentStatus,
@@ -17,36 +18,21 @@ import {
 	type StaffFacts
 } from '../domain/assignment';
 
-// Map.groupBy needs Node 21; this project supports Node 20
-function groupBy<T>(xs: T[], key: (x: T) => string) {
-	const m = new Map<string, T[]>();
-	for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
-	return m;
-}
-
 /** Active staff with what curriculum rules look at, as of `today`. */
 export async function listStaffFacts(db: Db, orgId: string, today: string): Promise<StaffFacts[]> {
-	const [people, tags, memberships] = await Promise.all([
-		db.select().from(person).where(and(eq(person.orgId, orgId), eq(person.active, true))),
-		db.select({ personId: personTag.personId, tag: personTag.tag }).from(personTag).innerJoin(person, eq(person.id, personTag.personId)).where(eq(person.orgId, orgId)),
-		db
-			.select({ personId: unitMembership.personId, path: orgUnit.path, start: unitMembership.startDate, end: unitMembership.endDate })
-			.from(unitMembership)
-			.innerJoin(orgUnit, eq(orgUnit.id, unitMembership.unitId))
-			.where(and(eq(unitMembership.orgId, orgId), lte(unitMembership.startDate, today), or(isNull(unitMembership.endDate), gte(unitMembership.endDate, today))))
-	]);
-	const tagsOf = groupBy(tags, (t) => t.personId);
-	const unitsOf = groupBy(memberships, (m) => m.personId);
-	return people.map((p) => {
-		const current = unitsOf.get(p.id) ?? [];
-		const latestStart = current.map((m) => m.start).sort().at(-1) ?? null;
-		return {
-			id: p.id, active: p.active, jobGrade: p.jobGrade, employmentType: p.employmentType, hireDate: p.hireDate,
-			tags: (tagsOf.get(p.id) ?? []).map((t) => t.tag),
-			unitPaths: current.map((m) => m.path),
-			transferDate: latestStart && latestStart > p.hireDate ? latestStart : null
-		};
-	});
+	const snap = await loadStaffSnapshot(db, orgId, today);
+	return snap.people
+		.filter((p) => p.active)
+		.map((p) => {
+			const current = snap.membershipsOf(p.id).filter((m) => m.start <= today);
+			const latestStart = current.map((m) => m.start).sort().at(-1) ?? null;
+			return {
+				id: p.id, active: p.active, jobGrade: p.jobGrade, employmentType: p.employmentType, hireDate: p.hireDate,
+				tags: snap.tagsOf(p.id),
+				unitPaths: current.map((m) => m.path),
+				transferDate: latestStart && latestStart > p.hireDate ? latestStart : null
+			};
+		});
 }
 
 /**

@@ -5,6 +5,7 @@ import { generateId } from '../auth/token';
 import { recordAudit } from '../audit';
 import { addDays } from '../../domain/japanese-date';
 import type { CurrentStaff, ImportPlan, IncomingStaff } from '../../domain/staff-import';
+import { loadStaffSnapshot } from '../staff-snapshot';
 
 type Fields = Pick<typeof person.$inferSelect, 'name' | 'kana' | 'jobGrade' | 'employmentType' | 'hireDate' | 'email'>;
 
@@ -19,19 +20,16 @@ export type ImportChanges = {
 
 /** The organisation's staff as the import compares them: current unit codes and tags. */
 export async function listCurrentStaff(db: Db, orgId: string, today: string): Promise<CurrentStaff[]> {
-	const people = await db.select().from(person).where(eq(person.orgId, orgId));
-	const tags = await db.select().from(personTag).innerJoin(person, eq(person.id, personTag.personId)).where(eq(person.orgId, orgId));
-	const units = await db
-		.select({ personId: unitMembership.personId, code: orgUnit.code, start: unitMembership.startDate })
-		.from(unitMembership)
-		.innerJoin(orgUnit, eq(orgUnit.id, unitMembership.unitId))
-		.where(and(eq(unitMembership.orgId, orgId), isNull(unitMembership.endDate)));
-	return people.map((p) => ({
-		employeeNo: p.employeeNo, name: p.name, kana: p.kana, jobGrade: p.jobGrade, employmentType: p.employmentType,
-		hireDate: p.hireDate, email: p.email, active: p.active,
-		tags: tags.filter((t) => t.person_tag.personId === p.id).map((t) => t.person_tag.tag),
-		unitCode: units.filter((u) => u.personId === p.id && u.start <= today).at(-1)?.code ?? units.find((u) => u.personId === p.id)?.code ?? null
-	}));
+	const snap = await loadStaffSnapshot(db, orgId, today);
+	return snap.people.map((p) => {
+		const open = snap.membershipsOf(p.id).filter((m) => m.end === null);
+		return {
+			employeeNo: p.employeeNo, name: p.name, kana: p.kana, jobGrade: p.jobGrade, employmentType: p.employmentType,
+			hireDate: p.hireDate, email: p.email, active: p.active,
+			tags: snap.tagsOf(p.id),
+			unitCode: open.filter((m) => m.start <= today).at(-1)?.code ?? open[0]?.code ?? null
+		};
+	});
 }
 
 export async function listUnitCodes(db: Db, orgId: string) {
