@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { seedDemo } from '../src/lib/server/demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/demo/municipality.ts';
-import { toJstDate } from '../src/lib/domain/japanese-date.ts';
+import { fiscalYearOf, toJstDate } from '../src/lib/domain/japanese-date.ts';
 import { evaluateAssignments } from '../src/lib/server/assignments.ts';
 import { getHomeOrganisation } from '../src/lib/server/org.ts';
 import { checkModules, readModuleFiles } from '../src/lib/server/content/files.ts';
@@ -26,7 +26,12 @@ const db = await openDatabase(env.DATABASE_URL);
 const result = await seedDemo(db, toJstDate(new Date()));
 const org = await getHomeOrganisation(db, 'mirai');
 const versions = new Map(checkModules(readModuleFiles()).modules.map((m) => [m.meta.slug, m.meta.version]));
-const assigned = org ? await evaluateAssignments(db, org.id, toJstDate(new Date()), versions) : 0;
+const today = toJstDate(new Date());
+// a fresh demo behaves as if Manabi had been in use since the 年度 began: this April's new
+// hires were assigned onboarding on their first day (and some are now late), then today's run
+const startOfYear = `${fiscalYearOf(today)}-04-01`;
+if (org && result.created && startOfYear < today) await evaluateAssignments(db, org.id, startOfYear, versions);
+const assigned = org ? await evaluateAssignments(db, org.id, today, versions) : 0;
 db.$client.close();
 console.log(
 	result.created

@@ -34,3 +34,6 @@ export const historyHref = '/history';
 export const moduleHref = (slug: string, section?: number) =>
 	section === undefined ? `/learn/${slug}` : `/learn/${slug}?s=${section + 1}`;
 export const attemptHref = (slug: string, attemptId: string) => `/learn/${slug}/quiz/${attemptId}`;
+export const curriculaHref = '/hr/curricula';
+export const newCurriculumHref = '/hr/curricula/new';
+export const curriculumHref = (id: string) => `/hr/curricula/${id}`;

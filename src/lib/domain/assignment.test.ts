@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentStatus, computeDueDate, matchesRule, passCounts, periodKey, type StaffFacts } from './assignment';
+import { assignmentStatus, computeDueDate, isNewHire, matchesRule, passCounts, periodKey, summarise, type StaffFacts } from './assignment';
 
 const staff = (over: Partial<StaffFacts> = {}): StaffFacts => ({
 	id: 'p1', active: true, jobGrade: '主事', tags: ['窓口'], unitPaths: ['/shimin/koseki/'],
@@ -35,6 +35,13 @@ describe('computeDueDate', () => {
 		['after transfer, never transferred: from hire', { kind: 'after_transfer', days: 10 }, staff({ hireDate: '2026-04-01' }), '2026-04-11'],
 		['end of the 年度', { kind: 'fiscal_year_end' }, staff(), '2027-03-31']
 	] as const)('%s', (_label, due, s, expected) => expect(computeDueDate(due, s, 2026)).toBe(expected));
+
+	it.each([
+		['a new hire assigned on time keeps the date counted from hire', { kind: 'after_hire', days: 30 }, staff({ hireDate: '2026-04-01' }), '2026-04-10', '2026-05-01'],
+		['long-serving staff newly covered get the same window from today', { kind: 'after_transfer', days: 60 }, staff({ hireDate: '2016-04-01' }), '2026-11-23', '2027-01-22'],
+		['the window from today crosses the 年度 boundary', { kind: 'after_hire', days: 30 }, staff({ hireDate: '2020-04-01' }), '2027-03-15', '2027-04-14'],
+		['a fixed date is kept as given', { kind: 'fixed', date: '2026-12-25' }, staff(), '2026-12-26', '2026-12-25']
+	] as const)('assigned on a later day: %s', (_label, due, s, today, expected) => expect(computeDueDate(due, s, 2026, today)).toBe(expected));
 });
 
 describe('periods and passes', () => {
@@ -66,4 +73,25 @@ describe('assignmentStatus', () => {
 		['an exemption covering the due date keeps them off the overdue list', { today: '2027-04-05', exemptions: [{ from: '2027-03-01', to: '2027-03-31' }] }, 'exempt'],
 		['an exemption that ended before the due date does not', { today: '2027-04-05', exemptions: [{ from: '2026-04-01', to: '2026-06-30' }] }, 'overdue']
 	] as const)('%s → %s', (_label, over, expected) => expect(assignmentStatus({ ...base, ...over })).toBe(expected));
+});
+
+describe('summarise and isNewHire', () => {
+	it('counts mandatory passes, overdue and open items; exempt items are neither open nor owed', () => {
+		expect(
+			summarise([
+				{ mandatory: true, status: 'passed' },
+				{ mandatory: true, status: 'overdue' },
+				{ mandatory: true, status: 'exempt' },
+				{ mandatory: false, status: 'in_progress' }
+			])
+		).toEqual({ mandatory: 2, mandatoryPassed: 1, overdue: 1, open: 2 });
+		expect(summarise([])).toEqual({ mandatory: 0, mandatoryPassed: 0, overdue: 0, open: 0 });
+	});
+
+	it('treats staff hired in the last 365 days as new hires, across a leap day', () => {
+		expect(isNewHire('2027-04-01', '2027-04-01')).toBe(true);
+		expect(isNewHire('2027-04-02', '2027-04-01')).toBe(false);
+		expect(isNewHire('2027-04-01', '2028-03-31')).toBe(true);
+		expect(isNewHire('2027-04-01', '2028-04-01')).toBe(false);
+	});
 });

@@ -47,14 +47,24 @@ export type DueRule =
 	| { kind: 'after_transfer'; days: number }
 	| { kind: 'fiscal_year_end' };
 
-export function computeDueDate(due: DueRule, s: StaffFacts, fiscalYear: number): IsoDate {
+/**
+ * When an assignment made on `today` is due. A relative rule (N days after hire or transfer)
+ * whose date has already passed when the person first comes under it — an existing member of
+ * staff covered by a new curriculum — gets the same N days from today instead of being overdue
+ * on day one. A fixed date is kept as given (the editor refuses past dates).
+ */
+export function computeDueDate(due: DueRule, s: StaffFacts, fiscalYear: number, today?: IsoDate): IsoDate {
+	const relative = (anchor: IsoDate, days: number) => {
+		const d = addDays(anchor, days);
+		return today && d < today ? addDays(today, days) : d;
+	};
 	switch (due.kind) {
 		case 'fixed':
 			return due.date;
 		case 'after_hire':
-			return addDays(s.hireDate, due.days);
+			return relative(s.hireDate, due.days);
 		case 'after_transfer':
-			return addDays(s.transferDate ?? s.hireDate, due.days);
+			return relative(s.transferDate ?? s.hireDate, due.days);
 		case 'fiscal_year_end':
 			return fiscalYearRange(fiscalYear).end;
 	}
@@ -107,3 +117,17 @@ export function assignmentStatus(a: {
 	if (a.today > a.dueDate) return 'overdue';
 	return a.started ? 'in_progress' : 'not_started';
 }
+
+/** How far one person is: mandatory passed of mandatory, overdue and still open (not passed, not exempt). */
+export function summarise(items: readonly { mandatory: boolean; status: AssignmentStatus }[]) {
+	const mandatory = items.filter((i) => i.mandatory && i.status !== 'exempt');
+	return {
+		mandatory: mandatory.length,
+		mandatoryPassed: mandatory.filter((i) => i.status === 'passed').length,
+		overdue: items.filter((i) => i.status === 'overdue').length,
+		open: items.filter((i) => i.status !== 'passed' && i.status !== 'exempt').length
+	};
+}
+
+/** 新規採用職員: hired within the last year (and not in the future). */
+export const isNewHire = (hireDate: IsoDate, today: IsoDate) => hireDate <= today && addDays(hireDate, 365) >= today;

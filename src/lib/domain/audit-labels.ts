@@ -9,6 +9,9 @@ const LABELS: Record<string, string> = {
 	'demo.seeded': 'デモデータの作成',
 	'staff.import': '職員名簿の取り込み',
 	'assignment.manual': '研修の追加割り当て',
+	'curriculum.created': '研修計画の作成',
+	'curriculum.updated': '研修計画の変更',
+	'notice.reminder': '研修の督促',
 	'exemption.recorded': '受講免除の記録',
 	'staff.import_undone': '職員名簿の取り込みの取り消し'
 };

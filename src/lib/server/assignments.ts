@@ -57,7 +57,7 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 			rows.push({
 				id: generateId(), orgId, personId: s.id, moduleSlug: i.moduleSlug,
 				periodKey: periodKey(i.recurrence, today, version), recurrence: i.recurrence, mandatory: i.mandatory,
-				dueDate: computeDueDate(i.due as DueRule, s, fy), source: `curriculum:${c.id}`, createdAt: now
+				dueDate: computeDueDate(i.due as DueRule, s, fy, today), source: `curriculum:${c.id}`, createdAt: now
 			});
 		}
 	}

@@ -15,7 +15,10 @@ export type AuditInput = {
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
-export async function recordAudit(db: Db, e: AuditInput, at = new Date()) {
+/** The database or an open transaction: audit rows belong in the same transaction as the change. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export async function recordAudit(db: DbOrTx, e: AuditInput, at = new Date()) {
 	await db.insert(auditEvent).values({
 		orgId: e.orgId,
 		actorId: e.actorId,

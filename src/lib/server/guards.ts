@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { canEnterSection, canSeePerson, canSeeUnit, type Section } from '$lib/domain/access';
+import { canEnterSection, canManageTrainingOf, canSeePerson, canSeeUnit, type Section } from '$lib/domain/access';
 import { toJstDate } from '$lib/domain/japanese-date';
 import { db } from './db';
 import { getUnit } from './org';
@@ -35,4 +35,13 @@ export async function requireVisiblePerson(user: AuthUser, personId: string) {
 	const target = person && { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) };
 	if (!person || !target || !canSeePerson(user, target)) error(404, '職員が見つかりません。');
 	return { person, units };
+}
+
+/** A person whose training the viewer manages (their 課's staff for a 課長, anyone for HR), else 404/403. */
+export async function requireManagedPerson(personId: string) {
+	const user = requireUser();
+	const { person, units } = await requireVisiblePerson(user, personId);
+	if (!canManageTrainingOf(user, { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) }))
+		error(403, 'この職員の研修を管理する権限がありません。');
+	return { user, person };
 }

@@ -58,6 +58,7 @@ const staffColumns = {
 	jobGrade: person.jobGrade,
 	employmentType: person.employmentType,
 	active: person.active,
+	hireDate: person.hireDate,
 	unitId: orgUnit.id,
 	unitName: orgUnit.name
 };

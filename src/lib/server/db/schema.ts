@@ -2,3 +2,4 @@ export * from './tables/org';
 export * from './tables/learning';
 export * from './tables/imports';
 export * from './tables/curricula';
+export * from './tables/notices';

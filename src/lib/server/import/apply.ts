@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { assignment, orgUnit, person, personTag, session, staffImport, unitMembership } from '../db/schema';
+import { assignment, notice, orgUnit, person, personTag, session, staffImport, unitMembership } from '../db/schema';
 import { generateId } from '../auth/token';
 import { recordAudit } from '../audit';
 import { addDays } from '../../domain/japanese-date';
@@ -120,6 +120,7 @@ export async function undoLastImport(db: Db, ctx: { orgId: string; actorId: stri
 			if (ch.added.length) {
 				// assignments are derived from the rules and go with the person; attempts are evidence and block the undo
 				await tx.delete(assignment).where(inArray(assignment.personId, ch.added));
+				await tx.delete(notice).where(inArray(notice.personId, ch.added));
 				await tx.delete(personTag).where(inArray(personTag.personId, ch.added));
 				await tx.delete(unitMembership).where(inArray(unitMembership.personId, ch.added));
 				await tx.delete(session).where(inArray(session.personId, ch.added));

@@ -1,4 +1,5 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { fiscalYearOf, toJstDate } from '$lib/domain/japanese-date';
 import { db } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
@@ -6,13 +7,30 @@ import { getProfile } from '$lib/server/people';
 import { listMyAssignments } from '$lib/server/assignments';
 import { moduleVersions } from '$lib/server/assignment-runner';
 import { getModule } from '$lib/server/content/catalog';
-import type { PageServerLoad } from './$types';
+import { listNotices, markNoticeRead } from '$lib/server/notices';
+import { failure, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
 	const today = toJstDate(new Date());
 	const profile = await getProfile(db, user.id, today);
 	if (!profile) error(404, '職員が見つかりません。');
-	const assignments = (await listMyAssignments(db, user.id, today, moduleVersions())).map((a) => ({ ...a, title: getModule(a.moduleSlug)?.title ?? a.moduleSlug }));
-	return { profile, fiscalYear: fiscalYearOf(today), assignments };
+	const [assignments, notices] = await Promise.all([listMyAssignments(db, user.id, today, moduleVersions()), listNotices(db, user.id, 10)]);
+	return {
+		profile,
+		fiscalYear: fiscalYearOf(today),
+		assignments: assignments.map((a) => ({ ...a, title: getModule(a.moduleSlug)?.title ?? a.moduleSlug })),
+		notices
+	};
+};
+
+export const actions: Actions = {
+	read: async (event) => {
+		const user = requireUser();
+		const form = await parseForm(event.request, z.object({ noticeId: z.string().regex(/^[a-z2-7]{24}$/, 'お知らせの指定が正しくありません。') }));
+		if (!form.ok) return fail(400, form);
+		if (!(await markNoticeRead(db, user.id, form.data.noticeId))) return fail(404, failure('お知らせが見つかりません。'));
+		return { read: true };
+	}
 };

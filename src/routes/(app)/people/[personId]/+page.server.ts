@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { canManageTrainingOf, hasRole } from '$lib/domain/access';
 import { isIsoDate, toJstDate } from '$lib/domain/japanese-date';
 import { db } from '$lib/server/db';
-import { requireSection, requireUser, requireVisiblePerson } from '$lib/server/guards';
+import { requireManagedPerson, requireSection, requireUser, requireVisiblePerson } from '$lib/server/guards';
 import { getProfile } from '$lib/server/people';
 import { issueInitialPassword } from '$lib/server/auth/sign-in';
 import { failure, fields, parseForm } from '$lib/server/forms';
@@ -29,14 +29,6 @@ const assignSchema = z.object({
 	dueDate: date('期限'),
 	mandatory: z.enum(['yes', 'no'], '必修か推奨かを選んでください。')
 });
-
-async function requireManagedPerson(personId: string) {
-	const user = requireUser();
-	const { person, units } = await requireVisiblePerson(user, personId);
-	if (!canManageTrainingOf(user, { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) }))
-		error(403, 'この職員の研修を管理する権限がありません。');
-	return { user, person };
-}
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();

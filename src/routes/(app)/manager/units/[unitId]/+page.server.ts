@@ -1,24 +1,46 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isNewHire, summarise } from '$lib/domain/assignment';
 import { toJstDate } from '$lib/domain/japanese-date';
 import { db } from '$lib/server/db';
-import { requireUser, requireVisibleUnit } from '$lib/server/guards';
+import { requireManagedPerson, requireUser, requireVisibleUnit } from '$lib/server/guards';
 import { listUnitStaff } from '$lib/server/people';
-import { listAssignmentStatuses } from '$lib/server/assignments';
+import { listAssignmentStatuses, listMyAssignments } from '$lib/server/assignments';
 import { moduleVersions } from '$lib/server/assignment-runner';
 import { getModule } from '$lib/server/content/catalog';
-import type { PageServerLoad } from './$types';
+import { remindedToday, sendReminder } from '$lib/server/notices';
+import { failure, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const titleOf = (slug: string) => getModule(slug)?.title ?? slug;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const unit = await requireVisibleUnit(user, params.unitId);
 	const today = toJstDate(new Date());
 	const staff = await listUnitStaff(db, unit.orgId, unit.path, today);
-	const statuses = await listAssignmentStatuses(db, staff.map((s) => s.id), today, moduleVersions());
+	const [statuses, reminded] = await Promise.all([listAssignmentStatuses(db, staff.map((s) => s.id), today, moduleVersions()), remindedToday(db, user.id, today)]);
 	const progress = staff
 		.map((s) => {
-			const items = (statuses.get(s.id) ?? []).map((a) => ({ ...a, title: getModule(a.moduleSlug)?.title ?? a.moduleSlug }));
-			return { ...s, items, overdue: items.filter((i) => i.status === 'overdue').length, open: items.filter((i) => i.status !== 'passed' && i.status !== 'exempt').length };
+			const items = (statuses.get(s.id) ?? []).map((a) => ({ ...a, title: titleOf(a.moduleSlug) }));
+			return { ...s, items, ...summarise(items), reminded: reminded.has(s.id) };
 		})
 		// who is behind comes first
 		.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.kana.localeCompare(b.kana, 'ja'));
-	return { unit: { id: unit.id, name: unit.name }, staff, progress };
+	const newHires = progress.filter((p) => isNewHire(p.hireDate, today)).sort((a, b) => b.hireDate.localeCompare(a.hireDate));
+	return { unit: { id: unit.id, name: unit.name }, staff, progress, newHires };
+};
+
+export const actions: Actions = {
+	/** 督促: an in-app reminder listing the person's open training; one per person per day. */
+	remind: async (event) => {
+		const form = await parseForm(event.request, z.object({ personId: z.string().regex(/^[a-z2-7]{24}$/, '職員の指定が正しくありません。') }));
+		if (!form.ok) return fail(400, form);
+		const { user, person } = await requireManagedPerson(form.data.personId);
+		const today = toJstDate(new Date());
+		const open = (await listMyAssignments(db, person.id, today, moduleVersions())).filter((a) => a.status !== 'passed' && a.status !== 'exempt');
+		const outcome = await sendReminder(db, user, person.id, open.map((a) => titleOf(a.moduleSlug)), today, event.getClientAddress());
+		if (!outcome.ok) return fail(400, failure(outcome.message));
+		return { reminded: person.name };
+	}
 };

@@ -1,0 +1,207 @@
+/**
+ * The curriculum editor's form: what HR submits, read into a draft and checked. Pure, so the
+ * rules (and every Japanese message) are tested without a server. The draft is returned on
+ * failure too, so the form is shown again exactly as HR left it.
+ */
+import { formatWareki, isIsoDate, type IsoDate } from './japanese-date';
+import type { DueRule, Recurrence, RuleCriteria } from './assignment';
+
+export type DueKind = DueRule['kind'];
+export const DUE_KINDS: readonly DueKind[] = ['fiscal_year_end', 'fixed', 'after_hire', 'after_transfer'];
+export const RECURRENCES: readonly Recurrence[] = ['every_fiscal_year', 'on_new_version', 'once'];
+
+export const DUE_KIND_LABELS: Record<DueKind, string> = {
+	fiscal_year_end: '年度末（3月31日）',
+	fixed: '日付を指定',
+	after_hire: '採用日から○日後',
+	after_transfer: '異動（着任）日から○日後'
+};
+
+export const RECURRENCE_LABELS: Record<Recurrence, string> = {
+	every_fiscal_year: '毎年度',
+	on_new_version: '教材の改訂ごと',
+	once: '1回のみ'
+};
+
+export type ItemDraft = {
+	moduleSlug: string;
+	mandatory: boolean;
+	dueKind: DueKind;
+	/** days for after_hire / after_transfer, as typed */
+	dueDays: string;
+	/** date for fixed, as typed */
+	dueDate: string;
+	recurrence: Recurrence;
+};
+
+export type CurriculumDraft = {
+	name: string;
+	active: boolean;
+	jobGrades: string[];
+	/** duty tags as typed: separated by commas, 、 or spaces */
+	tags: string;
+	unitIds: string[];
+	employmentTypes: string[];
+	/** as typed; empty means no limit */
+	hiredWithinDays: string;
+	items: ItemDraft[];
+};
+
+export type CurriculumValue = {
+	name: string;
+	active: boolean;
+	criteria: { jobGrades?: string[]; tagsAny?: string[]; unitIds?: string[]; employmentTypes?: string[]; hiredWithinDays?: number };
+	items: { moduleSlug: string; mandatory: boolean; due: DueRule; recurrence: Recurrence }[];
+};
+
+export type Choices = {
+	modules: readonly string[];
+	jobGrades: readonly string[];
+	unitIds: readonly string[];
+	employmentTypes: readonly string[];
+};
+
+export type CurriculumParse =
+	| { ok: true; value: CurriculumValue; draft: CurriculumDraft }
+	| { ok: false; message: string; fieldErrors: Record<string, string>; draft: CurriculumDraft };
+
+/** Form fields as `getAll` returns them (strings only). */
+export type FormFields = (key: string) => string[];
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const one = (f: FormFields, key: string) => (f(key)[0] ?? '').trim();
+const pick = <T extends string>(value: string, allowed: readonly T[], fallback: T): T =>
+	(allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+
+export const splitTags = (s: string) => [...new Set(s.normalize('NFKC').split(/[,、，\s]+/).map((t) => t.trim()).filter(Boolean))];
+
+/** Reads the fields into a draft, keeping what was typed even where it is wrong. */
+export function readDraft(f: FormFields, choices: Choices): CurriculumDraft {
+	return {
+		name: one(f, 'name'),
+		active: f('active').includes('on'),
+		jobGrades: f('jobGrades'),
+		tags: one(f, 'tags'),
+		unitIds: f('unitIds'),
+		employmentTypes: f('employmentTypes'),
+		hiredWithinDays: one(f, 'hiredWithinDays').normalize('NFKC'),
+		items: choices.modules
+			.filter((slug) => f(`include:${slug}`).includes('on'))
+			.map((slug) => ({
+				moduleSlug: slug,
+				mandatory: one(f, `mandatory:${slug}`) !== 'no',
+				dueKind: pick(one(f, `dueKind:${slug}`), DUE_KINDS, 'fiscal_year_end'),
+				dueDays: one(f, `dueDays:${slug}`).normalize('NFKC'),
+				dueDate: one(f, `dueDate:${slug}`),
+				recurrence: pick(one(f, `recurrence:${slug}`), RECURRENCES, 'every_fiscal_year')
+			}))
+	};
+}
+
+function wholeDays(s: string, min: number, max: number): number | null {
+	if (!/^\d{1,5}$/.test(s)) return null;
+	const n = Number(s);
+	return n >= min && n <= max ? n : null;
+}
+
+/** Checks a draft against the choices the server offered; every problem gets a field message. */
+export function validateDraft(d: CurriculumDraft, choices: Choices, today?: IsoDate): CurriculumParse {
+	const errors: Record<string, string> = {};
+	if (!d.name) errors.name = '名前を入力してください。';
+	else if (d.name.length > 100) errors.name = '名前は100文字以内で入力してください。';
+	else if (CONTROL.test(d.name)) errors.name = '名前に使えない文字（制御文字）が含まれています。';
+
+	const unknown = (list: string[], allowed: readonly string[]) => list.some((x) => !allowed.includes(x));
+	if (unknown(d.jobGrades, choices.jobGrades)) errors.jobGrades = '職階の選択に不明な値があります。画面を読み込み直してください。';
+	if (unknown(d.unitIds, choices.unitIds)) errors.unitIds = '所属の選択に不明な値があります。画面を読み込み直してください。';
+	if (unknown(d.employmentTypes, choices.employmentTypes)) errors.employmentTypes = '雇用区分の選択に不明な値があります。';
+
+	const tags = splitTags(d.tags);
+	if (CONTROL.test(d.tags)) errors.tags = 'タグに使えない文字（制御文字）が含まれています。';
+	else if (tags.some((t) => t.length > 30)) errors.tags = 'タグは1つ30文字以内で入力してください。';
+	else if (tags.length > 20) errors.tags = 'タグは20個までです。';
+
+	let hiredWithinDays: number | undefined;
+	if (d.hiredWithinDays) {
+		const n = wholeDays(d.hiredWithinDays, 1, 3650);
+		if (n === null) errors.hiredWithinDays = '採用後の日数は1〜3650の整数で入力してください。';
+		else hiredWithinDays = n;
+	}
+
+	if (d.items.length === 0) errors.items = '研修を1つ以上選んでください。';
+	const items: CurriculumValue['items'] = [];
+	for (const i of d.items) {
+		let due: DueRule | null = null;
+		if (i.dueKind === 'fiscal_year_end') due = { kind: 'fiscal_year_end' };
+		else if (i.dueKind === 'fixed') {
+			if (!isIsoDate(i.dueDate)) errors[`dueDate:${i.moduleSlug}`] = '期限の日付を正しく入力してください。';
+			else if (today && i.dueDate < today) errors[`dueDate:${i.moduleSlug}`] = '期限日は今日以降の日付にしてください（過去の日付では全員が期限切れになります）。';
+			else due = { kind: 'fixed', date: i.dueDate as IsoDate };
+		} else {
+			const n = wholeDays(i.dueDays, 1, 730);
+			if (n === null) errors[`dueDays:${i.moduleSlug}`] = '日数は1〜730の整数で入力してください。';
+			else due = { kind: i.dueKind, days: n };
+		}
+		if (due) items.push({ moduleSlug: i.moduleSlug, mandatory: i.mandatory, due, recurrence: i.recurrence });
+	}
+
+	if (Object.keys(errors).length > 0) return { ok: false, message: '入力内容を確かめてください。', fieldErrors: errors, draft: d };
+	const criteria: CurriculumValue['criteria'] = {};
+	if (d.jobGrades.length) criteria.jobGrades = [...new Set(d.jobGrades)];
+	if (tags.length) criteria.tagsAny = tags;
+	if (d.unitIds.length) criteria.unitIds = [...new Set(d.unitIds)];
+	if (d.employmentTypes.length) criteria.employmentTypes = [...new Set(d.employmentTypes)];
+	if (hiredWithinDays !== undefined) criteria.hiredWithinDays = hiredWithinDays;
+	return { ok: true, value: { name: d.name, active: d.active, criteria, items }, draft: d };
+}
+
+/** The draft that shows a stored curriculum in the form. */
+export function draftOf(c: {
+	name: string;
+	active: boolean;
+	criteria: { jobGrades?: readonly string[]; tagsAny?: readonly string[]; employmentTypes?: readonly string[]; hiredWithinDays?: number };
+	unitIds: string[];
+	items: { moduleSlug: string; mandatory: boolean; due: DueRule; recurrence: Recurrence }[];
+}): CurriculumDraft {
+	return {
+		name: c.name,
+		active: c.active,
+		jobGrades: [...(c.criteria.jobGrades ?? [])],
+		tags: (c.criteria.tagsAny ?? []).join('、'),
+		unitIds: c.unitIds,
+		employmentTypes: [...(c.criteria.employmentTypes ?? [])],
+		hiredWithinDays: c.criteria.hiredWithinDays === undefined ? '' : String(c.criteria.hiredWithinDays),
+		items: c.items.map((i) => ({
+			moduleSlug: i.moduleSlug,
+			mandatory: i.mandatory,
+			dueKind: i.due.kind,
+			dueDays: 'days' in i.due ? String(i.due.days) : '',
+			dueDate: i.due.kind === 'fixed' ? i.due.date : '',
+			recurrence: i.recurrence
+		}))
+	};
+}
+
+/** One line that says whom a curriculum covers, for lists and the audit view. */
+export function describeCriteria(c: Omit<RuleCriteria, 'unitPaths'> & { unitNames?: readonly string[] }, employmentLabel: (code: string) => string): string {
+	const parts: string[] = [];
+	if (c.unitNames?.length) parts.push(`所属: ${c.unitNames.join('・')}`);
+	if (c.jobGrades?.length) parts.push(`職階: ${c.jobGrades.join('・')}`);
+	if (c.tagsAny?.length) parts.push(`タグ: ${c.tagsAny.join('・')}`);
+	if (c.employmentTypes?.length) parts.push(`雇用区分: ${c.employmentTypes.map(employmentLabel).join('・')}`);
+	if (c.hiredWithinDays !== undefined) parts.push(`採用後${c.hiredWithinDays}日以内`);
+	return parts.length ? parts.join(' ／ ') : '全職員';
+}
+
+export function describeDue(due: DueRule): string {
+	switch (due.kind) {
+		case 'fiscal_year_end':
+			return '年度末';
+		case 'fixed':
+			return formatWareki(due.date);
+		case 'after_hire':
+			return `採用日から${due.days}日後`;
+		case 'after_transfer':
+			return `着任日から${due.days}日後`;
+	}
+}

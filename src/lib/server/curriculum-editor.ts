@@ -1,0 +1,62 @@
+import { asc, eq } from 'drizzle-orm';
+import type { RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { db } from './db';
+import { person, personTag } from './db/schema';
+import { listUnits } from './org';
+import { listModules } from './content/catalog';
+import { refreshAssignments } from './assignment-runner';
+import { getCurriculum, saveCurriculum, storedCriteria, unitIdOfPath } from './curricula';
+import { readFormData, BAD_FORM_MESSAGE } from './forms';
+import { draftOf, readDraft, validateDraft, type Choices } from '../domain/curriculum-form';
+import { EMPLOYMENT_TYPES, JOB_GRADES } from '../domain/labels';
+import { toJstDate } from '../domain/japanese-date';
+
+/** What the editor offers: modules, 職階 (the standard ones and any the roster uses), units, tags. */
+export async function editorChoices(orgId: string) {
+	const [units, grades, tags] = await Promise.all([
+		listUnits(db, orgId),
+		db.selectDistinct({ g: person.jobGrade }).from(person).where(eq(person.orgId, orgId)),
+		db.selectDistinct({ t: personTag.tag }).from(personTag).innerJoin(person, eq(person.id, personTag.personId)).where(eq(person.orgId, orgId)).orderBy(asc(personTag.tag))
+	]);
+	const extraGrades = grades.map((g) => g.g).filter((g) => !(JOB_GRADES as readonly string[]).includes(g)).sort();
+	return {
+		modules: listModules().map((m) => ({ slug: m.slug, title: m.title })),
+		jobGrades: [...JOB_GRADES, ...extraGrades],
+		units: units.map((u) => ({ id: u.id, name: u.name, depth: u.path.split('/').filter(Boolean).length - 1, path: u.path })),
+		employmentTypes: Object.entries(EMPLOYMENT_TYPES).map(([code, label]) => ({ code, label })),
+		knownTags: tags.map((t) => t.t)
+	};
+}
+
+type EditorChoices = Awaited<ReturnType<typeof editorChoices>>;
+
+const choiceLists = (c: EditorChoices): Choices => ({
+	modules: c.modules.map((m) => m.slug),
+	jobGrades: c.jobGrades,
+	unitIds: c.units.map((u) => u.id),
+	employmentTypes: c.employmentTypes.map((e) => e.code)
+});
+
+/** The stored curriculum as the form shows it; 404 for an id of another organisation. */
+export async function loadForEdit(orgId: string, id: string) {
+	const c = await getCurriculum(db, orgId, id);
+	if (!c) error(404, '研修計画が見つかりません。');
+	return draftOf({ ...c, unitIds: (c.criteria.unitPaths ?? []).map(unitIdOfPath) });
+}
+
+/** Validates, saves with its audit event, re-evaluates assignments and returns to the list. */
+export async function saveFromForm(event: RequestEvent, actor: { id: string; orgId: string }, id: string | null) {
+	const form = await readFormData(event.request);
+	if (!form) return fail(400, { message: BAD_FORM_MESSAGE, fieldErrors: {}, draft: null });
+	const choices = await editorChoices(actor.orgId);
+	const fieldsOf = (key: string) => form.getAll(key).filter((v): v is string => typeof v === 'string');
+	const parsed = validateDraft(readDraft(fieldsOf, choiceLists(choices)), choiceLists(choices), toJstDate(new Date()));
+	if (!parsed.ok) return fail(400, { message: parsed.message, fieldErrors: parsed.fieldErrors, draft: parsed.draft });
+	const paths = new Map(choices.units.map((u) => [u.id, u.path]));
+	const { name, active, criteria, items } = parsed.value;
+	const saved = await saveCurriculum(db, actor, id, { name, active, items, criteria: storedCriteria(criteria, (u) => paths.get(u)) }, event.getClientAddress());
+	if (!saved) error(404, '研修計画が見つかりません。');
+	const created = await refreshAssignments(actor.orgId);
+	redirect(303, `/hr/curricula?saved=${saved}&created=${created}`);
+}

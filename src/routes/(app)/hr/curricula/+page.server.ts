@@ -1,0 +1,31 @@
+import { db } from '$lib/server/db';
+import { requireSection } from '$lib/server/guards';
+import { listCurricula, unitIdOfPath } from '$lib/server/curricula';
+import { listUnits } from '$lib/server/org';
+import { getModule } from '$lib/server/content/catalog';
+import { describeCriteria, describeDue, RECURRENCE_LABELS } from '$lib/domain/curriculum-form';
+import { employmentLabel } from '$lib/domain/labels';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const user = requireSection('hr');
+	const [curricula, units] = await Promise.all([listCurricula(db, user.orgId), listUnits(db, user.orgId)]);
+	const unitName = new Map(units.map((u) => [u.id, u.name]));
+	const created = Number(url.searchParams.get('created'));
+	return {
+		saved: url.searchParams.has('saved') ? { created: Number.isInteger(created) && created >= 0 ? created : 0 } : null,
+		curricula: curricula.map((c) => ({
+			id: c.id,
+			name: c.name,
+			active: c.active,
+			assignedPeople: c.assignedPeople,
+			who: describeCriteria({ ...c.criteria, unitNames: (c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p)) ?? '（廃止された所属）') }, employmentLabel),
+			items: c.items.map((i) => ({
+				title: getModule(i.moduleSlug)?.title ?? i.moduleSlug,
+				mandatory: i.mandatory,
+				due: describeDue(i.due),
+				recurrence: RECURRENCE_LABELS[i.recurrence]
+			}))
+		}))
+	};
+};
