@@ -11,6 +11,8 @@ describe('matchesRule', () => {
 	it.each([
 		['everyone (no criteria)', {}, staff(), true],
 		['an inactive person is never covered', {}, staff({ active: false }), false],
+		['someone whose first day is ahead is not covered yet', {}, staff({ hireDate: '2026-05-02' }), false],
+		['covered from their first day', {}, staff({ hireDate: '2026-05-01' }), true],
 		['職階 in the list', { jobGrades: ['課長', '主事'] }, staff(), true],
 		['職階 not in the list', { jobGrades: ['課長'] }, staff(), false],
 		['any of the tags', { tagsAny: ['個人情報取扱者', '窓口'] }, staff(), true],

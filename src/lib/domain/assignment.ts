@@ -29,9 +29,10 @@ export type StaffFacts = {
 
 const some = <T>(list: readonly T[] | undefined, test: (x: T) => boolean) => !list || list.length === 0 || list.some(test);
 
-/** All given criteria must hold; a rule with no criteria covers every active member of staff. */
+/** All given criteria must hold; a rule with no criteria covers every active member of staff already hired. */
 export function matchesRule(c: RuleCriteria, s: StaffFacts, today: IsoDate): boolean {
-	if (!s.active) return false;
+	// staff join on their hire date: someone whose first day is still ahead is not covered yet
+	if (!s.active || s.hireDate > today) return false;
 	return (
 		some(c.jobGrades, (g) => g === s.jobGrade) &&
 		some(c.tagsAny, (t) => s.tags.includes(t)) &&
