@@ -10,6 +10,7 @@ import { fiscalYearOf, toJstDate } from '../src/lib/domain/japanese-date.ts';
 import { evaluateAssignments } from '../src/lib/server/assignments.ts';
 import { getHomeOrganisation } from '../src/lib/server/org.ts';
 import { checkModules, readModuleFiles } from '../src/lib/server/content/files.ts';
+import { seedLearningHistory } from '../src/lib/server/demo/history.ts';
 
 const port = process.env.PORT || '3000';
 const env = {
@@ -25,13 +26,15 @@ const env = {
 const db = await openDatabase(env.DATABASE_URL);
 const result = await seedDemo(db, toJstDate(new Date()));
 const org = await getHomeOrganisation(db, 'mirai');
-const versions = new Map(checkModules(readModuleFiles()).modules.map((m) => [m.meta.slug, m.meta.version]));
+const modules = checkModules(readModuleFiles()).modules;
+const versions = new Map(modules.map((m) => [m.meta.slug, m.meta.version]));
 const today = toJstDate(new Date());
 // a fresh demo behaves as if Manabi had been in use since the 年度 began: this April's new
 // hires were assigned onboarding on their first day (and some are now late), then today's run
 const startOfYear = `${fiscalYearOf(today)}-04-01`;
-if (org && result.created && startOfYear < today) await evaluateAssignments(db, org.id, startOfYear, versions);
-const assigned = org ? await evaluateAssignments(db, org.id, today, versions) : 0;
+const earlier = org && result.created && startOfYear < today ? await evaluateAssignments(db, org.id, startOfYear, versions) : 0;
+const assigned = earlier + (org ? await evaluateAssignments(db, org.id, today, versions) : 0);
+const history = org && result.created ? await seedLearningHistory(db, org.id, modules.map((m) => ({ ...m.meta, bank: m.bank })), today) : null;
 db.$client.close();
 console.log(
 	result.created
@@ -39,6 +42,7 @@ console.log(
 		: 'みらい市のデモデータは作成済みです（変更なし）。'
 );
 console.log(`研修の割り当て: ${assigned}件を新たに作成しました。`);
+if (history) console.log(`今年度の受講記録: 理解度確認 ${history.attempts}回、集合・外部研修 ${history.training}件を作成しました。`);
 console.log(`\nまなび: ${env.ORIGIN} を開いて、次のアカウントでログインしてください。`);
 console.log(`パスワード（共通）: ${DEMO_PASSWORD}\n`);
 for (const a of DEMO_ACCOUNTS) console.log(`  職員番号 ${a.employeeNo}  ${a.name}  ${a.label}`);

@@ -6,6 +6,7 @@ import {
 	canSeeUnit,
 	homeSection,
 	isInSubtree,
+	reportScope,
 	sectionsFor,
 	type Grant,
 	type Viewer
@@ -82,6 +83,14 @@ describe('sections and home', () => {
 		expect(sectionsFor(viewer([]))).toEqual(['mypage']);
 		expect(canEnterSection(viewer([]), 'hr')).toBe(false);
 		expect(canEnterSection(viewer([]), 'admin')).toBe(false);
+	});
+
+	it('gives a 課長 the dashboard, limited to their own 課; HR and executives see everything', () => {
+		expect(sectionsFor(viewer([manager(KIKAKU)]))).toEqual(['mypage', 'manager', 'dashboard']);
+		expect(reportScope(viewer([manager(KIKAKU)]))).toEqual([KIKAKU]);
+		expect(reportScope(viewer([role('executive')]))).toBeNull();
+		expect(reportScope(viewer([role('hr'), manager(KIKAKU)]))).toBeNull();
+		expect(reportScope(viewer([]))).toEqual([]);
 	});
 
 	it('lets HR into the HR console and dashboard but not admin', () => {

@@ -51,13 +51,18 @@ export function canSeePerson(
 	return target.unitPaths.some((path) => managedPaths(viewer).some((p) => isInSubtree(path, p)));
 }
 
+/** The part of the organisation a viewer's reports cover: null for all of it, else unit subtrees. */
+export function reportScope(viewer: Pick<Viewer, 'grants'>): string[] | null {
+	return hasRole(viewer, 'hr', 'admin', 'executive', 'security_officer') ? null : managedPaths(viewer);
+}
+
 export type Section = 'mypage' | 'manager' | 'hr' | 'admin' | 'dashboard';
 
 const SECTION_ROLES: Record<Exclude<Section, 'mypage'>, Role[]> = {
 	manager: ['manager'],
 	hr: ['hr', 'admin'],
 	admin: ['admin'],
-	dashboard: ['executive', 'security_officer', 'hr', 'admin']
+	dashboard: ['executive', 'security_officer', 'hr', 'admin', 'manager']
 };
 
 export function canEnterSection(viewer: Pick<Viewer, 'grants'>, section: Section): boolean {

@@ -12,6 +12,11 @@ const LABELS: Record<string, string> = {
 	'curriculum.created': '研修計画の作成',
 	'curriculum.updated': '研修計画の変更',
 	'notice.reminder': '研修の督促',
+	'target.created': '目標の登録',
+	'export.downloaded': 'データのエクスポート',
+	'target.deleted': '目標の削除',
+	'fiscal_year.closed': '年度の締め（証跡の確定）',
+	'training.recorded': '集合・外部研修の記録',
 	'exemption.recorded': '受講免除の記録',
 	'staff.import_undone': '職員名簿の取り込みの取り消し'
 };

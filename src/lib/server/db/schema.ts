@@ -3,3 +3,4 @@ export * from './tables/learning';
 export * from './tables/imports';
 export * from './tables/curricula';
 export * from './tables/notices';
+export * from './tables/reports';

@@ -5,7 +5,8 @@ import { hashPassword } from '../auth/password';
 import { generateId } from '../auth/token';
 import { recordAudit } from '../audit';
 import { buildMunicipality, DEMO_ORG, DEMO_PASSWORD } from './municipality';
-import { addDays } from '../../domain/japanese-date';
+import { addDays, fiscalYearOf } from '../../domain/japanese-date';
+import { createTarget, planTargets } from '../targets';
 
 /** The curricula of the examples, drawn from the seed DX plans. */
 const DEMO_CURRICULA = [
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db, today: string): Promise<SeedResult> {
 			await tx.insert(curriculumItem).values(c.items.map((i) => ({ id: generateId(), curriculumId: id, ...i })));
 		}
 	});
+	for (const t of planTargets(fiscalYearOf(today))) await createTarget(db, { id: null, orgId }, t, null);
 	await recordAudit(db, { orgId, actorId: null, action: 'demo.seeded', after: { people: people.length, units: m.units.length } });
 	return { created: true, people: people.length, units: m.units.length };
 }

@@ -1,0 +1,286 @@
+/**
+ * Report metrics for one 年度: who counts, who passed, and each target's actual against its goal.
+ * Pure: the server turns the database into facts (one per person and module), and everything a
+ * dashboard, export or evidence pack shows is computed here, from the same rules.
+ *
+ * The rules, in words (the same text is on the dashboard's 「集計の考え方」):
+ * - A person is counted where they belonged on the reference date (the 年度's last day, or today
+ *   while the 年度 is running).
+ * - Assigned: an assignment due within the 年度. A person assigned the same module twice (by two
+ *   curricula, or also by hand) counts once.
+ * - Exempt (免除) assignments leave the denominator; staff who have left (inactive) leave it too,
+ *   unless they passed before leaving.
+ * - Passed: a pass that satisfies the assignment (the 年度 for annual training, the current version
+ *   for re-attestation). Retakes count: the best attempt decides; the first attempt is shown beside it.
+ */
+import { fiscalYearRange, type IsoDate } from './japanese-date';
+import { passCounts, type Recurrence } from './assignment';
+
+export type PersonFact = {
+	id: string;
+	active: boolean;
+	/** 課 (or 係) on the reference date; null if none */
+	unitId: string | null;
+	/** 部 on the reference date */
+	deptId: string | null;
+	jobGrade: string;
+	tags: readonly string[];
+};
+
+export type ModuleFact = {
+	personId: string;
+	moduleSlug: string;
+	assigned: boolean;
+	mandatory: boolean;
+	exempt: boolean;
+	dueDate: IsoDate | null;
+	/** quiz results submitted in the 年度 */
+	attempts: number;
+	firstPassed: boolean;
+	/** reached the pass mark in some attempt of the 年度 (comprehension) */
+	passedAny: boolean;
+	/** passed in a way that satisfies the assignment (completion) */
+	passed: boolean;
+	/** the first passing day in the 年度 */
+	passedOn: IsoDate | null;
+	bestScorePct: number | null;
+};
+
+export type Summary = {
+	/** assigned, not exempt, still counted (active or passed) */
+	assigned: number;
+	passed: number;
+	exempt: number;
+	overdue: number;
+	notStarted: number;
+	/** took at least one quiz in the 年度 */
+	attempted: number;
+	passedFirst: number;
+	passedBest: number;
+	/** percentages with one decimal, or null when the denominator is 0 */
+	completionRate: number | null;
+	firstAttemptRate: number | null;
+	bestAttemptRate: number | null;
+};
+
+export const rate = (num: number, den: number): number | null => (den === 0 ? null : Math.round((num / den) * 1000) / 10);
+
+/** Is this assignment in the completion denominator? */
+export const counts = (f: ModuleFact, p: PersonFact | undefined) => f.assigned && !f.exempt && !!p && (p.active || f.passed);
+
+export function summarise(facts: readonly ModuleFact[], people: ReadonlyMap<string, PersonFact>, today: IsoDate): Summary {
+	let assigned = 0, passed = 0, exempt = 0, overdue = 0, notStarted = 0, attempted = 0, passedFirst = 0, passedBest = 0;
+	for (const f of facts) {
+		const p = people.get(f.personId);
+		if (f.assigned && f.exempt) exempt++;
+		if (counts(f, p)) {
+			assigned++;
+			if (f.passed) passed++;
+			else if (f.dueDate !== null && f.dueDate < today) overdue++;
+			else if (f.attempts === 0) notStarted++;
+		}
+		if (f.attempts > 0) {
+			attempted++;
+			if (f.firstPassed) passedFirst++;
+			if (f.passedAny) passedBest++;
+		}
+	}
+	return {
+		assigned, passed, exempt, overdue, notStarted, attempted, passedFirst, passedBest,
+		completionRate: rate(passed, assigned),
+		firstAttemptRate: rate(passedFirst, attempted),
+		bestAttemptRate: rate(passedBest, attempted)
+	};
+}
+
+export type AssignmentRow = { personId: string; moduleSlug: string; mandatory: boolean; dueDate: IsoDate; recurrence: Recurrence; periodKey: string };
+export type ResultRow = { personId: string; moduleSlug: string; moduleVersion: string; passed: boolean; score: number; maxScore: number; submittedOn: IsoDate };
+export type ExemptionRow = { personId: string; moduleSlug: string | null; from: IsoDate; to: IsoDate };
+
+/**
+ * One fact per person and module from the 年度's assignments (due in the 年度), results (submitted
+ * in it, oldest first) and exemptions. `refDate` is the 年度's last day or today, whichever is first.
+ */
+export function buildFacts(assignments: readonly AssignmentRow[], results: readonly ResultRow[], exemptions: readonly ExemptionRow[], refDate: IsoDate): ModuleFact[] {
+	const key = (personId: string, slug: string) => `${personId}\u0000${slug}`;
+	const resultsOf = new Map<string, ResultRow[]>();
+	for (const r of results) {
+		const k = key(r.personId, r.moduleSlug);
+		let list = resultsOf.get(k);
+		if (!list) resultsOf.set(k, (list = []));
+		list.push(r);
+	}
+	const exemptionsOf = new Map<string, ExemptionRow[]>();
+	for (const e of exemptions) {
+		let list = exemptionsOf.get(e.personId);
+		if (!list) exemptionsOf.set(e.personId, (list = []));
+		list.push(e);
+	}
+	const best = (rs: readonly ResultRow[]) => (rs.length ? Math.max(...rs.map((r) => (r.maxScore > 0 ? Math.round((r.score / r.maxScore) * 1000) / 10 : 0))) : null);
+	const facts: ModuleFact[] = [];
+	const seen = new Set<string>();
+	for (const a of assignments) {
+		const k = key(a.personId, a.moduleSlug);
+		seen.add(k);
+		const rs = resultsOf.get(k) ?? [];
+		const passes = rs.filter((r) => r.passed && passCounts(a.recurrence, a.periodKey, { date: r.submittedOn, moduleVersion: r.moduleVersion }));
+		const covers = (d: IsoDate) => (exemptionsOf.get(a.personId) ?? []).some((e) => (e.moduleSlug === null || e.moduleSlug === a.moduleSlug) && e.from <= d && d <= e.to);
+		facts.push({
+			personId: a.personId, moduleSlug: a.moduleSlug, assigned: true, mandatory: a.mandatory,
+			exempt: passes.length === 0 && (covers(a.dueDate) || covers(refDate)),
+			dueDate: a.dueDate, attempts: rs.length, firstPassed: rs[0]?.passed ?? false, passedAny: rs.some((r) => r.passed),
+			passed: passes.length > 0, passedOn: passes[0]?.submittedOn ?? null, bestScorePct: best(rs)
+		});
+	}
+	// learning nobody assigned still counts for comprehension and 延べ人数
+	for (const [k, rs] of resultsOf) {
+		if (seen.has(k)) continue;
+		const pass = rs.find((r) => r.passed);
+		facts.push({
+			personId: rs[0].personId, moduleSlug: rs[0].moduleSlug, assigned: false, mandatory: false, exempt: false, dueDate: null,
+			attempts: rs.length, firstPassed: rs[0].passed, passedAny: !!pass, passed: !!pass, passedOn: pass?.submittedOn ?? null, bestScorePct: best(rs)
+		});
+	}
+	return mergeFacts(facts);
+}
+
+/** Facts for one person and module can arrive twice (assigned twice): merged, keeping the strongest state. */
+export function mergeFacts(facts: readonly ModuleFact[]): ModuleFact[] {
+	const byKey = new Map<string, ModuleFact>();
+	for (const f of facts) {
+		const key = `${f.personId}\u0000${f.moduleSlug}`;
+		const prev = byKey.get(key);
+		if (!prev) {
+			byKey.set(key, f);
+			continue;
+		}
+		byKey.set(key, {
+			...prev,
+			assigned: prev.assigned || f.assigned,
+			mandatory: prev.mandatory || f.mandatory,
+			// exempt only if every assignment of the module is exempt
+			exempt: prev.exempt && f.exempt,
+			dueDate: [prev.dueDate, f.dueDate].filter((d): d is string => d !== null).sort()[0] ?? null,
+			attempts: Math.max(prev.attempts, f.attempts),
+			firstPassed: prev.firstPassed || f.firstPassed,
+			passedAny: prev.passedAny || f.passedAny,
+			passed: prev.passed || f.passed,
+			passedOn: [prev.passedOn, f.passedOn].filter((d): d is string => d !== null).sort()[0] ?? null,
+			bestScorePct: Math.max(prev.bestScorePct ?? -1, f.bestScorePct ?? -1) < 0 ? null : Math.max(prev.bestScorePct ?? 0, f.bestScorePct ?? 0)
+		});
+	}
+	return [...byKey.values()];
+}
+
+/** Summaries per group (部, 課, 職階 …); people without a group are left out. */
+export function groupSummaries(
+	facts: readonly ModuleFact[],
+	people: ReadonlyMap<string, PersonFact>,
+	groupOf: (p: PersonFact) => string | null,
+	today: IsoDate
+): Map<string, Summary> {
+	const groups = new Map<string, ModuleFact[]>();
+	for (const f of facts) {
+		const p = people.get(f.personId);
+		const g = p ? groupOf(p) : null;
+		if (g === null) continue;
+		let list = groups.get(g);
+		if (!list) groups.set(g, (list = []));
+		list.push(f);
+	}
+	return new Map([...groups].map(([g, list]) => [g, summarise(list, people, today)]));
+}
+
+export type Metric = 'comprehension_rate' | 'completion_rate' | 'person_count' | 'coverage';
+export type ScopeKind = 'module' | 'category' | 'curriculum' | 'tag' | 'all';
+
+export type Target = {
+	metric: Metric;
+	/** for rates: a percentage (0–100); for person_count: a number of people */
+	threshold: number;
+	baseline: number | null;
+};
+
+export type TargetResult = {
+	actual: number | null;
+	numerator: number;
+	denominator: number | null;
+	met: boolean;
+	/** set when there is nothing to measure yet */
+	empty: string | null;
+};
+
+/** A threshold that can be reached: 0–100 for rates, a positive whole number for counts. */
+export function thresholdProblem(metric: Metric, threshold: number): string | null {
+	if (!Number.isFinite(threshold)) return '目標値を数値で入力してください。';
+	if (metric === 'person_count') return Number.isInteger(threshold) && threshold >= 1 && threshold <= 10_000_000 ? null : '延べ人数の目標は1以上の整数で入力してください。';
+	return threshold > 0 && threshold <= 100 ? null : '率の目標は0より大きく100以下（%）で入力してください。';
+}
+
+/**
+ * A target's actual for facts already limited to its scope. `population` is the active staff in
+ * scope (for coverage, with the exempt left out by the caller); `extraCount` adds classroom
+ * sessions, external courses and certifications to 延べ人数.
+ */
+export function evaluateTarget(
+	t: Target,
+	facts: readonly ModuleFact[],
+	people: ReadonlyMap<string, PersonFact>,
+	today: IsoDate,
+	opts: { population?: readonly string[]; extraCount?: number } = {}
+): TargetResult {
+	const s = summarise(facts, people, today);
+	const result = (numerator: number, denominator: number | null, actual: number | null, empty: string): TargetResult => ({
+		numerator, denominator, actual,
+		met: actual !== null && actual >= t.threshold,
+		empty: actual === null ? empty : null
+	});
+	switch (t.metric) {
+		case 'completion_rate':
+			return result(s.passed, s.assigned, rate(s.passed, s.assigned), 'この年度に対象となる割り当てがまだありません。');
+		case 'comprehension_rate':
+			return result(s.passedBest, s.attempted, rate(s.passedBest, s.attempted), 'この年度にはまだ誰も理解度確認を受けていません。');
+		case 'person_count': {
+			const n = facts.filter((f) => f.passed).length + (opts.extraCount ?? 0);
+			return result(n, null, n, '');
+		}
+		case 'coverage': {
+			const population = new Set(opts.population ?? []);
+			const passedPeople = new Set(facts.filter((f) => f.passed && population.has(f.personId)).map((f) => f.personId));
+			return result(passedPeople.size, population.size, rate(passedPeople.size, population.size), '対象となる在職者がいません。');
+		}
+	}
+}
+
+/** Month by month through the 年度 (4月…3月): passes so far and the completion rate at each month's end. */
+export function monthlyTrend(facts: readonly ModuleFact[], people: ReadonlyMap<string, PersonFact>, fiscalYear: number, today: IsoDate) {
+	const assigned = facts.filter((f) => counts(f, people.get(f.personId)));
+	const { start } = fiscalYearRange(fiscalYear);
+	const months: { label: string; end: IsoDate; passed: number | null; rate: number | null }[] = [];
+	for (let i = 0; i < 12; i++) {
+		const y = fiscalYear + (i >= 9 ? 1 : 0);
+		const month = ((i + 3) % 12) + 1;
+		const end = new Date(Date.UTC(y, month, 0)).toISOString().slice(0, 10);
+		const future = end > today && `${y}-${String(month).padStart(2, '0')}-01` > today;
+		const passed = assigned.filter((f) => f.passed && f.passedOn !== null && f.passedOn >= start && f.passedOn <= end).length;
+		months.push({ label: `${month}月`, end, passed: future ? null : passed, rate: future ? null : rate(passed, assigned.length) });
+	}
+	return months;
+}
+
+/** The questions most often missed in a module, worst first. */
+export function mostMissed(items: readonly { itemId: string; answered: number; wrong: number }[], limit = 5) {
+	return items
+		.filter((i) => i.answered > 0 && i.wrong > 0)
+		.map((i) => ({ ...i, missRate: rate(i.wrong, i.answered)! }))
+		.sort((a, b) => b.missRate - a.missRate || b.answered - a.answered || a.itemId.localeCompare(b.itemId))
+		.slice(0, limit);
+}
+
+/** The same five states the learner and the 課長 see, for one fact (reading counts as started). */
+export function factStatus(f: ModuleFact, today: IsoDate, startedReading: boolean): 'passed' | 'exempt' | 'overdue' | 'in_progress' | 'not_started' {
+	if (f.passed) return 'passed';
+	if (f.exempt) return 'exempt';
+	if (f.dueDate !== null && f.dueDate < today) return 'overdue';
+	return f.attempts > 0 || startedReading ? 'in_progress' : 'not_started';
+}

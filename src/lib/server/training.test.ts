@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { trainingRecord } from './db/schema';
+import { testDb } from './testing/db';
+import { listRecentTraining, recordTraining } from './training';
+
+describe('recordTraining', () => {
+	it('records by 職員番号 in the 年度 of its date, once per person, course and day', async () => {
+		const db = await testDb();
+		const actor = { id: 'p1', orgId: 'org1' };
+		const r = { employeeNo: '000102', kind: 'certification' as const, title: 'ITパスポート試験 合格', category: 'デジタル技術', date: '2027-03-20' };
+		expect(await recordTraining(db, actor, r, null)).toEqual({ ok: true, name: '佐藤 花子' });
+		expect(await recordTraining(db, actor, r, null)).toMatchObject({ ok: false, field: 'title' });
+		expect(await recordTraining(db, actor, { ...r, employeeNo: '102' }, null)).toMatchObject({ ok: false, field: 'employeeNo' });
+		expect(await recordTraining(db, { id: 'x', orgId: 'org2' }, r, null)).toMatchObject({ ok: false, field: 'employeeNo' });
+		const [row] = await db.select().from(trainingRecord);
+		expect(row.fiscalYear).toBe(2026);
+		expect((await listRecentTraining(db, 'org1')).map((t) => t.employeeNo)).toEqual(['000102']);
+	});
+});

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { requireSection } from '$lib/server/guards';
+import { getClosedPack } from '$lib/server/reports/close';
+import { recordAudit } from '$lib/server/audit';
+import type { RequestHandler } from './$types';
+
+/** The evidence pack exactly as frozen, with its SHA-256 in a header to compare with the list. */
+export const GET: RequestHandler = async ({ params, getClientAddress }) => {
+	const user = requireSection('hr');
+	const row = await getClosedPack(db, user.orgId, Number(params.fiscalYear));
+	if (!row) error(404, 'この年度はまだ締められていません。');
+	await recordAudit(db, { orgId: user.orgId, actorId: user.id, action: 'export.downloaded', targetType: 'fiscal_year_close', targetId: row.id, ip: getClientAddress() });
+	return new Response(row.pack, {
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="manabi-evidence-${row.fiscalYear}.json"`,
+			'x-content-sha256': row.sha256,
+			'cache-control': 'no-store'
+		}
+	});
+};
