@@ -5,7 +5,7 @@ const homes = [
 	{ who: 'manager', no: ACCOUNTS.manager, url: /\/manager\/units\/org-mirai-u210$/, heading: '市民課', nav: ['所属の状況', 'ダッシュボード'], notNav: ['人事・研修', 'システム管理'] },
 	{ who: 'HR', no: ACCOUNTS.hr, url: /\/hr$/, heading: '人事・研修', nav: ['人事・研修', 'ダッシュボード'], notNav: ['システム管理', '所属の状況'] },
 	{ who: 'admin', no: ACCOUNTS.admin, url: /\/admin$/, heading: 'システム管理', nav: ['システム管理', '人事・研修', 'ダッシュボード'], notNav: ['所属の状況'] },
-	{ who: 'executive', no: ACCOUNTS.executive, url: /\/dashboard$/, heading: 'ダッシュボード', nav: ['ダッシュボード'], notNav: ['人事・研修', 'システム管理'] }
+	{ who: 'executive', no: ACCOUNTS.executive, url: /\/dashboard$/, heading: /^ダッシュボード 令和\d+年度/, nav: ['ダッシュボード'], notNav: ['人事・研修', 'システム管理'] }
 ];
 
 for (const h of homes) {
