@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { jsonRows } from './db/json-rows';
 import type { Db } from './db/client';
 import { assignment, attemptResult, curriculum, curriculumItem, exemption, moduleProgress } from './db/schema';
 import { generateId } from './auth/token';
 import { recordAudit } from './audit';
-import { loadStaffSnapshot } from './staff-snapshot';
+import { groupBy, loadStaffSnapshot } from './staff-snapshot';
 import { fiscalYearOf, toJstDate } from '../domain/japanese-date';
 import {
 	assignmentStatus,
@@ -48,22 +49,27 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 		.where(and(eq(curriculum.orgId, orgId), eq(curriculum.active, true)));
 	const staff = await listStaffFacts(db, orgId, today);
 	const fy = fiscalYearOf(today);
-	const rows: (typeof assignment.$inferInsert)[] = [];
+	// what exists is read per module and period (one JSON list of person ids each), so a re-run
+	// costs a few reads, not 600,000 refused inserts, and memory stays at one list at a time
+	const rows: unknown[][] = [];
+	const at = now.getTime();
 	for (const { c, i } of items) {
 		const version = versions.get(i.moduleSlug);
 		if (!version) continue;
+		const key = periodKey(i.recurrence, today, version);
+		const existing = new Set(await jsonRows<[string]>(db, sql`SELECT json_group_array(person_id) AS j FROM assignment WHERE org_id = ${orgId} AND module_slug = ${i.moduleSlug} AND period_key = ${key}`) as unknown as string[]);
 		for (const s of staff) {
-			if (!matchesRule(c.criteria as RuleCriteria, s, today)) continue;
-			rows.push({
-				id: generateId(), orgId, personId: s.id, moduleSlug: i.moduleSlug,
-				periodKey: periodKey(i.recurrence, today, version), recurrence: i.recurrence, mandatory: i.mandatory,
-				dueDate: computeDueDate(i.due as DueRule, s, fy, today), source: `curriculum:${c.id}`, createdAt: now
-			});
+			if (existing.has(s.id) || !matchesRule(c.criteria as RuleCriteria, s, today)) continue;
+			existing.add(s.id);
+			rows.push([generateId(), s.id, i.moduleSlug, key, i.recurrence, i.mandatory ? 1 : 0, computeDueDate(i.due as DueRule, s, fy, today), `curriculum:${c.id}`]);
 		}
 	}
+	// inserted by SQLite from a JSON array (one statement per 20,000 rows); the unique index still guards against a race
 	let created = 0;
-	for (let k = 0; k < rows.length; k += 500) {
-		const res = await db.insert(assignment).values(rows.slice(k, k + 500)).onConflictDoNothing();
+	for (let k = 0; k < rows.length; k += 20_000) {
+		const res = await db.run(sql`INSERT INTO assignment (id, org_id, person_id, module_slug, period_key, recurrence, mandatory, due_date, source, created_at)
+			SELECT value ->> 0, ${orgId}, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, ${at}
+			FROM json_each(${JSON.stringify(rows.slice(k, k + 20_000))}) WHERE 1 ON CONFLICT DO NOTHING`);
 		created += res.rowsAffected;
 	}
 	return created;
@@ -82,17 +88,23 @@ export async function listAssignmentStatuses(db: Db, personIds: string[], today:
 		db.select({ personId: moduleProgress.personId, moduleSlug: moduleProgress.moduleSlug }).from(moduleProgress).where(inArray(moduleProgress.personId, personIds)),
 		db.select().from(exemption).where(inArray(exemption.personId, personIds))
 	]);
+	// indexed once, so a 課 of hundreds of staff × 20 modules is linear, not quadratic
+	const key = (personId: string, slug: string) => `${personId}\u0000${slug}`;
+	const resultsOf = groupBy(results, (r) => key(r.personId, r.moduleSlug));
+	const started = new Set(progress.map((p) => key(p.personId, p.moduleSlug)));
+	const exemptionsOf = groupBy(exemptions, (e) => e.personId);
 	for (const a of rows) {
 		const recurrence = a.recurrence as Recurrence;
 		if (a.periodKey !== periodKey(recurrence, today, versions.get(a.moduleSlug) ?? '')) continue;
-		const mine = results.filter((r) => r.personId === a.personId && r.moduleSlug === a.moduleSlug);
+		const mine = resultsOf.get(key(a.personId, a.moduleSlug)) ?? [];
 		const passed = mine.some((r) => r.passed && passCounts(recurrence, a.periodKey, { date: toJstDate(r.submittedAt), moduleVersion: r.moduleVersion }));
-		const started = mine.length > 0 || progress.some((p) => p.personId === a.personId && p.moduleSlug === a.moduleSlug);
-		const excused = exemptions
-			.filter((e) => e.personId === a.personId && (e.moduleSlug === null || e.moduleSlug === a.moduleSlug))
+		const excused = (exemptionsOf.get(a.personId) ?? [])
+			.filter((e) => e.moduleSlug === null || e.moduleSlug === a.moduleSlug)
 			.map((e) => ({ from: e.fromDate, to: e.toDate }));
-		const status = assignmentStatus({ dueDate: a.dueDate, today, passed, started, exemptions: excused });
-		out.set(a.personId, [...(out.get(a.personId) ?? []), { id: a.id, moduleSlug: a.moduleSlug, dueDate: a.dueDate, mandatory: a.mandatory, status }]);
+		const status = assignmentStatus({ dueDate: a.dueDate, today, passed, started: mine.length > 0 || started.has(key(a.personId, a.moduleSlug)), exemptions: excused });
+		let list = out.get(a.personId);
+		if (!list) out.set(a.personId, (list = []));
+		list.push({ id: a.id, moduleSlug: a.moduleSlug, dueDate: a.dueDate, mandatory: a.mandatory, status });
 	}
 	return out;
 }

@@ -34,6 +34,13 @@ function toStored(c: typeof curriculum.$inferSelect, items: (typeof curriculumIt
 	};
 }
 
+/** Every curriculum with its modules, without counting assignments (for reports and forms). */
+export async function listCurriculumModules(db: Db, orgId: string) {
+	const rows = await db.select().from(curriculum).where(eq(curriculum.orgId, orgId)).orderBy(asc(curriculum.createdAt), asc(curriculum.name));
+	const items = await loadItems(db, rows.map((c) => c.id));
+	return rows.map((c) => toStored(c, items));
+}
+
 /** Every curriculum of the organisation with its modules and how many staff it has assigned. */
 export async function listCurricula(db: Db, orgId: string) {
 	const rows = await db.select().from(curriculum).where(eq(curriculum.orgId, orgId)).orderBy(asc(curriculum.createdAt), asc(curriculum.name));

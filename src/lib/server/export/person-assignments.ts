@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { jsonRows } from '../db/json-rows';
 import type { Db } from '../db/client';
-import { assignment, attemptResult, exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema';
+import { exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema';
 import { isInSubtree } from '../../domain/access';
 import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date';
@@ -31,7 +32,7 @@ export async function* personAssignmentPages(
 			.from(person)
 			.where(and(eq(person.orgId, opts.orgId), gt(person.employeeNo, after)))
 			.orderBy(asc(person.employeeNo))
-			.limit(opts.pageSize ?? 500);
+			.limit(opts.pageSize ?? 2000);
 		if (people.length === 0) return;
 		after = people.at(-1)!.employeeNo;
 		const ids = people.map((p) => p.id);
@@ -46,17 +47,23 @@ export async function* personAssignmentPages(
 		});
 		if (visible.length === 0) continue;
 		const vids = visible.map((p) => p.id);
-		const moduleFilter = opts.moduleSlug ? eq(assignment.moduleSlug, opts.moduleSlug) : undefined;
+		const idList = JSON.stringify(vids);
+		const moduleFilter = opts.moduleSlug ? sql`AND module_slug = ${opts.moduleSlug}` : sql``;
 		const [rows, results, exemptions, progress] = await Promise.all([
-			db.select({ personId: assignment.personId, moduleSlug: assignment.moduleSlug, mandatory: assignment.mandatory, dueDate: assignment.dueDate, recurrence: assignment.recurrence, periodKey: assignment.periodKey })
-				.from(assignment).where(and(inArray(assignment.personId, vids), gte(assignment.dueDate, start), lte(assignment.dueDate, end), moduleFilter)),
-			db.select({ personId: attemptResult.personId, moduleSlug: attemptResult.moduleSlug, moduleVersion: attemptResult.moduleVersion, passed: attemptResult.passed, score: attemptResult.score, maxScore: attemptResult.maxScore, submittedAt: attemptResult.submittedAt })
-				.from(attemptResult).where(and(inArray(attemptResult.personId, vids), eq(attemptResult.fiscalYear, opts.fiscalYear))).orderBy(asc(attemptResult.submittedAt)),
+			jsonRows<[string, string, number, string, string, string]>(db, sql`SELECT json_group_array(json_array(person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j
+				FROM assignment WHERE person_id IN (SELECT value FROM json_each(${idList})) AND due_date BETWEEN ${start} AND ${end} ${moduleFilter}`),
+			jsonRows<[string, string, string, number, number, number, number]>(db, sql`SELECT json_group_array(json_array(person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
+				FROM (SELECT * FROM attempt_result WHERE person_id IN (SELECT value FROM json_each(${idList})) AND fiscal_year = ${opts.fiscalYear} ORDER BY submitted_at)`),
 			db.select({ personId: exemption.personId, moduleSlug: exemption.moduleSlug, from: exemption.fromDate, to: exemption.toDate }).from(exemption).where(inArray(exemption.personId, vids)),
 			db.select({ personId: moduleProgress.personId, moduleSlug: moduleProgress.moduleSlug }).from(moduleProgress).where(inArray(moduleProgress.personId, vids))
 		]);
 		const started = new Set(progress.map((p) => `${p.personId}\u0000${p.moduleSlug}`));
-		const facts = buildFacts(rows.map((a) => ({ ...a, recurrence: a.recurrence as Recurrence })), results.map((r) => ({ ...r, submittedOn: toJstDate(r.submittedAt) })), exemptions, refDate)
+		const facts = buildFacts(
+			rows.map(([personId, moduleSlug, mandatory, dueDate, recurrence, periodKey]) => ({ personId, moduleSlug, mandatory: mandatory === 1, dueDate, recurrence: recurrence as Recurrence, periodKey })),
+			results.map(([personId, moduleSlug, moduleVersion, passed, score, maxScore, submittedAt]) => ({ personId, moduleSlug, moduleVersion, passed: passed === 1, score, maxScore, submittedOn: toJstDate(new Date(submittedAt)) })),
+			exemptions,
+			refDate
+		)
 			.filter((f) => f.assigned);
 		const factsOf = new Map<string, typeof facts>();
 		for (const f of facts) {

@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { attemptResult, fiscalYearClose, organisation, person } from '../db/schema';
 import { generateId } from '../auth/token';
 import { recordAudit } from '../audit';
-import { listCurricula } from '../curricula';
+import { listCurriculumModules } from '../curricula';
 import { listTargets } from '../targets';
 import { loadYearData } from './year';
 import { buildDashboard, type ModuleInfo } from './dashboard';
@@ -27,7 +27,7 @@ export async function buildEvidencePack(db: Db, orgId: string, fiscalYear: numbe
 	const data = await loadYearData(db, orgId, fiscalYear, now);
 	const [targets, curricula, results] = await Promise.all([
 		listTargets(db, orgId, fiscalYear),
-		listCurricula(db, orgId),
+		listCurriculumModules(db, orgId),
 		db.select({ employeeNo: person.employeeNo, moduleSlug: attemptResult.moduleSlug, moduleVersion: attemptResult.moduleVersion, score: attemptResult.score, maxScore: attemptResult.maxScore, passed: attemptResult.passed, submittedAt: attemptResult.submittedAt })
 			.from(attemptResult).innerJoin(person, eq(person.id, attemptResult.personId))
 			.where(and(eq(attemptResult.orgId, orgId), eq(attemptResult.fiscalYear, fiscalYear)))

@@ -1,10 +1,11 @@
+import { env } from '$env/dynamic/private';
 import { reportScope } from '../../domain/access';
 import { fiscalYearOf } from '../../domain/japanese-date';
 import { db } from '../db';
 import { listModules } from '../content/catalog';
-import { listCurricula } from '../curricula';
+import { listCurriculumModules } from '../curricula';
 import { listTargets } from '../targets';
-import { getYearData } from './cache';
+import { loadYearData } from './year';
 import { buildDashboard, type CurriculumInfo, type ModuleInfo } from './dashboard';
 import type { AuthUser } from '../auth/session';
 
@@ -22,8 +23,42 @@ export function chosenFiscalYear(raw: string | null, now = new Date()): number {
 	return fy >= 2000 && fy <= current + 1 ? fy : current;
 }
 
-export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = false) {
-	const [data, targets, curricula] = await Promise.all([getYearData(user.orgId, fiscalYear, { fresh }), listTargets(db, user.orgId, fiscalYear), listCurricula(db, user.orgId)]);
+type View = ReturnType<typeof buildDashboard>;
+
+/**
+ * Dashboards are computed from a 年度's facts and kept as finished views (small: sums, not
+ * rows) for REPORT_TTL_SECONDS (default 60), per organisation, 年度, scope, targets and
+ * curricula. An older view is served while a fresh one is computed in the background, and the
+ * page shows when its figures were computed. The facts themselves are dropped after each
+ * computation, so memory does not grow with the number of staff × modules.
+ */
+const ttlMs = () => (env.REPORT_TTL_SECONDS !== undefined && env.REPORT_TTL_SECONDS !== '' && Number(env.REPORT_TTL_SECONDS) >= 0 ? Number(env.REPORT_TTL_SECONDS) : 60) * 1000;
+const views = new Map<string, { view: View; at: number }>();
+const computing = new Map<string, Promise<View>>();
+
+export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = false): Promise<View> {
+	const [targets, curricula] = await Promise.all([listTargets(db, user.orgId, fiscalYear), listCurriculumModules(db, user.orgId)]);
 	const curriculumInfo = new Map<string, CurriculumInfo>(curricula.map((c) => [c.id, { name: c.name, slugs: c.items.map((i) => i.moduleSlug) }]));
-	return buildDashboard(data, targets, { paths: reportScope(user) }, reportModules(), curriculumInfo);
+	const scope = { paths: reportScope(user) };
+	const key = JSON.stringify([user.orgId, fiscalYear, scope.paths, targets, [...curriculumInfo]]);
+	const compute = () => {
+		let p = computing.get(key);
+		if (!p) {
+			const started = Date.now();
+			p = loadYearData(db, user.orgId, fiscalYear, new Date(), scope.paths)
+				.then((data) => {
+					const view = buildDashboard(data, targets, scope, reportModules(), curriculumInfo);
+					if (views.size > 500) views.clear();
+					views.set(key, { view, at: started });
+					return view;
+				})
+				.finally(() => computing.delete(key));
+			computing.set(key, p);
+		}
+		return p;
+	};
+	const cached = views.get(key);
+	if (!cached || fresh) return compute();
+	if (Date.now() - cached.at > ttlMs()) compute().catch((e) => console.error('[reports] refresh failed:', e));
+	return cached.view;
 }

@@ -1,6 +1,8 @@
-import { and, count, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { isInSubtree } from '../../domain/access';
+import { jsonRows } from '../db/json-rows';
 import type { Db } from '../db/client';
-import { assignment, attemptItem, attemptResult, exemption, orgUnit, trainingRecord } from '../db/schema';
+import { attemptItem, attemptResult, exemption, orgUnit, trainingRecord } from '../db/schema';
 import { loadStaffSnapshot } from '../staff-snapshot';
 import { fiscalYearRange, toJstDate, type IsoDate } from '../../domain/japanese-date';
 import { buildFacts, type ModuleFact, type PersonFact } from '../../domain/metrics';
@@ -26,33 +28,42 @@ export type YearData = {
 	computedAt: Date;
 };
 
-export async function loadYearData(db: Db, orgId: string, fiscalYear: number, now = new Date()): Promise<YearData> {
+/**
+ * `scopePaths` (a 課長's units) limits every query to the people in those units on the
+ * reference date, so a 課's view costs what the 課 is, not what the organisation is.
+ */
+export async function loadYearData(db: Db, orgId: string, fiscalYear: number, now = new Date(), scopePaths: string[] | null = null): Promise<YearData> {
 	const { start, end } = fiscalYearRange(fiscalYear);
 	const today = toJstDate(now);
 	const refDate = today < end ? today : end;
-	const [snap, assignments, results, exemptions, units, training, items] = await Promise.all([
-		loadStaffSnapshot(db, orgId, refDate),
-		db.select({ personId: assignment.personId, moduleSlug: assignment.moduleSlug, mandatory: assignment.mandatory, dueDate: assignment.dueDate, recurrence: assignment.recurrence, periodKey: assignment.periodKey })
-			.from(assignment).where(and(eq(assignment.orgId, orgId), gte(assignment.dueDate, start), lte(assignment.dueDate, end))),
-		db.select({ personId: attemptResult.personId, moduleSlug: attemptResult.moduleSlug, moduleVersion: attemptResult.moduleVersion, passed: attemptResult.passed, score: attemptResult.score, maxScore: attemptResult.maxScore, submittedAt: attemptResult.submittedAt })
-			.from(attemptResult).where(and(eq(attemptResult.orgId, orgId), eq(attemptResult.fiscalYear, fiscalYear))).orderBy(attemptResult.submittedAt),
-		db.select({ personId: exemption.personId, moduleSlug: exemption.moduleSlug, from: exemption.fromDate, to: exemption.toDate }).from(exemption).where(eq(exemption.orgId, orgId)),
+	const snap = await loadStaffSnapshot(db, orgId, refDate);
+	const unitOf = new Map(snap.people.map((p) => [p.id, snap.membershipsOf(p.id).filter((m) => m.start <= refDate && (m.end === null || m.end >= refDate)).at(-1)]));
+	const inScope = scopePaths === null ? null : snap.people.filter((p) => { const u = unitOf.get(p.id); return !!u && scopePaths.some((s) => isInSubtree(u.path, s)); }).map((p) => p.id);
+	const who = (column: SQL) => (inScope === null ? sql`1` : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(inScope)}))`);
+	const [assignments, results, exemptions, units, training, items] = await Promise.all([
+		jsonRows<[string, string, number, string, string, string]>(db, sql`SELECT json_group_array(json_array(person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j
+			FROM assignment WHERE org_id = ${orgId} AND due_date BETWEEN ${start} AND ${end} AND ${who(sql`person_id`)}`),
+		jsonRows<[string, string, string, number, number, number, number]>(db, sql`SELECT json_group_array(json_array(person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
+			FROM (SELECT * FROM attempt_result WHERE org_id = ${orgId} AND fiscal_year = ${fiscalYear} AND ${who(sql`person_id`)} ORDER BY submitted_at)`),
+		db.select({ personId: exemption.personId, moduleSlug: exemption.moduleSlug, from: exemption.fromDate, to: exemption.toDate }).from(exemption).where(and(eq(exemption.orgId, orgId), who(sql`${exemption.personId}`))),
 		db.select({ id: orgUnit.id, name: orgUnit.name, kind: orgUnit.kind, parentId: orgUnit.parentId, path: orgUnit.path, sortOrder: orgUnit.sortOrder }).from(orgUnit).where(eq(orgUnit.orgId, orgId)),
-		db.select({ personId: trainingRecord.personId, category: trainingRecord.category, kind: trainingRecord.kind }).from(trainingRecord).where(and(eq(trainingRecord.orgId, orgId), eq(trainingRecord.fiscalYear, fiscalYear))),
+		db.select({ personId: trainingRecord.personId, category: trainingRecord.category, kind: trainingRecord.kind }).from(trainingRecord).where(and(eq(trainingRecord.orgId, orgId), eq(trainingRecord.fiscalYear, fiscalYear), who(sql`${trainingRecord.personId}`))),
 		db.select({ moduleSlug: attemptItem.moduleSlug, itemId: attemptItem.itemId, answered: count(), wrong: sql<number>`sum(case when ${attemptItem.correct} then 0 else 1 end)` })
 			.from(attemptItem).innerJoin(attemptResult, eq(attemptResult.attemptId, attemptItem.attemptId))
-			.where(and(eq(attemptResult.orgId, orgId), eq(attemptResult.fiscalYear, fiscalYear)))
+			.where(and(eq(attemptResult.orgId, orgId), eq(attemptResult.fiscalYear, fiscalYear), who(sql`${attemptResult.personId}`)))
 			.groupBy(attemptItem.moduleSlug, attemptItem.itemId)
 	]);
 	const people = new Map<string, ReportPerson>();
+	const keep = inScope === null ? null : new Set(inScope);
 	for (const p of snap.people) {
-		const at = snap.membershipsOf(p.id).filter((m) => m.start <= refDate && (m.end === null || m.end >= refDate)).at(-1);
+		if (keep && !keep.has(p.id)) continue;
+		const at = unitOf.get(p.id);
 		const segments = at ? at.path.split('/').filter(Boolean) : [];
 		people.set(p.id, { id: p.id, name: p.name, kana: p.kana, employeeNo: p.employeeNo, unitPath: at?.path ?? null, active: p.active, deptId: segments[0] ?? null, unitId: segments[1] ?? segments[0] ?? null, jobGrade: p.jobGrade, tags: snap.tagsOf(p.id) });
 	}
 	const facts = buildFacts(
-		assignments.map((a) => ({ ...a, recurrence: a.recurrence as Recurrence })),
-		results.map((r) => ({ ...r, submittedOn: toJstDate(r.submittedAt) })),
+		assignments.map(([personId, moduleSlug, mandatory, dueDate, recurrence, periodKey]) => ({ personId, moduleSlug, mandatory: mandatory === 1, dueDate, recurrence: recurrence as Recurrence, periodKey })),
+		results.map(([personId, moduleSlug, moduleVersion, passed, score, maxScore, submittedAt]) => ({ personId, moduleSlug, moduleVersion, passed: passed === 1, score, maxScore, submittedOn: toJstDate(new Date(submittedAt)) })),
 		exemptions,
 		refDate
 	);

@@ -44,7 +44,8 @@ export const assignment = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('assignment_person_module_period_uq').on(t.personId, t.moduleSlug, t.periodKey),
-		index('assignment_org_due_idx').on(t.orgId, t.dueDate)
+		index('assignment_org_due_idx').on(t.orgId, t.dueDate),
+		index('assignment_org_module_period_idx').on(t.orgId, t.moduleSlug, t.periodKey)
 	]
 );
 

@@ -6,7 +6,7 @@ import { METRIC_LABELS, scopeLabel, SCOPE_LABELS } from '$lib/server/reports/das
 import { reportModules } from '$lib/server/reports/view';
 import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
-import { listCurricula } from '$lib/server/curricula';
+import { listCurriculumModules } from '$lib/server/curricula';
 import { createTarget, deleteTarget, listTargets } from '$lib/server/targets';
 import { BAD_FORM_MESSAGE, failure, parseForm, readFormData } from '$lib/server/forms';
 import { CATEGORIES } from '$lib/server/content/types';
@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function choices(orgId: string) {
 	const current = fiscalYearOf(new Date());
-	const curricula = await listCurricula(db, orgId);
+	const curricula = await listCurriculumModules(db, orgId);
 	return {
 		years: [current + 1, current, current - 1, current - 2, current - 3, current - 4],
 		modules: reportModules().map((m) => ({ slug: m.slug, title: m.title })),

@@ -1,0 +1,1 @@
+CREATE INDEX `assignment_org_module_period_idx` ON `assignment` (`org_id`,`module_slug`,`period_key`);
