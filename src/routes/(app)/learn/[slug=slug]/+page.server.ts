@@ -20,12 +20,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const module = requireModule(params.slug);
 	const count = module.sections.length;
 	const requested = Number.parseInt(url.searchParams.get('s') ?? '', 10);
-	let index: number;
-	if (Number.isInteger(requested)) {
-		index = Math.min(Math.max(requested, 1), count) - 1;
-		await saveProgress(db, { personId: user.id, slug: module.slug, version: module.version, section: index, sectionCount: count });
-	} else index = Math.min((await getProgress(db, user.id, module.slug, module.version))?.section ?? 0, count - 1);
+	if (Number.isInteger(requested))
+		await saveProgress(db, { personId: user.id, slug: module.slug, version: module.version, section: Math.min(Math.max(requested, 1), count) - 1, sectionCount: count });
 	const [progress, history] = await Promise.all([getProgress(db, user.id, module.slug, module.version), listHistory(db, user.id)]);
+	const index = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), count) - 1 : Math.min(progress?.section ?? 0, count - 1);
 	const status = statusOf(module, progress ? [progress] : [], history);
 	return {
 		module: toModuleSummary(module),

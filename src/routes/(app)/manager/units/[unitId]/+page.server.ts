@@ -22,8 +22,10 @@ export const load: PageServerLoad = async ({ params }) => {
 	const [statuses, reminded] = await Promise.all([listAssignmentStatuses(db, staff.map((s) => s.id), today, moduleVersions()), remindedToday(db, user.id, today)]);
 	const progress = staff
 		.map((s) => {
-			const items = (statuses.get(s.id) ?? []).map((a) => ({ ...a, title: titleOf(a.moduleSlug) }));
-			return { ...s, items, ...summarise(items), reminded: reminded.has(s.id) };
+			const all = statuses.get(s.id) ?? [];
+			// only what is still open is listed (a 課 of 300 × 20 modules would otherwise be 6,000 lines); the person's page has all
+			const items = all.filter((a) => a.status !== 'passed' && a.status !== 'exempt').map((a) => ({ id: a.id, title: titleOf(a.moduleSlug), dueDate: a.dueDate, status: a.status }));
+			return { ...s, items, total: all.length, passed: all.filter((a) => a.status === 'passed').length, ...summarise(all), reminded: reminded.has(s.id) };
 		})
 		// who is behind comes first
 		.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.kana.localeCompare(b.kana, 'ja'));
