@@ -44,7 +44,7 @@ const fail = (message: string): never => {
 };
 
 await waitFor(`${url}/health`, 15_000);
-log(`sqld ${execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim()} on ${url}`);
+log(`${execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim()} on ${url}`);
 const db = await openDatabase(url);
 const today = toJstDate(new Date());
 await seedDemo(db, today);
