@@ -101,13 +101,31 @@ test('HR records an external course for 延べ人数; an unknown 職員番号 is
 	await page.getByLabel('職員番号').fill('4');
 	await page.getByLabel('研修名・資格名').fill('J-LIS 情報セキュリティ研修');
 	await page.getByLabel('受講日・取得日').fill(`${fy}-05-20`);
-	await page.getByRole('button', { name: '記録する' }).click();
+	await page.getByRole('button', { name: '記録する', exact: true }).click();
 	await expect(page.getByText('この職員番号の職員はいません。先頭の0も含めて入力してください。')).toBeVisible();
 	await expect(page.getByLabel('研修名・資格名')).toHaveValue('J-LIS 情報セキュリティ研修');
 	await page.getByLabel('職員番号').fill('000004');
-	await page.getByRole('button', { name: '記録する' }).click();
+	await page.getByRole('button', { name: '記録する', exact: true }).click();
 	await expect(page.getByText('小野 美咲さんの記録を追加しました。')).toBeVisible();
 	await expect(page.getByRole('region', { name: '最近の記録' })).toContainText('J-LIS 情報セキュリティ研修');
+});
+
+test('HR records external training from a Shift_JIS CSV: a bad row applies nothing, a good file adds every row', async ({ page }) => {
+	await signIn(page, ACCOUNTS.hr);
+	await page.goto('/hr/training');
+	const header = '職員番号,種別,研修名,分野,受講日\r\n';
+	const file = (text: string) => ({ name: 'training.csv', mimeType: 'text/csv', buffer: iconv.encode(text, 'cp932') });
+	await page.getByLabel('CSV ファイル').setInputFiles(file(`${header}000004,集合研修,BPRワークショップ（第2回）,業務改革,${fy}/6/10\r\n000004,講演,X,料理,${fy}/6/10\r\n`));
+	await page.getByRole('button', { name: '読み込んで記録する' }).click();
+	await expect(page.getByText('件のエラーがあるため、何も記録していません。')).toBeVisible();
+	const errors = page.getByRole('table', { name: 'エラーのある行' });
+	await expect(errors.getByRole('row').filter({ hasText: '種別' })).toContainText('3');
+	await expect(page.getByRole('region', { name: '最近の記録' })).not.toContainText('BPRワークショップ（第2回）');
+
+	await page.getByLabel('CSV ファイル').setInputFiles(file(`${header}000004,集合研修,BPRワークショップ（第2回）,業務改革,令和${fy - 2018}年6月10日\r\n000006,資格取得,ITパスポート試験 合格,デジタル技術,${fy}/7/1\r\n`));
+	await page.getByRole('button', { name: '読み込んで記録する' }).click();
+	await expect(page.getByText('2件を記録しました（すでに記録済みの 0件は除きました）。')).toBeVisible();
+	await expect(page.getByRole('region', { name: '最近の記録' })).toContainText('BPRワークショップ（第2回）');
 });
 
 test('HR closes the 年度 into an evidence pack that downloads exactly as frozen', async ({ page }) => {

@@ -17,6 +17,7 @@ const LABELS: Record<string, string> = {
 	'target.deleted': '目標の削除',
 	'fiscal_year.closed': '年度の締め（証跡の確定）',
 	'training.recorded': '集合・外部研修の記録',
+	'training.imported': '集合・外部研修の一括記録（CSV）',
 	'exemption.recorded': '受講免除の記録',
 	'staff.import_undone': '職員名簿の取り込みの取り消し'
 };

@@ -17,3 +17,17 @@ describe('recordTraining', () => {
 		expect((await listRecentTraining(db, 'org1')).map((t) => t.employeeNo)).toEqual(['000102']);
 	});
 });
+
+describe('importTraining', () => {
+	it('records every row or none, naming unknown 職員番号, and skips rows already recorded', async () => {
+		const { importTraining } = await import('./training');
+		const db = await testDb();
+		const actor = { id: 'p1', orgId: 'org1' };
+		const row = (n: number, employeeNo: string) => ({ row: n, employeeNo, kind: 'classroom' as const, title: 'BPR研修', category: '業務改革', date: '2026-06-01' });
+		const bad = await importTraining(db, actor, [row(2, '000101'), row(3, '999999')], null);
+		expect(bad).toEqual({ ok: false, message: '1件のエラーがあるため、何も記録していません。', errors: [{ row: 3, column: '職員番号', message: expect.stringContaining('999999') }] });
+		expect(await db.select().from(trainingRecord)).toHaveLength(0);
+		expect(await importTraining(db, actor, [row(2, '000101'), row(3, '000102')], null)).toEqual({ ok: true, added: 2, duplicates: 0 });
+		expect(await importTraining(db, actor, [row(2, '000101')], null)).toEqual({ ok: true, added: 0, duplicates: 1 });
+	});
+});

@@ -1,4 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { TrainingRow } from './import/training-csv';
 import type { Db } from './db/client';
 import { person, trainingRecord } from './db/schema';
 import { generateId } from './auth/token';
@@ -32,4 +33,29 @@ export async function listRecentTraining(db: Db, orgId: string, limit = 20) {
 		.select({ id: trainingRecord.id, kind: trainingRecord.kind, title: trainingRecord.title, category: trainingRecord.category, date: trainingRecord.date, name: person.name, employeeNo: person.employeeNo })
 		.from(trainingRecord).innerJoin(person, eq(person.id, trainingRecord.personId))
 		.where(eq(trainingRecord.orgId, orgId)).orderBy(desc(trainingRecord.createdAt)).limit(limit);
+}
+
+export type TrainingImportOutcome =
+	| { ok: true; added: number; duplicates: number }
+	| { ok: false; message: string; errors: { row: number; column: string; message: string }[] };
+
+/** Records many rows at once: all or nothing, unknown 職員番号 named by row; one audit event. */
+export async function importTraining(db: Db, actor: { id: string; orgId: string }, rows: TrainingRow[], ip: string | null, now = new Date()): Promise<TrainingImportOutcome> {
+	const known = new Map<string, string>();
+	const numbers = [...new Set(rows.map((r) => r.employeeNo))];
+	for (let i = 0; i < numbers.length; i += 500) {
+		const found = await db.select({ id: person.id, employeeNo: person.employeeNo }).from(person).where(and(eq(person.orgId, actor.orgId), inArray(person.employeeNo, numbers.slice(i, i + 500))));
+		for (const p of found) known.set(p.employeeNo, p.id);
+	}
+	const errors = rows.filter((r) => !known.has(r.employeeNo)).map((r) => ({ row: r.row, column: '職員番号', message: `職員番号 ${r.employeeNo} の職員はいません。先頭の0も含めて確かめてください。` }));
+	if (errors.length) return { ok: false, message: `${errors.length}件のエラーがあるため、何も記録していません。`, errors };
+	let added = 0;
+	await db.transaction(async (tx) => {
+		for (let i = 0; i < rows.length; i += 200) {
+			const res = await tx.insert(trainingRecord).values(rows.slice(i, i + 200).map((r) => ({ id: generateId(), orgId: actor.orgId, personId: known.get(r.employeeNo)!, kind: r.kind, title: r.title, category: r.category, date: r.date, fiscalYear: fiscalYearOf(r.date), createdBy: actor.id, createdAt: now }))).onConflictDoNothing();
+			added += res.rowsAffected;
+		}
+		await recordAudit(tx, { orgId: actor.orgId, actorId: actor.id, action: 'training.imported', targetType: 'training_record', after: { rows: rows.length, added }, ip }, now);
+	});
+	return { ok: true, added, duplicates: rows.length - added };
 }

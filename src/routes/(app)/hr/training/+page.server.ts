@@ -4,7 +4,10 @@ import { isIsoDate, toJstDate } from '$lib/domain/japanese-date';
 import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
 import { failure, fields, parseForm } from '$lib/server/forms';
-import { listRecentTraining, recordTraining, TRAINING_KINDS } from '$lib/server/training';
+import { importTraining, listRecentTraining, recordTraining, TRAINING_KINDS } from '$lib/server/training';
+import { decodeCsvBytes } from '$lib/server/import/decode';
+import { readTrainingCsv } from '$lib/server/import/training-csv';
+import { readFormData, BAD_FORM_MESSAGE } from '$lib/server/forms';
 import { CATEGORIES } from '$lib/server/content/types';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +25,22 @@ export const load: PageServerLoad = async () => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	upload: async (event) => {
+		const user = requireSection('hr');
+		const form = await readFormData(event.request);
+		const file = form?.get('file');
+		if (!form) return fail(400, { upload: true, ...failure(BAD_FORM_MESSAGE), rowErrors: [] });
+		if (!(file instanceof File) || file.size === 0) return fail(400, { upload: true, ...failure('CSV ファイルを選んでください。'), rowErrors: [] });
+		const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+		if (!decoded.ok) return fail(400, { upload: true, ...failure(decoded.message), rowErrors: [] });
+		const parsed = readTrainingCsv(decoded.text, CATEGORIES, toJstDate(new Date()));
+		if (!parsed.ok) return fail(400, { upload: true, ...failure(parsed.message), rowErrors: [] });
+		if (parsed.errors.length) return fail(400, { upload: true, ...failure(`${parsed.errors.length}件のエラーがあるため、何も記録していません。ファイルを直してからもう一度選んでください。`), rowErrors: parsed.errors });
+		const outcome = await importTraining(db, user, parsed.rows, event.getClientAddress());
+		if (!outcome.ok) return fail(400, { upload: true, ...failure(outcome.message), rowErrors: outcome.errors });
+		return { imported: outcome.added, duplicates: outcome.duplicates };
+	},
+	record: async (event) => {
 		const user = requireSection('hr');
 		const form = await parseForm(event.request, schema);
 		if (!form.ok) return fail(400, form);
