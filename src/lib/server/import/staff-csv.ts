@@ -80,18 +80,25 @@ function findColumns(header: string[]): { map: Map<Column, number> } | { missing
 	return missing.length > 0 ? { missing } : { map };
 }
 
-/**
- * Parses the staff list. Row numbers are those Excel shows (the header is row 1). Every problem
- * is reported with its row and column; rows with problems are left out of `rows`.
- */
-export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>): StaffCsv {
+/** The records of a CSV as Excel writes it (BOM, quoted newlines, ragged rows), header first. */
+export function readCsvRecords(text: string): { ok: true; records: string[][] } | { ok: false; message: string } {
 	let records: string[][];
 	try {
 		records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
 	} catch (e) {
 		return { ok: false, message: `CSV として読めません: ${(e as Error).message.split('\n')[0]}` };
 	}
-	if (records.length === 0) return { ok: false, message: 'ファイルに見出し行がありません。' };
+	return records.length === 0 ? { ok: false, message: 'ファイルに見出し行がありません。' } : { ok: true, records };
+}
+
+/**
+ * Parses the staff list. Row numbers are those Excel shows (the header is row 1). Every problem
+ * is reported with its row and column; rows with problems are left out of `rows`.
+ */
+export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>): StaffCsv {
+	const read = readCsvRecords(text);
+	if (!read.ok) return read;
+	const records = read.records;
 	const columns = findColumns(records[0]);
 	if ('missing' in columns)
 		return { ok: false, message: `必要な列がありません: ${columns.missing.join('、')}。1 行目に見出し（${CSV_TEMPLATE_HEADER.join(', ')}）を入れてください。` };

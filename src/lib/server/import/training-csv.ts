@@ -1,5 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import { parseJapaneseDate } from './staff-csv';
+import { parseJapaneseDate, readCsvRecords } from './staff-csv';
 import type { RowError } from './staff-csv';
 
 export const TRAINING_CSV_HEADER = ['職員番号', '種別', '研修名', '分野', '受講日'];
@@ -13,13 +12,9 @@ export type TrainingCsv = { ok: true; rows: TrainingRow[]; errors: RowError[] } 
  * 受講日). Every problem is named with its row (as Excel numbers it) and column.
  */
 export function readTrainingCsv(text: string, categories: readonly string[], today: string): TrainingCsv {
-	let records: string[][];
-	try {
-		records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
-	} catch (e) {
-		return { ok: false, message: `CSV として読めません: ${(e as Error).message.split('\n')[0]}` };
-	}
-	if (records.length === 0) return { ok: false, message: 'ファイルに見出し行がありません。' };
+	const read = readCsvRecords(text);
+	if (!read.ok) return read;
+	const records = read.records;
 	const header = records[0].map((h) => h.normalize('NFKC').replace(/\s/g, ''));
 	const at = TRAINING_CSV_HEADER.map((h) => header.indexOf(h));
 	const missing = TRAINING_CSV_HEADER.filter((_, i) => at[i] < 0);
