@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFacts, evaluateTarget, factStatus, groupSummaries, mergeFacts, monthlyTrend, mostMissed, summarise, thresholdProblem, type AssignmentRow, type ModuleFact, type PersonFact, type ResultRow } from './metrics';
+import { evaluateTarget, groupSummaries, monthlyTrend, mostMissed, summarise, thresholdProblem } from './metrics';
+import { buildFacts, factStatus, mergeFacts, type AssignmentRow, type ModuleFact, type PersonFact, type ResultRow } from './report-facts';
 
 const TODAY = '2026-11-23';
 const person = (id: string, over: Partial<PersonFact> = {}): PersonFact => ({ id, active: true, unitId: 'shimin', deptId: 'shiminbu', jobGrade: '主事', tags: [], ...over });

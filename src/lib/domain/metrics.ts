@@ -14,37 +14,7 @@
  *   for re-attestation). Retakes count: the best attempt decides; the first attempt is shown beside it.
  */
 import { fiscalYearRange, type IsoDate } from './japanese-date';
-import { passCounts, type Recurrence } from './assignment';
-
-export type PersonFact = {
-	id: string;
-	active: boolean;
-	/** 課 (or 係) on the reference date; null if none */
-	unitId: string | null;
-	/** 部 on the reference date */
-	deptId: string | null;
-	jobGrade: string;
-	tags: readonly string[];
-};
-
-export type ModuleFact = {
-	personId: string;
-	moduleSlug: string;
-	assigned: boolean;
-	mandatory: boolean;
-	exempt: boolean;
-	dueDate: IsoDate | null;
-	/** quiz results submitted in the 年度 */
-	attempts: number;
-	firstPassed: boolean;
-	/** reached the pass mark in some attempt of the 年度 (comprehension) */
-	passedAny: boolean;
-	/** passed in a way that satisfies the assignment (completion) */
-	passed: boolean;
-	/** the first passing day in the 年度 */
-	passedOn: IsoDate | null;
-	bestScorePct: number | null;
-};
+import type { ModuleFact, PersonFact } from './report-facts';
 
 export type Summary = {
 	/** assigned, not exempt, still counted (active or passed) */
@@ -91,85 +61,6 @@ export function summarise(facts: readonly ModuleFact[], people: ReadonlyMap<stri
 		firstAttemptRate: rate(passedFirst, attempted),
 		bestAttemptRate: rate(passedBest, attempted)
 	};
-}
-
-export type AssignmentRow = { personId: string; moduleSlug: string; mandatory: boolean; dueDate: IsoDate; recurrence: Recurrence; periodKey: string };
-export type ResultRow = { personId: string; moduleSlug: string; moduleVersion: string; passed: boolean; score: number; maxScore: number; submittedOn: IsoDate };
-export type ExemptionRow = { personId: string; moduleSlug: string | null; from: IsoDate; to: IsoDate };
-
-/**
- * One fact per person and module from the 年度's assignments (due in the 年度), results (submitted
- * in it, oldest first) and exemptions. `refDate` is the 年度's last day or today, whichever is first.
- */
-export function buildFacts(assignments: readonly AssignmentRow[], results: readonly ResultRow[], exemptions: readonly ExemptionRow[], refDate: IsoDate): ModuleFact[] {
-	const key = (personId: string, slug: string) => `${personId}\u0000${slug}`;
-	const resultsOf = new Map<string, ResultRow[]>();
-	for (const r of results) {
-		const k = key(r.personId, r.moduleSlug);
-		let list = resultsOf.get(k);
-		if (!list) resultsOf.set(k, (list = []));
-		list.push(r);
-	}
-	const exemptionsOf = new Map<string, ExemptionRow[]>();
-	for (const e of exemptions) {
-		let list = exemptionsOf.get(e.personId);
-		if (!list) exemptionsOf.set(e.personId, (list = []));
-		list.push(e);
-	}
-	const best = (rs: readonly ResultRow[]) => (rs.length ? Math.max(...rs.map((r) => (r.maxScore > 0 ? Math.round((r.score / r.maxScore) * 1000) / 10 : 0))) : null);
-	const facts: ModuleFact[] = [];
-	const seen = new Set<string>();
-	for (const a of assignments) {
-		const k = key(a.personId, a.moduleSlug);
-		seen.add(k);
-		const rs = resultsOf.get(k) ?? [];
-		const passes = rs.filter((r) => r.passed && passCounts(a.recurrence, a.periodKey, { date: r.submittedOn, moduleVersion: r.moduleVersion }));
-		const covers = (d: IsoDate) => (exemptionsOf.get(a.personId) ?? []).some((e) => (e.moduleSlug === null || e.moduleSlug === a.moduleSlug) && e.from <= d && d <= e.to);
-		facts.push({
-			personId: a.personId, moduleSlug: a.moduleSlug, assigned: true, mandatory: a.mandatory,
-			exempt: passes.length === 0 && (covers(a.dueDate) || covers(refDate)),
-			dueDate: a.dueDate, attempts: rs.length, firstPassed: rs[0]?.passed ?? false, passedAny: rs.some((r) => r.passed),
-			passed: passes.length > 0, passedOn: passes[0]?.submittedOn ?? null, bestScorePct: best(rs)
-		});
-	}
-	// learning nobody assigned still counts for comprehension and 延べ人数
-	for (const [k, rs] of resultsOf) {
-		if (seen.has(k)) continue;
-		const pass = rs.find((r) => r.passed);
-		facts.push({
-			personId: rs[0].personId, moduleSlug: rs[0].moduleSlug, assigned: false, mandatory: false, exempt: false, dueDate: null,
-			attempts: rs.length, firstPassed: rs[0].passed, passedAny: !!pass, passed: !!pass, passedOn: pass?.submittedOn ?? null, bestScorePct: best(rs)
-		});
-	}
-	return mergeFacts(facts);
-}
-
-/** Facts for one person and module can arrive twice (assigned twice): merged, keeping the strongest state. */
-export function mergeFacts(facts: readonly ModuleFact[]): ModuleFact[] {
-	const byKey = new Map<string, ModuleFact>();
-	for (const f of facts) {
-		const key = `${f.personId}\u0000${f.moduleSlug}`;
-		const prev = byKey.get(key);
-		if (!prev) {
-			byKey.set(key, f);
-			continue;
-		}
-		byKey.set(key, {
-			...prev,
-			assigned: prev.assigned || f.assigned,
-			mandatory: prev.mandatory || f.mandatory,
-			// exempt only if every assignment of the module is exempt
-			exempt: prev.exempt && f.exempt,
-			dueDate: [prev.dueDate, f.dueDate].filter((d): d is string => d !== null).sort()[0] ?? null,
-			attempts: Math.max(prev.attempts, f.attempts),
-			firstPassed: prev.firstPassed || f.firstPassed,
-			passedAny: prev.passedAny || f.passedAny,
-			passed: prev.passed || f.passed,
-			passedOn: [prev.passedOn, f.passedOn].filter((d): d is string => d !== null).sort()[0] ?? null,
-			bestScorePct: Math.max(prev.bestScorePct ?? -1, f.bestScorePct ?? -1) < 0 ? null : Math.max(prev.bestScorePct ?? 0, f.bestScorePct ?? 0)
-		});
-	}
-	return [...byKey.values()];
 }
 
 /** Summaries per group (部, 課, 職階 …); people without a group are left out. */
@@ -275,12 +166,4 @@ export function mostMissed(items: readonly { itemId: string; answered: number; w
 		.map((i) => ({ ...i, missRate: rate(i.wrong, i.answered)! }))
 		.sort((a, b) => b.missRate - a.missRate || b.answered - a.answered || a.itemId.localeCompare(b.itemId))
 		.slice(0, limit);
-}
-
-/** The same five states the learner and the 課長 see, for one fact (reading counts as started). */
-export function factStatus(f: ModuleFact, today: IsoDate, startedReading: boolean): 'passed' | 'exempt' | 'overdue' | 'in_progress' | 'not_started' {
-	if (f.passed) return 'passed';
-	if (f.exempt) return 'exempt';
-	if (f.dueDate !== null && f.dueDate < today) return 'overdue';
-	return f.attempts > 0 || startedReading ? 'in_progress' : 'not_started';
 }

@@ -5,7 +5,7 @@ import { exemption, moduleProgress, orgUnit, person, unitMembership } from '../d
 import { isInSubtree } from '../../domain/access';
 import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date';
-import { buildFacts, factStatus } from '../../domain/metrics';
+import { buildFacts, factStatus } from '../../domain/report-facts';
 import type { Recurrence } from '../../domain/assignment';
 import type { Cell } from './csv';
 

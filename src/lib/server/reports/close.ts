@@ -9,7 +9,7 @@ import { listCurriculumModules } from '../curricula';
 import { listTargets } from '../targets';
 import { loadYearData } from './year';
 import { buildDashboard, type ModuleInfo } from './dashboard';
-import { factStatus } from '../../domain/metrics';
+import { factStatus } from '../../domain/report-facts';
 import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
 import { formatFiscalYear, toJstDate } from '../../domain/japanese-date';
 

@@ -1,5 +1,6 @@
 import { isInSubtree } from '../../domain/access';
-import { evaluateTarget, groupSummaries, monthlyTrend, mostMissed, summarise, type Metric, type ModuleFact, type ScopeKind, type Summary } from '../../domain/metrics';
+import { evaluateTarget, groupSummaries, monthlyTrend, mostMissed, summarise, type Metric, type ScopeKind, type Summary } from '../../domain/metrics';
+import type { ModuleFact } from '../../domain/report-facts';
 import type { ReportPerson, YearData } from './year';
 
 export type TargetDef = { id: string; name: string; metric: Metric; scopeKind: ScopeKind; scopeValue: string; threshold: number; baseline: number | null; source: string | null };

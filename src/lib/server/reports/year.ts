@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { attemptItem, attemptResult, exemption, orgUnit, trainingRecord } from '../db/schema';
 import { loadStaffSnapshot } from '../staff-snapshot';
 import { fiscalYearRange, toJstDate, type IsoDate } from '../../domain/japanese-date';
-import { buildFacts, type ModuleFact, type PersonFact } from '../../domain/metrics';
+import { buildFacts, type ModuleFact, type PersonFact } from '../../domain/report-facts';
 import type { Recurrence } from '../../domain/assignment';
 
 export type ReportPerson = PersonFact & { name: string; kana: string; employeeNo: string; unitPath: string | null };
