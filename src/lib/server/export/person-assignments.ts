@@ -1,12 +1,11 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { jsonRows } from '../db/json-rows';
+import { readAssignmentRows, readResultRows } from '../reports/fact-rows';
 import type { Db } from '../db/client';
 import { exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema';
 import { isInSubtree } from '../../domain/access';
 import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date';
 import { buildFacts, factStatus } from '../../domain/report-facts';
-import type { Recurrence } from '../../domain/assignment';
 import type { Cell } from './csv';
 
 export const PERSON_ASSIGNMENT_HEADER = ['年度', '職員番号', '氏名', 'フリガナ', '部', '所属', '職階', '在職', '研修', '必修', '期限', '状態', '受験回数', '最高得点率(%)', '合格日'];
@@ -50,20 +49,13 @@ export async function* personAssignmentPages(
 		const idList = JSON.stringify(vids);
 		const moduleFilter = opts.moduleSlug ? sql`AND module_slug = ${opts.moduleSlug}` : sql``;
 		const [rows, results, exemptions, progress] = await Promise.all([
-			jsonRows<[string, string, number, string, string, string]>(db, sql`SELECT json_group_array(json_array(person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j
-				FROM assignment WHERE person_id IN (SELECT value FROM json_each(${idList})) AND due_date BETWEEN ${start} AND ${end} ${moduleFilter}`),
-			jsonRows<[string, string, string, number, number, number, number]>(db, sql`SELECT json_group_array(json_array(person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
-				FROM (SELECT * FROM attempt_result WHERE person_id IN (SELECT value FROM json_each(${idList})) AND fiscal_year = ${opts.fiscalYear} ORDER BY submitted_at)`),
+			readAssignmentRows(db, sql`person_id IN (SELECT value FROM json_each(${idList})) ${moduleFilter}`, { start, end }),
+			readResultRows(db, sql`person_id IN (SELECT value FROM json_each(${idList}))`, opts.fiscalYear),
 			db.select({ personId: exemption.personId, moduleSlug: exemption.moduleSlug, from: exemption.fromDate, to: exemption.toDate }).from(exemption).where(inArray(exemption.personId, vids)),
 			db.select({ personId: moduleProgress.personId, moduleSlug: moduleProgress.moduleSlug }).from(moduleProgress).where(inArray(moduleProgress.personId, vids))
 		]);
 		const started = new Set(progress.map((p) => `${p.personId}\u0000${p.moduleSlug}`));
-		const facts = buildFacts(
-			rows.map(([personId, moduleSlug, mandatory, dueDate, recurrence, periodKey]) => ({ personId, moduleSlug, mandatory: mandatory === 1, dueDate, recurrence: recurrence as Recurrence, periodKey })),
-			results.map(([personId, moduleSlug, moduleVersion, passed, score, maxScore, submittedAt]) => ({ personId, moduleSlug, moduleVersion, passed: passed === 1, score, maxScore, submittedOn: toJstDate(new Date(submittedAt)) })),
-			exemptions,
-			refDate
-		)
+		const facts = buildFacts(rows, results, exemptions, refDate)
 			.filter((f) => f.assigned);
 		const factsOf = new Map<string, typeof facts>();
 		for (const f of facts) {

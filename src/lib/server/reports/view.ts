@@ -32,7 +32,10 @@ type View = ReturnType<typeof buildDashboard>;
  * page shows when its figures were computed. The facts themselves are dropped after each
  * computation, so memory does not grow with the number of staff × modules.
  */
-const ttlMs = () => (env.REPORT_TTL_SECONDS !== undefined && env.REPORT_TTL_SECONDS !== '' && Number(env.REPORT_TTL_SECONDS) >= 0 ? Number(env.REPORT_TTL_SECONDS) : 60) * 1000;
+const ttlMs = () => {
+	const seconds = Number(env.REPORT_TTL_SECONDS || 60);
+	return (Number.isFinite(seconds) && seconds >= 0 ? seconds : 60) * 1000;
+};
 const views = new Map<string, { view: View; at: number }>();
 const computing = new Map<string, Promise<View>>();
 

@@ -1,12 +1,11 @@
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { isInSubtree } from '../../domain/access';
-import { jsonRows } from '../db/json-rows';
+import { readAssignmentRows, readResultRows } from './fact-rows';
 import type { Db } from '../db/client';
 import { attemptItem, attemptResult, exemption, orgUnit, trainingRecord } from '../db/schema';
 import { loadStaffSnapshot } from '../staff-snapshot';
 import { fiscalYearRange, toJstDate, type IsoDate } from '../../domain/japanese-date';
 import { buildFacts, type ModuleFact, type PersonFact } from '../../domain/report-facts';
-import type { Recurrence } from '../../domain/assignment';
 
 export type ReportPerson = PersonFact & { name: string; kana: string; employeeNo: string; unitPath: string | null };
 
@@ -41,10 +40,8 @@ export async function loadYearData(db: Db, orgId: string, fiscalYear: number, no
 	const inScope = scopePaths === null ? null : snap.people.filter((p) => { const u = unitOf.get(p.id); return !!u && scopePaths.some((s) => isInSubtree(u.path, s)); }).map((p) => p.id);
 	const who = (column: SQL) => (inScope === null ? sql`1` : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(inScope)}))`);
 	const [assignments, results, exemptions, units, training, items] = await Promise.all([
-		jsonRows<[string, string, number, string, string, string]>(db, sql`SELECT json_group_array(json_array(person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j
-			FROM assignment WHERE org_id = ${orgId} AND due_date BETWEEN ${start} AND ${end} AND ${who(sql`person_id`)}`),
-		jsonRows<[string, string, string, number, number, number, number]>(db, sql`SELECT json_group_array(json_array(person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
-			FROM (SELECT * FROM attempt_result WHERE org_id = ${orgId} AND fiscal_year = ${fiscalYear} AND ${who(sql`person_id`)} ORDER BY submitted_at)`),
+		readAssignmentRows(db, sql`org_id = ${orgId} AND ${who(sql`person_id`)}`, { start, end }),
+		readResultRows(db, sql`org_id = ${orgId} AND ${who(sql`person_id`)}`, fiscalYear),
 		db.select({ personId: exemption.personId, moduleSlug: exemption.moduleSlug, from: exemption.fromDate, to: exemption.toDate }).from(exemption).where(and(eq(exemption.orgId, orgId), who(sql`${exemption.personId}`))),
 		db.select({ id: orgUnit.id, name: orgUnit.name, kind: orgUnit.kind, parentId: orgUnit.parentId, path: orgUnit.path, sortOrder: orgUnit.sortOrder }).from(orgUnit).where(eq(orgUnit.orgId, orgId)),
 		db.select({ personId: trainingRecord.personId, category: trainingRecord.category, kind: trainingRecord.kind }).from(trainingRecord).where(and(eq(trainingRecord.orgId, orgId), eq(trainingRecord.fiscalYear, fiscalYear), who(sql`${trainingRecord.personId}`))),
@@ -61,11 +58,6 @@ export async function loadYearData(db: Db, orgId: string, fiscalYear: number, no
 		const segments = at ? at.path.split('/').filter(Boolean) : [];
 		people.set(p.id, { id: p.id, name: p.name, kana: p.kana, employeeNo: p.employeeNo, unitPath: at?.path ?? null, active: p.active, deptId: segments[0] ?? null, unitId: segments[1] ?? segments[0] ?? null, jobGrade: p.jobGrade, tags: snap.tagsOf(p.id) });
 	}
-	const facts = buildFacts(
-		assignments.map(([personId, moduleSlug, mandatory, dueDate, recurrence, periodKey]) => ({ personId, moduleSlug, mandatory: mandatory === 1, dueDate, recurrence: recurrence as Recurrence, periodKey })),
-		results.map(([personId, moduleSlug, moduleVersion, passed, score, maxScore, submittedAt]) => ({ personId, moduleSlug, moduleVersion, passed: passed === 1, score, maxScore, submittedOn: toJstDate(new Date(submittedAt)) })),
-		exemptions,
-		refDate
-	);
+	const facts = buildFacts(assignments, results, exemptions, refDate);
 	return { orgId, fiscalYear, refDate, today, facts, people, units: new Map(units.map((u) => [u.id, u])), training, items: items.map((i) => ({ ...i, wrong: Number(i.wrong) })), computedAt: now };
 }
