@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, inArray, like } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { assignment, curriculum, curriculumItem } from './db/schema';
 import { generateId } from './auth/token';
@@ -43,17 +43,16 @@ export async function listCurriculumModules(db: Db, orgId: string) {
 
 /** Every curriculum of the organisation with its modules and how many staff it has assigned. */
 export async function listCurricula(db: Db, orgId: string) {
-	const rows = await db.select().from(curriculum).where(eq(curriculum.orgId, orgId)).orderBy(asc(curriculum.createdAt), asc(curriculum.name));
-	const [items, reach] = await Promise.all([
-		loadItems(db, rows.map((c) => c.id)),
+	const [curricula, reach] = await Promise.all([
+		listCurriculumModules(db, orgId),
 		db
-			.select({ source: assignment.source, people: countDistinct(assignment.personId), total: count() })
+			.select({ source: assignment.source, people: countDistinct(assignment.personId) })
 			.from(assignment)
 			.where(and(eq(assignment.orgId, orgId), like(assignment.source, 'curriculum:%')))
 			.groupBy(assignment.source)
 	]);
-	const bySource = new Map(reach.map((r) => [r.source, r]));
-	return rows.map((c) => ({ ...toStored(c, items), assignedPeople: bySource.get(`curriculum:${c.id}`)?.people ?? 0 }));
+	const bySource = new Map(reach.map((r) => [r.source, r.people]));
+	return curricula.map((c) => ({ ...c, assignedPeople: bySource.get(`curriculum:${c.id}`) ?? 0 }));
 }
 
 export async function getCurriculum(db: Db, orgId: string, id: string): Promise<StoredCurriculum | null> {
