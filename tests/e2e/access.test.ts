@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, signIn, signOut, test, UNITS } from './fixtures';
+import { ACCOUNTS, expect, signIn, signOut, test, UNITS, ORIGIN } from './fixtures';
 
 test('signed-out visitors are sent to the login page from every area', async ({ page }) => {
 	for (const path of ['/mypage', '/hr', '/admin', '/manager', '/dashboard', `/manager/units/${UNITS.shimin}`]) {
@@ -51,7 +51,7 @@ test('a 課長 cannot run HR actions on their own staff', async ({ page }) => {
 	await expect(page.getByRole('button', { name: '初期パスワードを発行' })).toHaveCount(0);
 	const res = await page.request.post(`${page.url()}?/issuePassword`, {
 		form: {},
-		headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		headers: { origin: ORIGIN, accept: 'text/html' }
 	});
 	expect(res.status()).toBe(403);
 });

@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, signIn, test } from './fixtures';
+import { ACCOUNTS, expect, signIn, test, ORIGIN } from './fixtures';
 
 test('an employee sees the training they must take, ordered by due date, with status definitions', async ({ page }) => {
 	await signIn(page, ACCOUNTS.employee);
@@ -59,7 +59,7 @@ test('a 課長 cannot record an exemption for staff of another 課, nor for them
 	await page.getByRole('button', { name: 'ログアウト' }).click();
 	await signIn(page, ACCOUNTS.manager);
 	const form = { reason: '休職', fromDate: '2026-11-01', toDate: '2027-03-31' };
-	const headers = { origin: 'http://localhost:4173', accept: 'text/html' };
+	const headers = { origin: ORIGIN, accept: 'text/html' };
 	expect((await page.request.post(`${other}?/exempt`, { form, headers })).status()).toBe(404);
 	expect((await page.request.post(`${self}?/exempt`, { form, headers })).status()).toBe(403);
 });

@@ -1,4 +1,4 @@
-import { ACCOUNTS, attemptSignIn, expect, signIn, signOut, test } from './fixtures';
+import { ACCOUNTS, attemptSignIn, expect, signIn, signOut, test, ORIGIN } from './fixtures';
 
 const homes = [
 	{ who: 'employee', no: ACCOUNTS.employee, url: /\/mypage$/, heading: 'マイページ', nav: ['マイページ', '学習', '受講履歴'], notNav: ['人事・研修', 'システム管理', '所属の状況'] },
@@ -60,12 +60,12 @@ test('bad sign-in input gets a message or a clean redirect, never a server error
 	]) {
 		const res = await request.post('/login', {
 			form: { employeeNo, password },
-			headers: { origin: 'http://localhost:4173' },
+			headers: { origin: ORIGIN },
 			maxRedirects: 0
 		});
 		expect(res.status(), JSON.stringify(employeeNo.slice(0, 20))).toBeLessThan(500);
 	}
-	await page.context().addCookies([{ name: 'manabi_session', value: 'tampered-value', url: 'http://localhost:4173' }]);
+	await page.context().addCookies([{ name: 'manabi_session', value: 'tampered-value', url: ORIGIN }]);
 	const res = await page.goto('/mypage');
 	expect(res?.status()).toBe(200);
 	await expect(page).toHaveURL(/\/login\?next=/);

@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, signIn, signOut, test } from './fixtures';
+import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures';
 
 const MODULE = 'デジタルデバイド対策・アクセシビリティ・窓口での支援';
 
@@ -84,7 +84,7 @@ test('a 課長 cannot remind staff of another 課', async ({ page }) => {
 	await signIn(page, ACCOUNTS.manager);
 	const res = await page.request.post('/manager/units/org-mirai-u210?/remind', {
 		form: { personId: other },
-		headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		headers: { origin: ORIGIN, accept: 'text/html' }
 	});
 	expect(res.status()).toBe(404);
 });

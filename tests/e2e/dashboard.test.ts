@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
-import { ACCOUNTS, expect, signIn, signOut, test } from './fixtures';
+import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures';
 
 const fy = (() => {
 	const jst = new Date(Date.now() + 9 * 3600_000);
 	return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
 })();
-const POST = { origin: 'http://localhost:4173', accept: 'text/html' };
+const POST = { origin: ORIGIN, accept: 'text/html' };
 
 test('HR sees each plan target against its goal with a chart and the same numbers in a table, and drills down to a person', async ({ page }) => {
 	await signIn(page, ACCOUNTS.hr);

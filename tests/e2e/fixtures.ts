@@ -1,5 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
+/** The app's own origin (see playwright.config.ts): the Origin header of a same-site POST. */
+export const ORIGIN = `http://localhost:${Number(process.env.E2E_PORT) || 4173}`;
+
 export const PASSWORD = 'mirai-demo-2026';
 export const ACCOUNTS = {
 	admin: '000001',

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACCOUNTS, expect, signIn, signOut, test } from './fixtures';
+import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures';
 import { answerQuiz, readBank } from './quiz-helpers';
 
 test('the catalogue lists the modules with their status', async ({ page }) => {
@@ -115,7 +115,7 @@ test('a tampered submission is rejected with a message and records nothing', asy
 	const url = page.url();
 	const res = await page.request.post(`${url}?/submit`, {
 		form: { 'q:not-a-drawn-item': 'a' },
-		headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		headers: { origin: ORIGIN, accept: 'text/html' }
 	});
 	expect(res.status()).toBe(400);
 	expect(await res.text()).toContain('出題されていない設問');

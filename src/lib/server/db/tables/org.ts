@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -143,9 +143,35 @@ export const session = sqliteTable(
 			.references(() => person.id, { onDelete: 'cascade' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
-		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Set once the second factor was checked in this session (always false for people without one). */
+		twoFactorVerified: integer('two_factor_verified', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('session_person_idx').on(t.personId)]
+);
+
+/** A registered authenticator app (TOTP, RFC 6238). `lastStep` blocks reuse of a code. */
+export const twoFactor = sqliteTable('two_factor', {
+	personId: text('person_id')
+		.primaryKey()
+		.references(() => person.id, { onDelete: 'cascade' }),
+	secret: blob('secret', { mode: 'buffer' }).notNull(),
+	lastStep: integer('last_step').notNull().default(0),
+	createdAt: createdAt()
+});
+
+/** One-time recovery codes for a lost authenticator; only their SHA-256 is kept. */
+export const recoveryCode = sqliteTable(
+	'recovery_code',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		personId: text('person_id')
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('recovery_code_person_idx').on(t.personId)]
 );
 
 /** One row per failed sign-in, keyed by account and by address, for throttling. */
