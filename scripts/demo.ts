@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { seedDemo } from '../src/lib/server/demo/seed.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/demo/municipality.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_KEY } from '../src/lib/server/demo/municipality.ts';
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { fiscalYearOf, toJstDate } from '../src/lib/domain/japanese-date.ts';
 import { evaluateAssignments } from '../src/lib/server/assignments.ts';
 import { getHomeOrganisation } from '../src/lib/server/org.ts';
@@ -46,6 +47,11 @@ if (history) console.log(`今年度の受講記録: 理解度確認 ${history.at
 console.log(`\nまなび: ${env.ORIGIN} を開いて、次のアカウントでログインしてください。`);
 console.log(`パスワード（共通）: ${DEMO_PASSWORD}\n`);
 for (const a of DEMO_ACCOUNTS) console.log(`  職員番号 ${a.employeeNo}  ${a.name}  ${a.label}`);
+console.log(
+	`\n人事・研修担当とシステム管理者は、パスワードのあとに確認コード（二要素認証）が必要です。\n` +
+		`  別の端末で npm run demo:code を実行するとコードが表示されます。\n` +
+		`  認証アプリで試すときは、登録キー ${encodeBase32UpperCaseNoPadding(DEMO_TOTP_KEY)} を登録してください（デモ専用の公開キー）。`
+);
 console.log('\n止めるときは Ctrl+C を押してください。\n');
 
 const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });

@@ -6,7 +6,8 @@ import { isBusyError } from '$lib/server/db/client';
 import { sessionPolicy } from '$lib/server/config';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
-import { loginHref, passwordHref } from '$lib/routes';
+import { loginHref, passwordHref, twoFactorHref, twoFactorSetupHref } from '$lib/routes';
+import { requiresTwoFactor, twoFactorGate } from '$lib/domain/two-factor';
 import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
 
 export const init: ServerInit = async () => {
@@ -25,13 +26,22 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.pendingUser = null;
+	event.locals.mustEnrollTwoFactor = false;
 	if (token) {
 		const result = TOKEN_SHAPE.test(token)
 			? await validateSessionToken(db, token, sessionPolicy)
 			: { session: null, user: null };
 		if (result.session) {
-			event.locals.user = result.user;
 			event.locals.session = result.session;
+			const gate = twoFactorGate({
+				enrolled: result.user.twoFactorEnrolled,
+				verified: result.session.twoFactorVerified,
+				required: requiresTwoFactor(result.user.grants)
+			});
+			if (gate === 'verify') event.locals.pendingUser = result.user;
+			else event.locals.user = result.user;
+			event.locals.mustEnrollTwoFactor = gate === 'enroll';
 		} else deleteSessionCookie(event);
 	}
 	return resolve(event);
@@ -40,10 +50,13 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 /** Safety net for the signed-in area; every load and action still calls requireUser(). */
 const handleGuard: Handle = async ({ event, resolve }) => {
 	const inApp = event.route.id?.startsWith('/(app)') ?? false;
-	const user = event.locals.user;
-	if (inApp && !user) redirect(303, loginHref(event.url.pathname + event.url.search));
-	if (inApp && user?.mustChangePassword && event.route.id !== '/(app)/account/password')
-		redirect(303, passwordHref);
+	const { user, pendingUser, mustEnrollTwoFactor } = event.locals;
+	const here = event.url.pathname + event.url.search;
+	if (!inApp) return resolve(event);
+	if (!user) redirect(303, pendingUser ? twoFactorHref(here) : loginHref(here));
+	if (user.mustChangePassword && event.route.id !== '/(app)/account/password') redirect(303, passwordHref);
+	if (mustEnrollTwoFactor && !user.mustChangePassword && event.route.id !== '/(app)/account/two-factor')
+		redirect(303, twoFactorSetupHref);
 	return resolve(event);
 };
 

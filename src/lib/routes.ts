@@ -19,6 +19,9 @@ export function safeNext(next: string | null): string | null {
 }
 
 export const passwordHref = '/account/password';
+export const twoFactorSetupHref = '/account/two-factor';
+export const twoFactorHref = (next?: string) =>
+	next && next !== '/' ? `/login/two-factor?next=${encodeURIComponent(next)}` : '/login/two-factor';
 export const unitHref = (unitId: string) => `/manager/units/${unitId}`;
 export const personHref = (personId: string) => `/people/${personId}`;
 export const hrPeopleHref = (q?: string, page?: number) => {

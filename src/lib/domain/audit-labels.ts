@@ -4,6 +4,16 @@ const LABELS: Record<string, string> = {
 	'auth.sign_in_blocked': 'ログイン拒否（試行回数の制限）',
 	'auth.sign_out': 'ログアウト',
 	'auth.password_changed': 'パスワード変更',
+	'auth.password_verified': 'ログイン（パスワード確認済み、確認コード待ち）',
+	'auth.two_factor_verified': 'ログイン（確認コード）',
+	'auth.two_factor_recovery_used': 'ログイン（リカバリーコード使用）',
+	'auth.two_factor_failed': '確認コードの誤り',
+	'auth.two_factor_enrolled': '二要素認証の登録',
+	'auth.two_factor_removed': '二要素認証の解除',
+	'auth.recovery_codes_renewed': 'リカバリーコードの再発行',
+	'role.granted': '権限の付与',
+	'role.revoked': '権限の取り消し',
+	'audit.exported': '監査ログのエクスポート',
 	'person.initial_password_issued': '初期パスワード発行',
 	'admin.created': '管理者の作成',
 	'demo.seeded': 'デモデータの作成',
@@ -23,3 +33,6 @@ const LABELS: Record<string, string> = {
 };
 
 export const auditLabel = (action: string) => LABELS[action] ?? action;
+
+/** Every action the app records, in the order above (for the audit log's search form). */
+export const AUDIT_ACTIONS = Object.keys(LABELS);

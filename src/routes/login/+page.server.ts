@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { homeSection } from '$lib/domain/access';
 import { retryMinutes } from '$lib/domain/throttle';
-import { SECTION_HREF, safeNext } from '$lib/routes';
+import { SECTION_HREF, safeNext, twoFactorHref } from '$lib/routes';
 import { db } from '$lib/server/db';
 import { homeOrgCode, sessionPolicy } from '$lib/server/config';
 import { getHomeOrganisation } from '$lib/server/org';
@@ -13,8 +13,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 const schema = z.object({ employeeNo: fields.employeeNo(), password: fields.password() });
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, SECTION_HREF[homeSection(locals.user)]);
+	if (locals.pendingUser) redirect(303, twoFactorHref(safeNext(url.searchParams.get('next')) ?? undefined));
 };
 
 export const actions: Actions = {
@@ -34,6 +35,7 @@ export const actions: Actions = {
 		if (!result.ok)
 			return fail(400, failure('職員番号またはパスワードが正しくありません。', {}, values));
 		setSessionCookie(event, result.token, result.expiresAt);
-		redirect(303, safeNext(event.url.searchParams.get('next')) ?? '/');
+		const next = safeNext(event.url.searchParams.get('next')) ?? '/';
+		redirect(303, result.needsSecondFactor ? twoFactorHref(next) : next);
 	}
 };

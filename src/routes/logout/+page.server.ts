@@ -10,9 +10,10 @@ export const load: PageServerLoad = () => redirect(303, '/');
 export const actions: Actions = {
 	default: async (event) => {
 		const { locals } = event;
-		if (locals.session && locals.user) {
+		const who = locals.user ?? locals.pendingUser;
+		if (locals.session && who) {
 			await invalidateSession(db, locals.session.id);
-			await recordAudit(db, { orgId: locals.user.orgId, actorId: locals.user.id, action: 'auth.sign_out', ip: event.getClientAddress() });
+			await recordAudit(db, { orgId: who.orgId, actorId: who.id, action: 'auth.sign_out', ip: event.getClientAddress() });
 		}
 		deleteSessionCookie(event);
 		redirect(303, '/login');

@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { person, session } from '../db/schema';
+import { person, session, twoFactor } from '../db/schema';
 import { judgeSession, newSessionTimes, type SessionPolicy } from '../../domain/session-policy';
 import { generateSessionToken, sessionIdFromToken } from './token';
 import { listGrants } from '../people';
@@ -13,17 +13,25 @@ export type AuthUser = {
 	name: string;
 	kana: string;
 	mustChangePassword: boolean;
+	/** An authenticator app is registered (the session must then be verified with it). */
+	twoFactorEnrolled: boolean;
 	grants: Grant[];
 };
 
 export type SessionValidationResult =
-	| { session: { id: string; expiresAt: Date }; user: AuthUser }
+	| { session: { id: string; expiresAt: Date; twoFactorVerified: boolean }; user: AuthUser }
 	| { session: null; user: null };
 
-export async function createSession(db: Db, personId: string, policy: SessionPolicy, now = new Date()) {
+export async function createSession(
+	db: Db,
+	personId: string,
+	policy: SessionPolicy,
+	opts: { twoFactorVerified?: boolean; now?: Date } = {}
+) {
 	const token = generateSessionToken();
-	const times = newSessionTimes(now, policy);
-	await db.insert(session).values({ id: sessionIdFromToken(token), personId, ...times });
+	const times = newSessionTimes(opts.now ?? new Date(), policy);
+	const twoFactorVerified = opts.twoFactorVerified ?? false;
+	await db.insert(session).values({ id: sessionIdFromToken(token), personId, twoFactorVerified, ...times });
 	return { token, expiresAt: times.expiresAt };
 }
 
@@ -35,9 +43,10 @@ export async function validateSessionToken(
 ): Promise<SessionValidationResult> {
 	const id = sessionIdFromToken(token);
 	const [row] = await db
-		.select({ s: session, p: person })
+		.select({ s: session, p: person, enrolled: twoFactor.personId })
 		.from(session)
 		.innerJoin(person, eq(person.id, session.personId))
+		.leftJoin(twoFactor, eq(twoFactor.personId, session.personId))
 		.where(eq(session.id, id));
 	if (!row) return { session: null, user: null };
 	const verdict = judgeSession(row.s, now, policy);
@@ -48,7 +57,7 @@ export async function validateSessionToken(
 	if (verdict === 'touch') await db.update(session).set({ lastSeenAt: now }).where(eq(session.id, id));
 	const p = row.p;
 	return {
-		session: { id, expiresAt: row.s.expiresAt },
+		session: { id, expiresAt: row.s.expiresAt, twoFactorVerified: row.s.twoFactorVerified },
 		user: {
 			id: p.id,
 			orgId: p.orgId,
@@ -56,6 +65,7 @@ export async function validateSessionToken(
 			name: p.name,
 			kana: p.kana,
 			mustChangePassword: p.mustChangePassword,
+			twoFactorEnrolled: row.enrolled !== null,
 			grants: await listGrants(db, p.id)
 		}
 	};

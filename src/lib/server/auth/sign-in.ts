@@ -13,9 +13,10 @@ import {
 	recordFailure
 } from './throttle-store';
 import { generateInitialPassword } from './token';
+import { isEnrolled } from './two-factor';
 
 export type SignInResult =
-	| { ok: true; token: string; expiresAt: Date; personId: string }
+	| { ok: true; token: string; expiresAt: Date; personId: string; needsSecondFactor: boolean }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; retryAfterMs: number };
 
@@ -43,8 +44,9 @@ export async function signIn(db: Db, input: SignInInput, policy: SessionPolicy):
 	}
 	await clearAccountFailures(db, keys.account);
 	const { token, expiresAt } = await createSession(db, person.id, policy);
-	await audit('auth.sign_in', person.id);
-	return { ok: true, token, expiresAt, personId: person.id };
+	const needsSecondFactor = await isEnrolled(db, person.id);
+	await audit(needsSecondFactor ? 'auth.password_verified' : 'auth.sign_in', person.id);
+	return { ok: true, token, expiresAt, personId: person.id, needsSecondFactor };
 }
 
 export type ChangePasswordResult =
@@ -67,7 +69,7 @@ export async function changePassword(
 	if (!check.ok) return { ok: false, field: 'next', message: check.message };
 	await setPassword(db, p.id, await hashPassword(next), false);
 	await invalidateAllSessions(db, p.id);
-	const session = await createSession(db, p.id, policy);
+	const session = await createSession(db, p.id, policy, { twoFactorVerified: true });
 	await recordAudit(db, { orgId: p.orgId, actorId: p.id, action: 'auth.password_changed', targetType: 'person', targetId: p.id, ip });
 	return { ok: true, ...session };
 }

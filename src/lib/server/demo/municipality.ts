@@ -68,6 +68,13 @@ function rng(seed: number) {
 }
 
 export const DEMO_PASSWORD = 'mirai-demo-2026';
+/**
+ * The demo's HR and admin accounts come with an authenticator already registered, with this
+ * published key, so the demo can be tried without a phone: `npm run demo:code` prints the code.
+ * (A real installation never has a shared key: each person registers their own app.)
+ */
+export const DEMO_TOTP_KEY = new TextEncoder().encode('mirai-demo-totp-2026');
+
 export const DEMO_ORG = { code: 'mirai', name: 'みらい市', kana: 'ミライシ' };
 
 /** Fixed accounts printed by `npm run demo`; the rest of the staff are generated. */

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { curriculum, curriculumItem, organisation, orgUnit, person, personTag, roleGrant, unitMembership } from '../db/schema';
+import { curriculum, curriculumItem, organisation, orgUnit, person, personTag, roleGrant, twoFactor, unitMembership } from '../db/schema';
+import { requiresTwoFactor } from '../../domain/two-factor';
 import { hashPassword } from '../auth/password';
 import { generateId } from '../auth/token';
 import { recordAudit } from '../audit';
-import { buildMunicipality, DEMO_ORG, DEMO_PASSWORD } from './municipality';
+import { buildMunicipality, DEMO_ORG, DEMO_PASSWORD, DEMO_TOTP_KEY } from './municipality';
 import { addDays, fiscalYearOf } from '../../domain/japanese-date';
 import { createTarget, planTargets } from '../targets';
 
@@ -59,6 +60,8 @@ export async function seedDemo(db: Db, today: string): Promise<SeedResult> {
 		await insertChunks(tags, (chunk) => tx.insert(personTag).values(chunk));
 		const grants = people.flatMap((p) => p.roles.map((r) => ({ id: generateId(), orgId, personId: p.id, role: r.role, unitId: r.unit ? unitId(r.unit) : null })));
 		await tx.insert(roleGrant).values(grants);
+		const needsFactor = people.filter((p) => requiresTwoFactor(p.roles.map((r) => ({ role: r.role, unitId: null, unitPath: null }))));
+		await tx.insert(twoFactor).values(needsFactor.map((p) => ({ personId: p.id, secret: Buffer.from(DEMO_TOTP_KEY) })));
 		for (const c of DEMO_CURRICULA) {
 			const id = generateId();
 			await tx.insert(curriculum).values({ id, orgId, name: c.name, criteria: c.criteria, createdAt: new Date() });

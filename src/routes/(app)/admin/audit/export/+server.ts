@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { AUDIT_ACTIONS, auditLabel } from '$lib/domain/audit-labels';
+import { parseAuditFilter } from '$lib/domain/audit-filter';
+import { formatWarekiDateTime, toJstDate } from '$lib/domain/japanese-date';
+import { db } from '$lib/server/db';
+import { requireSection } from '$lib/server/guards';
+import { recordAudit } from '$lib/server/audit';
+import { auditPages } from '$lib/server/audit-log';
+import { csvHeaders, csvStream, type CsvEncoding } from '$lib/server/export/csv';
+import type { RequestHandler } from './$types';
+
+const HEADER = ['日時', '操作', '操作コード', '実行者 職員番号', '実行者 氏名', '対象の種類', '対象ID', '変更前（JSON）', '変更後（JSON）', 'IPアドレス'];
+
+/** The matching audit log as CSV (Excel-safe: formulas neutralised, 職員番号 as text). Audited itself. */
+export const GET: RequestHandler = async ({ url, getClientAddress }) => {
+	const user = requireSection('admin');
+	const { filter, errors } = parseAuditFilter(url.searchParams, AUDIT_ACTIONS);
+	if (Object.keys(errors).length > 0) error(400, Object.values(errors).join(' '));
+	const enc = url.searchParams.get('enc') ?? 'utf-8';
+	if (enc !== 'utf-8' && enc !== 'shift_jis') error(400, '文字コードは UTF-8 か Shift_JIS を選んでください。');
+	await recordAudit(db, { orgId: user.orgId, actorId: user.id, action: 'audit.exported', targetType: 'export', targetId: 'audit', after: { ...filter, encoding: enc }, ip: getClientAddress() });
+	async function* rows() {
+		for await (const page of auditPages(db, user.orgId, filter))
+			yield page.map((r) => [formatWarekiDateTime(r.at), auditLabel(r.action), r.action, r.actorEmployeeNo ? { code: r.actorEmployeeNo } : '', r.actorName, r.targetType, r.targetId, r.before, r.after, r.ip]);
+	}
+	const encoding = enc as CsvEncoding;
+	return new Response(csvStream(HEADER, rows(), encoding), { headers: csvHeaders(`監査ログ_${toJstDate(new Date())}.csv`, encoding) });
+};

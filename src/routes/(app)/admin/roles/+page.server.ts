@@ -1,0 +1,56 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { ROLE_LABELS } from '$lib/domain/access';
+import { GRANTABLE_ROLES } from '$lib/domain/role-grant';
+import { db } from '$lib/server/db';
+import { requireSection } from '$lib/server/guards';
+import { grantRole, listRoleGrants, revokeRole } from '$lib/server/roles';
+import { getPersonByEmployeeNo } from '$lib/server/people';
+import { isEnrolled, removeTwoFactor } from '$lib/server/auth/two-factor';
+import { failure, fields, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const grantForm = z.object({
+	employeeNo: fields.employeeNo(),
+	role: fields.text('権限', 40),
+	unitCode: fields.optionalText('所属コード', 20)
+});
+const revokeForm = z.object({ grantId: fields.text('権限', 40) });
+const resetForm = z.object({ employeeNo: fields.employeeNo() });
+
+export const load: PageServerLoad = async () => {
+	const user = requireSection('admin');
+	return {
+		grants: await listRoleGrants(db, user.orgId),
+		roles: GRANTABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
+	};
+};
+
+export const actions: Actions = {
+	grant: async (event) => {
+		const user = requireSection('admin');
+		const form = await parseForm(event.request, grantForm);
+		if (!form.ok) return fail(400, { grant: form });
+		const result = await grantRole(db, user, { ...form.data, unitCode: form.data.unitCode || undefined }, event.getClientAddress());
+		if (!result.ok) return fail(400, { grant: failure('入力内容を確かめてください。', result.fieldErrors, { employeeNo: form.data.employeeNo, role: form.data.role, unitCode: form.data.unitCode ?? '' }) });
+		return { granted: true };
+	},
+	revoke: async (event) => {
+		const user = requireSection('admin');
+		const form = await parseForm(event.request, revokeForm);
+		if (!form.ok) return fail(400, { revoke: form });
+		const result = await revokeRole(db, user, form.data.grantId, event.getClientAddress());
+		if (!result.ok) return fail(400, { revoke: failure(result.message) });
+		return { revoked: true };
+	},
+	resetTwoFactor: async (event) => {
+		const user = requireSection('admin');
+		const form = await parseForm(event.request, resetForm);
+		if (!form.ok) return fail(400, { reset: form });
+		const target = await getPersonByEmployeeNo(db, user.orgId, form.data.employeeNo);
+		if (!target || !(await isEnrolled(db, target.id)))
+			return fail(400, { reset: failure('入力内容を確かめてください。', { employeeNo: 'この職員番号の職員は、二要素認証を登録していません。' }, form.data) });
+		await removeTwoFactor(db, user, target.id, event.getClientAddress());
+		return { resetFor: `${target.name}（${target.employeeNo}）` };
+	}
+};

@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { retryMinutes } from '$lib/domain/throttle';
+import { loginHref, safeNext } from '$lib/routes';
+import { db } from '$lib/server/db';
+import { sessionPolicy } from '$lib/server/config';
+import { verifySecondFactor } from '$lib/server/auth/two-factor';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { failure, fields, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const schema = z.object({ code: fields.text('確認コード', 40) });
+
+/** Only someone whose password was accepted and who has an authenticator app gets here. */
+function pending(locals: App.Locals, url: URL) {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? '/');
+	if (!locals.pendingUser || !locals.session) redirect(303, loginHref());
+	return { user: locals.pendingUser, session: locals.session };
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	pending(locals, url);
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { user, session } = pending(event.locals, event.url);
+		const form = await parseForm(event.request, schema, ['code']);
+		if (!form.ok) return fail(400, form);
+		const result = await verifySecondFactor(db, user, session.id, form.data.code, event.getClientAddress(), sessionPolicy);
+		if (!result.ok && result.reason === 'throttled')
+			return fail(429, failure(`確認の失敗が続いたため、一時的にログインできません。約${retryMinutes(result.retryAfterMs)}分後にもう一度お試しください。`));
+		if (!result.ok)
+			return fail(400, failure('確認コードが正しくないか、すでに使われたコードです。アプリに表示されている新しいコードを入力してください。', { code: '6桁の確認コード、またはリカバリーコードを入力してください。' }));
+		setSessionCookie(event, result.token, result.expiresAt);
+		redirect(303, safeNext(event.url.searchParams.get('next')) ?? '/');
+	}
+};
