@@ -9,10 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createClient } from '@libsql/client';
 import { openDatabase } from '../src/lib/server/db/client.ts';
-import { checkModules, readModuleFiles } from '../src/lib/server/content/files.ts';
-import { seedBench, BENCH_PASSWORD } from './lib/seed.ts';
+import { benchModules, seedBench, BENCH_PASSWORD } from './lib/seed.ts';
 import { argon2Rate, libsqlCommitRate, startHello } from './lib/baselines.ts';
-import { freePort, load, percentiles, runMany, sampleRss, signIn, startProcess, startQuiz, submitQuiz, takeQuiz, type Step } from './lib/http.ts';
+import { freePort, percentiles, runMany, signIn, startProcess, startQuiz, submitQuiz, takeQuiz, type OpenQuiz, type Step } from './lib/http.ts';
+import { load, sampleRss } from './lib/load.ts';
 import { renderMarkdown } from './lib/report.ts';
 import { pageJavaScript } from './lib/browser.ts';
 
@@ -33,8 +33,7 @@ if (!flag('no-build')) {
 	if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
-const modules = checkModules(readModuleFiles()).modules.map((m) => ({ slug: m.meta.slug, version: m.meta.version, passMark: m.meta.passMark }));
-modules.sort((a, b) => (a.slug === 'security-policy' ? -1 : b.slug === 'security-policy' ? 1 : a.slug.localeCompare(b.slug)));
+const modules = benchModules();
 
 log('reference points…');
 const hello = await startHello(await freePort());
@@ -107,7 +106,7 @@ async function throughput(server: Awaited<ReturnType<typeof startProcess>>, seed
 	const slugs = (quick ? modules.slice(0, 5) : modules).map((m) => m.slug);
 	const steps: Record<string, Step[]> = {};
 	const record = (name: string, s: Step) => (steps[name] ??= []).push(s);
-	const open: { cookie: string; location: string; answers: URLSearchParams }[] = [];
+	const open: OpenQuiz[] = [];
 	await runMany(learners.length * slugs.length, 20, async (k) => {
 		const prepared = await startQuiz(server.base, learners[k % learners.length], slugs[Math.floor(k / learners.length)], record);
 		if (prepared) open.push(prepared);

@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { db, initDatabase } from '$lib/server/db';
 import { isBusyError } from '$lib/server/db/client';
+import { BUSY_MESSAGE, markBusy, resolveBusyAware } from '$lib/server/busy';
 import { sessionPolicy } from '$lib/server/config';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
@@ -78,15 +79,16 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(handleHeaders, handleLocale, handleAuth, handleGuard);
+/** Outermost: a request that met SQLITE_BUSY is answered 503 + Retry-After (see busy.ts). */
+const handleBusy: Handle = ({ event, resolve }) => resolveBusyAware(event.locals, () => resolve(event));
+
+export const handle = sequence(handleBusy, handleHeaders, handleLocale, handleAuth, handleGuard);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (isBusyError(error)) {
 		console.error(`[manabi] ${event.route.id}: database busy`);
-		return {
-			message:
-				'データベースが混み合っていたため、保存できませんでした。少し待ってから、もう一度操作してください。'
-		};
+		markBusy(event.locals);
+		return { message: BUSY_MESSAGE };
 	}
 	if (status === 404) return { message: 'ページが見つかりません。' };
 	console.error(`[manabi] ${event.route.id ?? event.url.pathname}:`, error);

@@ -1,29 +1,6 @@
-/** Servers, load and measurements for the bench: all on 127.0.0.1, all bounded in time. */
+/** The app's HTTP flows for the bench and the reliability tests: servers, sign-in, quizzes; all on 127.0.0.1. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import autocannon from 'autocannon';
-
-export type Load = { rps: number; p50: number; p975: number; p99: number; max: number; requests: number; errors: number; non2xx: number; peakRssMb: number | null };
-
-export function rssMb(pid: number): number | null {
-	try {
-		const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return m ? Math.round(Number(m[1]) / 1024) : null;
-	} catch {
-		return null;
-	}
-}
-
-/** Samples a process's resident memory every 50 ms until stopped; returns the peak in MB. */
-export function sampleRss(pid: number) {
-	let peak = rssMb(pid) ?? 0;
-	const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid) ?? 0)), 50);
-	return () => {
-		clearInterval(timer);
-		return Math.max(peak, rssMb(pid) ?? 0);
-	};
-}
 
 export type Server = { base: string; pid: number; stop: () => Promise<void>; proc: ChildProcess };
 
@@ -70,21 +47,6 @@ export async function startProcess(args: string[], port: number, env: Record<str
 	};
 }
 
-/** Closed-loop load with autocannon; latencies in ms (autocannon reports p97.5, not p95). */
-export async function load(opts: { url: string; pid: number; connections: number; seconds: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; expect?: number }): Promise<Load> {
-	const stop = sampleRss(opts.pid);
-	const r = await autocannon({ url: opts.url, connections: opts.connections, duration: opts.seconds, method: opts.method ?? 'GET', headers: opts.headers, body: opts.body });
-	const peak = stop();
-	const expected = opts.expect ?? 200;
-	const codes = r.statusCodeStats as unknown as Record<string, { count: number }>;
-	const good = codes[String(expected)]?.count ?? 0;
-	const total = Object.values(codes).reduce((a, c) => a + c.count, 0);
-	return {
-		rps: Math.round(good / opts.seconds), p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max,
-		requests: total, errors: r.errors + r.timeouts, non2xx: total - good, peakRssMb: peak || null
-	};
-}
-
 const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0];
 
 export async function signIn(base: string, employeeNo: string, password: string): Promise<string> {
@@ -95,8 +57,10 @@ export async function signIn(base: string, employeeNo: string, password: string)
 
 export type Step = { ok: boolean; ms: number };
 
-/** Starts (303 to the attempt) and opens a quiz, and picks an answer for every item. */
-export async function startQuiz(base: string, cookie: string, slug: string, record: (name: string, s: Step) => void) {
+export type OpenQuiz = { cookie: string; location: string; answers: URLSearchParams; options: Record<string, string[]> };
+
+/** Starts (303 to the attempt) and opens a quiz, and picks an answer (the first choice) for every item. */
+export async function startQuiz(base: string, cookie: string, slug: string, record: (name: string, s: Step) => void): Promise<OpenQuiz | null> {
 	// a browser's form post: SvelteKit answers it with a 303, not the JSON of an enhanced form
 	const headers = { cookie, origin: base, accept: 'text/html' };
 	let t = performance.now();
@@ -108,23 +72,46 @@ export async function startQuiz(base: string, cookie: string, slug: string, reco
 	const page = await fetch(base + location, { headers });
 	const html = await page.text();
 	record('open', { ok: page.status === 200, ms: performance.now() - t });
-	const answers = new URLSearchParams();
-	const seen = new Set<string>();
-	for (const m of html.matchAll(/name="(q:[^"]+)" value="([^"]+)"/g)) {
-		if (seen.has(m[1])) continue;
-		seen.add(m[1]);
-		answers.append(m[1], m[2]);
-	}
-	return { cookie, location, answers };
+	const options: Record<string, string[]> = {};
+	for (const m of html.matchAll(/name="(q:[^"]+)" value="([^"]+)"/g)) (options[m[1]] ??= []).push(m[2]);
+	const answers = new URLSearchParams(Object.entries(options).map(([name, values]) => [name, values[0]]));
+	return { cookie, location, answers, options };
 }
 
-/** Submits a started quiz; true when the server acknowledged it (303 to the result). */
-export async function submitQuiz(base: string, q: { cookie: string; location: string; answers: URLSearchParams }, record: (name: string, s: Step) => void) {
+export type SubmitReply = { status: number; location: string | null; acknowledged: boolean; body: string; headers: Headers };
+
+/**
+ * Posts a started quiz as a browser form does. Acknowledged = the server answered 303 to the
+ * attempt's own page, which then shows the result; anything else (an error, a redirect to the
+ * sign-in page, no answer at all) is not. `enhanced` posts as JavaScript's use:enhance does
+ * (JSON answer; acknowledged = a redirect result to the attempt's page).
+ */
+export async function postSubmit(base: string, q: OpenQuiz, opts: { answers?: URLSearchParams; signal?: AbortSignal; enhanced?: boolean } = {}): Promise<SubmitReply> {
+	const headers: Record<string, string> = { cookie: q.cookie, origin: base, accept: opts.enhanced ? 'application/json' : 'text/html', 'content-type': 'application/x-www-form-urlencoded' };
+	if (opts.enhanced) headers['x-sveltekit-action'] = 'true';
+	const res = await fetch(`${base}${q.location}?/submit`, { method: 'POST', redirect: 'manual', headers, body: opts.answers ?? q.answers, signal: opts.signal });
+	const body = await res.text();
+	const location = opts.enhanced ? redirectOf(body) : res.headers.get('location');
+	const acknowledged = (opts.enhanced ? res.status === 200 : res.status === 303) && location === q.location;
+	return { status: res.status, location, acknowledged, body, headers: res.headers };
+}
+
+/** The target of an enhanced action's `{ type: 'redirect', location }` answer, else null. */
+function redirectOf(body: string): string | null {
+	try {
+		const r = JSON.parse(body) as { type?: string; location?: string };
+		return r.type === 'redirect' ? (r.location ?? null) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Submits a started quiz; true when the server acknowledged it (see postSubmit). */
+export async function submitQuiz(base: string, q: OpenQuiz, record: (name: string, s: Step) => void) {
 	const t = performance.now();
-	const res = await fetch(`${base}${q.location}?/submit`, { method: 'POST', redirect: 'manual', headers: { cookie: q.cookie, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: q.answers });
-	const ok = res.status === 303;
-	record('submit', { ok, ms: performance.now() - t });
-	return ok;
+	const { acknowledged } = await postSubmit(base, q);
+	record('submit', { ok: acknowledged, ms: performance.now() - t });
+	return acknowledged;
 }
 
 /** One learner's quiz from start to acknowledged submit; the attempt id, or null. */

@@ -16,6 +16,7 @@ import { readStaffCsv, CSV_TEMPLATE_HEADER } from '../../src/lib/server/import/s
 import { applyImport, listCurrentStaff, listUnitCodes } from '../../src/lib/server/import/apply.ts';
 import { planImport } from '../../src/lib/domain/staff-import.ts';
 import { fiscalYearOf, toJstDate } from '../../src/lib/domain/japanese-date.ts';
+import { checkModules, readModuleFiles } from '../../src/lib/server/content/files.ts';
 import iconv from 'iconv-lite';
 
 export const BENCH_PASSWORD = 'bench-password-2026';
@@ -23,6 +24,12 @@ export const ORG = 'org-bench';
 const GRADES = ['主事', '主事', '主事', '主任', '主任', '係長', '技師', '課長補佐', '会計年度任用職員'];
 
 export type BenchModule = { slug: string; version: string; passMark: number };
+
+/** The shipped modules, security-policy first (its per-question marks are seeded), then by slug. */
+export function benchModules(): BenchModule[] {
+	const modules = checkModules(readModuleFiles()).modules.map((m) => ({ slug: m.meta.slug, version: m.meta.version, passMark: m.meta.passMark }));
+	return modules.sort((a, b) => (a.slug === 'security-policy' ? -1 : b.slug === 'security-policy' ? 1 : a.slug.localeCompare(b.slug)));
+}
 
 async function chunks<T>(rows: T[], f: (c: T[]) => Promise<unknown>, size = 500) {
 	for (let i = 0; i < rows.length; i += size) await f(rows.slice(i, i + size));

@@ -1,0 +1,39 @@
+/** Load and measurements for the bench (autocannon, resident memory); all bounded in time. */
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export type Load = { rps: number; p50: number; p975: number; p99: number; max: number; requests: number; errors: number; non2xx: number; peakRssMb: number | null };
+
+export function rssMb(pid: number): number | null {
+	try {
+		const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Math.round(Number(m[1]) / 1024) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Samples a process's resident memory every 50 ms until stopped; returns the peak in MB. */
+export function sampleRss(pid: number) {
+	let peak = rssMb(pid) ?? 0;
+	const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid) ?? 0)), 50);
+	return () => {
+		clearInterval(timer);
+		return Math.max(peak, rssMb(pid) ?? 0);
+	};
+}
+
+/** Closed-loop load with autocannon; latencies in ms (autocannon reports p97.5, not p95). */
+export async function load(opts: { url: string; pid: number; connections: number; seconds: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; expect?: number }): Promise<Load> {
+	const stop = sampleRss(opts.pid);
+	const r = await autocannon({ url: opts.url, connections: opts.connections, duration: opts.seconds, method: opts.method ?? 'GET', headers: opts.headers, body: opts.body });
+	const peak = stop();
+	const expected = opts.expect ?? 200;
+	const codes = r.statusCodeStats as unknown as Record<string, { count: number }>;
+	const good = codes[String(expected)]?.count ?? 0;
+	const total = Object.values(codes).reduce((a, c) => a + c.count, 0);
+	return {
+		rps: Math.round(good / opts.seconds), p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max,
+		requests: total, errors: r.errors + r.timeouts, non2xx: total - good, peakRssMb: peak || null
+	};
+}
