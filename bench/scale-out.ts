@@ -5,6 +5,7 @@
  * process A, starts and submits the quiz on process B, and A sees the result, in the history
  * and in the HR export. Exits non-zero if any step fails.
  */
+import { DEMO_TOTP_KEY } from '../src/lib/server/demo/municipality.ts';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { openDatabase } from '../src/lib/server/db/client.ts';
@@ -70,7 +71,7 @@ log(`signed in on A, started and submitted on B (${steps.join(', ')}), attempt $
 const result = await fetch(a.base + quiz.location, { headers: { cookie: learner } });
 const resultHtml = await result.text();
 if (result.status !== 200 || !/合格|不合格/.test(resultHtml)) fail(`A does not show the result (${result.status})`);
-const hr = await signIn(a.base, '000002', 'mirai-demo-2026');
+const hr = await signIn(a.base, '000002', 'mirai-demo-2026', DEMO_TOTP_KEY);
 const csv = await (await fetch(`${a.base}/dashboard/export?kind=persons`, { headers: { cookie: hr } })).text();
 const row = csv.split('\r\n').find((l) => l.includes('="000004"') && l.includes('情報セキュリティポリシーの基本'));
 if (!row || !/,1,[\d.]*,/.test(row)) fail(`A's export does not count the attempt: ${row}`);

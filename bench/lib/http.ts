@@ -1,6 +1,8 @@
 /** The app's HTTP flows for the bench and the reliability tests: servers, sign-in, quizzes; all on 127.0.0.1. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { generateTOTP } from '@oslojs/otp';
+import { BENCH_TOTP_KEY } from './seed.ts';
 
 export type Server = { base: string; pid: number; stop: () => Promise<void>; proc: ChildProcess };
 
@@ -49,10 +51,15 @@ export async function startProcess(args: string[], port: number, env: Record<str
 
 const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0];
 
-export async function signIn(base: string, employeeNo: string, password: string): Promise<string> {
+export async function signIn(base: string, employeeNo: string, password: string, totpKey = BENCH_TOTP_KEY): Promise<string> {
 	const res = await fetch(`${base}/login`, { method: 'POST', redirect: 'manual', headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ employeeNo, password }) });
 	if (res.status !== 303) throw new Error(`sign-in failed for ${employeeNo}: ${res.status}`);
-	return cookieOf(res);
+	if (!res.headers.get('location')?.startsWith('/login/two-factor')) return cookieOf(res);
+	// HR and admin pass a second factor: the code of the bench's authenticator key
+	const code = generateTOTP(totpKey, 30, 6);
+	const second = await fetch(`${base}/login/two-factor`, { method: 'POST', redirect: 'manual', headers: { cookie: cookieOf(res), origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code }) });
+	if (second.status !== 303) throw new Error(`second factor failed for ${employeeNo}: ${second.status}`);
+	return cookieOf(second);
 }
 
 export type Step = { ok: boolean; ms: number };

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { curriculum, curriculumItem, organisation, orgUnit, person, personTag, roleGrant, unitMembership } from '../../src/lib/server/db/schema.ts';
+import { curriculum, curriculumItem, organisation, orgUnit, person, personTag, roleGrant, twoFactor, unitMembership } from '../../src/lib/server/db/schema.ts';
 import { hashPassword } from '../../src/lib/server/auth/password.ts';
 import { SURNAMES, GIVEN_NAMES } from '../../src/lib/server/demo/names.ts';
 import { evaluateAssignments } from '../../src/lib/server/assignments.ts';
@@ -20,6 +20,8 @@ import { checkModules, readModuleFiles } from '../../src/lib/server/content/file
 import iconv from 'iconv-lite';
 
 export const BENCH_PASSWORD = 'bench-password-2026';
+/** The bench's HR account has an authenticator registered with this key (HR must use a second factor). */
+export const BENCH_TOTP_KEY = new TextEncoder().encode('bench-totp-key-20260');
 export const ORG = 'org-bench';
 const GRADES = ['主事', '主事', '主事', '主任', '主任', '係長', '技師', '課長補佐', '会計年度任用職員'];
 
@@ -70,6 +72,7 @@ export async function seedBench(db: Db, n: number, modules: BenchModule[], today
 		await chunks(people, (c) => tx.insert(person).values(c.map(({ unitId: _u, tags: _t, ...p }) => p)));
 		await chunks(people, (c) => tx.insert(unitMembership).values(c.map((p) => ({ id: `m${p.id}`, orgId: ORG, personId: p.id, unitId: p.unitId, startDate: p.hireDate }))));
 		await chunks(people.flatMap((p) => p.tags.map((tag) => ({ personId: p.id, tag }))), (c) => tx.insert(personTag).values(c));
+		await tx.insert(twoFactor).values({ personId: people[sections.length].id, secret: Buffer.from(BENCH_TOTP_KEY) });
 		await tx.insert(roleGrant).values([{ id: 'g-hr', orgId: ORG, personId: people[sections.length].id, role: 'hr', unitId: null }, ...sections.map((s, i) => ({ id: `g-m${i}`, orgId: ORG, personId: people[i].id, role: 'manager' as const, unitId: s.id! }))]);
 		await tx.insert(curriculum).values({ id: 'c-all', orgId: ORG, name: '全職員 20教材', criteria: {}, createdAt: new Date() });
 		await tx.insert(curriculumItem).values(modules.map((m, i) => ({ id: `ci${i}`, curriculumId: 'c-all', moduleSlug: m.slug, mandatory: i < 4, due: { kind: 'fiscal_year_end' }, recurrence: 'every_fiscal_year' as const })));
