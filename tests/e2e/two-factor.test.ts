@@ -100,6 +100,7 @@ test('the administrator searches the audit log and downloads it; nobody else can
 	const rows = page.getByRole('table').getByRole('row');
 	await expect(rows.nth(1)).toContainText('権限の付与');
 	await expect(rows.nth(1)).toContainText('森 陽子（000001）');
+	await expect(rows.nth(1)).toContainText(`${STAFF.name}（${STAFF.no}）`);
 
 	await page.getByLabel('開始日').fill('2026-05-01');
 	await page.getByLabel('終了日').fill('2026-04-01');
@@ -113,6 +114,7 @@ test('the administrator searches the audit log and downloads it; nobody else can
 	const text = bytes.toString('utf8');
 	expect(text).toContain('日時,操作,操作コード,実行者 職員番号');
 	expect(text).toContain('権限の付与,role.granted,="000001",森 陽子,person,');
+	expect(text).toContain(`="${STAFF.no}",${STAFF.name},`);
 	expect(text).not.toContain('auth.sign_in,');
 	expect((await page.request.get('/admin/audit/export?from=nope')).status()).toBe(400);
 	await signOut(page);

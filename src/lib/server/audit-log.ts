@@ -1,8 +1,12 @@
 /** Reading the audit log for the administrator: a filtered page, or every matching row in pages. */
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db/client';
 import { auditEvent, person } from './db/schema';
 import { AUDIT_PAGE_SIZE, auditRange, type AuditFilter } from '../domain/audit-filter';
+
+/** The person an event was about, when it was about a person (shown by name, not by id). */
+const target = alias(person, 'target');
 
 const columns = {
 	id: auditEvent.id,
@@ -14,10 +18,12 @@ const columns = {
 	after: auditEvent.after,
 	ip: auditEvent.ip,
 	actorName: person.name,
-	actorEmployeeNo: person.employeeNo
+	actorEmployeeNo: person.employeeNo,
+	targetName: target.name,
+	targetEmployeeNo: target.employeeNo
 };
 
-export type AuditRow = { id: number; at: Date; action: string; targetType: string | null; targetId: string | null; before: string | null; after: string | null; ip: string | null; actorName: string | null; actorEmployeeNo: string | null };
+export type AuditRow = { id: number; at: Date; action: string; targetType: string | null; targetId: string | null; before: string | null; after: string | null; ip: string | null; actorName: string | null; actorEmployeeNo: string | null; targetName: string | null; targetEmployeeNo: string | null };
 
 function where(orgId: string, f: AuditFilter, beforeId?: number): SQL | undefined {
 	const { since, until } = auditRange(f);
@@ -31,7 +37,12 @@ function where(orgId: string, f: AuditFilter, beforeId?: number): SQL | undefine
 	);
 }
 
-const base = (db: Db) => db.select(columns).from(auditEvent).leftJoin(person, eq(person.id, auditEvent.actorId));
+const base = (db: Db) =>
+	db
+		.select(columns)
+		.from(auditEvent)
+		.leftJoin(person, eq(person.id, auditEvent.actorId))
+		.leftJoin(target, and(eq(auditEvent.targetType, 'person'), eq(target.id, auditEvent.targetId)));
 
 /** Newest first; ids grow with time, so the id orders rows recorded in the same millisecond. */
 export async function searchAudit(db: Db, orgId: string, f: AuditFilter) {

@@ -9,7 +9,7 @@ import { auditPages } from '$lib/server/audit-log';
 import { csvHeaders, csvStream, type CsvEncoding } from '$lib/server/export/csv';
 import type { RequestHandler } from './$types';
 
-const HEADER = ['日時', '操作', '操作コード', '実行者 職員番号', '実行者 氏名', '対象の種類', '対象ID', '変更前（JSON）', '変更後（JSON）', 'IPアドレス'];
+const HEADER = ['日時', '操作', '操作コード', '実行者 職員番号', '実行者 氏名', '対象の種類', '対象ID', '対象 職員番号', '対象 氏名', '変更前（JSON）', '変更後（JSON）', 'IPアドレス'];
 
 /** The matching audit log as CSV (Excel-safe: formulas neutralised, 職員番号 as text). Audited itself. */
 export const GET: RequestHandler = async ({ url, getClientAddress }) => {
@@ -21,7 +21,7 @@ export const GET: RequestHandler = async ({ url, getClientAddress }) => {
 	await recordAudit(db, { orgId: user.orgId, actorId: user.id, action: 'audit.exported', targetType: 'export', targetId: 'audit', after: { ...filter, encoding: enc }, ip: getClientAddress() });
 	async function* rows() {
 		for await (const page of auditPages(db, user.orgId, filter))
-			yield page.map((r) => [formatWarekiDateTime(r.at), auditLabel(r.action), r.action, r.actorEmployeeNo ? { code: r.actorEmployeeNo } : '', r.actorName, r.targetType, r.targetId, r.before, r.after, r.ip]);
+			yield page.map((r) => [formatWarekiDateTime(r.at), auditLabel(r.action), r.action, r.actorEmployeeNo ? { code: r.actorEmployeeNo } : '', r.actorName, r.targetType, r.targetId, r.targetEmployeeNo ? { code: r.targetEmployeeNo } : '', r.targetName, r.before, r.after, r.ip]);
 	}
 	const encoding = enc as CsvEncoding;
 	return new Response(csvStream(HEADER, rows(), encoding), { headers: csvHeaders(`監査ログ_${toJstDate(new Date())}.csv`, encoding) });
