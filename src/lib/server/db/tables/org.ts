@@ -64,6 +64,8 @@ export const person = sqliteTable(
 			.notNull()
 			.default(true),
 		passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+		/** The UI language the person chose ('ja', 'en'); null follows the installation's default. */
+		locale: text('locale'),
 		createdAt: createdAt()
 	},
 	(t) => [
