@@ -10,6 +10,7 @@ import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { loginHref, passwordHref, twoFactorHref, twoFactorSetupHref } from '$lib/routes';
 import { requiresTwoFactor, twoFactorGate } from '$lib/domain/two-factor';
 import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
+import { startMailer } from '$lib/server/mail/mailer';
 
 export const init: ServerInit = async () => {
 	try {
@@ -19,6 +20,7 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 	scheduleDailyRefresh();
+	startMailer();
 };
 
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;

@@ -11,3 +11,13 @@ export const sessionPolicy: SessionPolicy = {
 
 /** The organisation code this installation serves (optional when there is only one). */
 export const homeOrgCode = env.MANABI_ORG || undefined;
+
+/**
+ * E-mail through the municipality's own SMTP relay (inside LGWAN), e.g. `smtp://mail.city.lg.jp:25`.
+ * Without SMTP_URL, reminders are in-app only.
+ */
+export const mailConfig = {
+	url: env.SMTP_URL || null,
+	from: env.MAIL_FROM || 'まなび <manabi@localhost>',
+	appUrl: env.ORIGIN || ''
+};

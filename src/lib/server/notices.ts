@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { notice } from './db/schema';
 import { generateId } from './auth/token';
-import { recordAudit } from './audit';
+import { recordAudit, type DbOrTx } from './audit';
 
 export type NoticeKind = (typeof notice.$inferSelect)['kind'];
 
@@ -33,7 +33,7 @@ export async function sendReminder(
 }
 
 /** Creates a notice once per dedupe key; returns whether it was new. */
-export async function notifyOnce(db: Db, n: { orgId: string; personId: string; kind: NoticeKind; body: string; dedupeKey: string }, now = new Date()) {
+export async function notifyOnce(db: DbOrTx, n: { orgId: string; personId: string; kind: NoticeKind; body: string; dedupeKey: string }, now = new Date()) {
 	const res = await db.insert(notice).values({ id: generateId(), ...n, senderId: null, createdAt: now }).onConflictDoNothing();
 	return res.rowsAffected > 0;
 }

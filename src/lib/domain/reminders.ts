@@ -1,0 +1,77 @@
+/**
+ * Which automatic reminders are due (pure). Each assignment gets each kind once: 新規割り当て,
+ * 期限7日前, 期限切れ, and — a week after the due date — an escalation to the person's 課長.
+ * Notices are grouped per person and kind, so a new hire with ten modules gets one notice.
+ */
+import type { AssignmentStatus } from './assignment';
+import { daysBetween, formatWareki, type IsoDate } from './japanese-date';
+
+export const DUE_SOON_DAYS = 7;
+export const ESCALATE_AFTER_DAYS = 7;
+
+export type ReminderKind = 'assigned' | 'due_soon' | 'overdue' | 'escalation';
+
+export type OpenItem = { assignmentId: string; personId: string; title: string; dueDate: IsoDate; status: AssignmentStatus };
+
+export type Reminder = { kind: ReminderKind; item: OpenItem };
+
+const DONE: AssignmentStatus[] = ['passed', 'exempt'];
+
+/**
+ * The reminders to give today. `sent` holds `${assignmentId}:${kind}` already given. Kinds that
+ * a later one makes moot are marked as given without a notice (`silent`): an assignment that is
+ * new and due in three days gets one notice, not two; one already overdue is not "new".
+ */
+export function remindersDue(items: readonly OpenItem[], sent: ReadonlySet<string>, today: IsoDate) {
+	const notify: Reminder[] = [];
+	const silent: Reminder[] = [];
+	for (const item of items) {
+		if (DONE.includes(item.status)) continue;
+		const has = (k: ReminderKind) => sent.has(`${item.assignmentId}:${k}`);
+		const daysLeft = daysBetween(today, item.dueDate);
+		const want: ReminderKind[] = [];
+		if (daysLeft <= -ESCALATE_AFTER_DAYS && !has('escalation')) want.push('escalation');
+		if (daysLeft < 0 && !has('overdue')) want.push('overdue');
+		else if (daysLeft >= 0 && daysLeft <= DUE_SOON_DAYS && !has('due_soon')) want.push('due_soon');
+		if (!has('assigned')) want.push('assigned');
+		// the most pressing person-facing kind speaks; the milder ones are recorded as given
+		const personal = want.filter((k) => k !== 'escalation');
+		if (want.includes('escalation')) notify.push({ kind: 'escalation', item });
+		personal.forEach((kind, i) => (i === 0 ? notify : silent).push({ kind, item }));
+	}
+	return { notify, silent };
+}
+
+const due = (i: OpenItem) => `${i.title}（期限 ${formatWareki(i.dueDate)}）`;
+
+/** The text of one grouped notice to the person themself. */
+export function personalNoticeBody(kind: Exclude<ReminderKind, 'escalation'>, items: readonly OpenItem[]): string {
+	const list = items.map(due).join('、');
+	if (kind === 'assigned') return `新しい研修が割り当てられました: ${list}`;
+	if (kind === 'due_soon') return `期限が${DUE_SOON_DAYS}日以内の研修があります: ${list}`;
+	return `期限を過ぎた研修があります: ${list}。できるだけ早く受講してください。`;
+}
+
+/** The text of one grouped notice to a 課長 about their staff. */
+export function escalationBody(staff: readonly { name: string; employeeNo: string; items: readonly OpenItem[] }[]): string {
+	const lines = staff.map((s) => `${s.name}（${s.employeeNo}）: ${s.items.map(due).join('、')}`);
+	return `所属職員の研修が期限を${ESCALATE_AFTER_DAYS}日以上過ぎています。声かけをお願いします。${lines.join(' ／ ')}`;
+}
+
+/** The weekly digest for HR: overdue staff by 課, largest first. */
+export function digestBody(byUnit: readonly { unitName: string; people: number }[], weekOf: IsoDate): string {
+	const total = byUnit.reduce((n, u) => n + u.people, 0);
+	if (total === 0) return `週間まとめ（${formatWareki(weekOf)}の週）: 期限を過ぎた研修がある職員はいません。`;
+	const top = [...byUnit].sort((a, b) => b.people - a.people || a.unitName.localeCompare(b.unitName, 'ja'));
+	const shown = top.slice(0, 10).map((u) => `${u.unitName} ${u.people}人`);
+	const more = top.length > 10 ? `、ほか${top.length - 10}課` : '';
+	return `週間まとめ（${formatWareki(weekOf)}の週）: 期限を過ぎた研修がある職員は${total}人です。${shown.join('、')}${more}`;
+}
+
+/** The Monday (JST date) that starts the week of `today`: the digest's once-a-week key. */
+export function weekStart(today: IsoDate): IsoDate {
+	const d = new Date(`${today}T00:00:00Z`);
+	const back = (d.getUTCDay() + 6) % 7;
+	d.setUTCDate(d.getUTCDate() - back);
+	return d.toISOString().slice(0, 10);
+}

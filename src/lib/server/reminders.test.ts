@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { assignment, mailOutbox, notice, person, roleGrant } from './db/schema';
+import { testDb } from './testing/db';
+import { runReminders, type ReminderContext } from './reminders';
+
+const today = '2026-11-23';
+const ctx: ReminderContext = { versions: new Map([['m', '1']]), titleOf: (s) => `教材${s}`, mail: { enabled: true, appUrl: 'https://manabi.city.lg.jp' } };
+const a = (id: string, moduleSlug: string, dueDate: string) => ({ id, orgId: 'org1', personId: 'p2', moduleSlug, periodKey: 'once', recurrence: 'once' as const, mandatory: true, dueDate, source: 'test', createdAt: new Date() });
+const noticesOf = async (db: Db, personId: string) => (await db.select().from(notice).where(eq(notice.personId, personId))).map((n) => `${n.kind}: ${n.body}`).sort();
+
+let db: Db;
+beforeEach(async () => {
+	db = await testDb();
+	await db.update(person).set({ email: 'sato@city.example.lg.jp' }).where(eq(person.id, 'p2'));
+	// 山田 (p1) is the 課長 of 総務課 and also HR; 佐藤 (p2) has three open modules
+	await db.insert(roleGrant).values([
+		{ id: 'g1', orgId: 'org1', personId: 'p1', role: 'manager', unitId: 'u1' },
+		{ id: 'g2', orgId: 'org1', personId: 'p1', role: 'hr', unitId: null }
+	]);
+	await db.insert(assignment).values([a('a1', 'far', '2027-03-31'), a('a2', 'soon', '2026-11-26'), a('a3', 'late', '2026-11-10')]);
+});
+
+describe('runReminders', () => {
+	it('tells the person about new, soon due and overdue training, the 課長 about a week overdue, and HR in a weekly digest', async () => {
+		const run = await runReminders(db, 'org1', today, ctx);
+		expect(await noticesOf(db, 'p2')).toEqual([
+			'assigned: 新しい研修が割り当てられました: 教材far（期限 令和9年3月31日）',
+			'due_soon: 期限が7日以内の研修があります: 教材soon（期限 令和8年11月26日）',
+			'overdue: 期限を過ぎた研修があります: 教材late（期限 令和8年11月10日）。できるだけ早く受講してください。'
+		]);
+		const boss = await noticesOf(db, 'p1');
+		expect(boss).toHaveLength(2);
+		expect(boss[0]).toMatch(/^digest: 週間まとめ（令和8年11月23日の週）: 期限を過ぎた研修がある職員は1人です。総務課 1人$/);
+		expect(boss[1]).toMatch(/^escalation: .*佐藤 花子（000102）: 教材late（期限 令和8年11月10日）$/);
+		expect(run).toEqual({ notices: 5, mails: 3, escalations: 1, digests: 1 });
+		const mails = await db.select().from(mailOutbox);
+		expect(mails.map((m) => m.toAddress)).toEqual(Array(3).fill('sato@city.example.lg.jp'));
+		expect(mails.map((m) => m.subject).sort()).toEqual(['【まなび】新しい研修の割り当て', '【まなび】研修の期限が近づいています', '【まなび】研修の期限が過ぎています']);
+		expect(mails[0].body).toContain('https://manabi.city.lg.jp/mypage');
+	});
+
+	it('says each thing once: a second run the same day, or the next day, adds nothing', async () => {
+		await runReminders(db, 'org1', today, ctx);
+		expect(await runReminders(db, 'org1', today, ctx)).toEqual({ notices: 0, mails: 0, escalations: 0, digests: 0 });
+		expect(await runReminders(db, 'org1', '2026-11-24', ctx)).toEqual({ notices: 0, mails: 0, escalations: 0, digests: 0 });
+	});
+
+	it('the far module becomes due soon a week before; the digest comes again the next week', async () => {
+		await runReminders(db, 'org1', today, ctx);
+		await db.update(assignment).set({ dueDate: '2026-12-04' }).where(eq(assignment.id, 'a1'));
+		const later = await runReminders(db, 'org1', '2026-11-30', ctx);
+		// a2 is now overdue too (due 11/26): one notice lists it; a1 is due within 7 days
+		expect(later.digests).toBe(1);
+		const kinds = (await db.select().from(notice).where(eq(notice.personId, 'p2'))).map((n) => n.kind).sort();
+		expect(kinds).toEqual(['assigned', 'due_soon', 'due_soon', 'overdue', 'overdue']);
+	});
+
+	it('without a relay only in-app notices are made; left staff get nothing', async () => {
+		await db.update(person).set({ active: false }).where(eq(person.id, 'p2'));
+		const run = await runReminders(db, 'org1', today, { ...ctx, mail: { enabled: false, appUrl: '' } });
+		expect(await noticesOf(db, 'p2')).toEqual([]);
+		expect(run.mails).toBe(0);
+		expect(await db.select().from(mailOutbox)).toEqual([]);
+	});
+});
