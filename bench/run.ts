@@ -58,6 +58,7 @@ for (const n of sizes) {
 	const seed = await seedBench(db, n, modules);
 	db.$client.close();
 	log(`  rules: ${seed.assignments} assignments in ${seed.evaluateMs} ms (re-run ${seed.reevaluateMs} ms); import ${seed.import.rows} rows in ${seed.import.totalMs} ms`);
+	log(`  reminders: first run ${seed.reminders.notices} notices in ${seed.reminders.firstMs} ms, daily re-run ${seed.reminders.againMs} ms`);
 
 	const server = await startProcess(['build'], await freePort(), { DATABASE_URL: `file:${file}`, BODY_SIZE_LIMIT: '25M' });
 	process.once('exit', () => server.proc.kill('SIGKILL'));

@@ -17,7 +17,7 @@ export function renderMarkdown(r: any): string {
 	if (r.http?.modulePage) {
 		const h = r.http;
 		out.push('## Requests (largest organisation)', '');
-		out.push('| scenario | req/s | p50 | p97.5 | p99 | errors | peak RSS MB | ratio to baseline |', '|---|---|---|---|---|---|---|---|');
+		out.push('| scenario | req/s | p50 | p97.5 | p99 | errors | peak RSS MB | ratio to baseline |', '|---|---|---|---|---|---|---|---|---|');
 		out.push(row('sign-in (argon2id + session)', h.signIn, `${pct(h.signIn.rps, r.baselines.argon2ChecksPerSecond)} of argon2 checks`));
 		out.push(row('employee home (/mypage)', h.home, `${pct(h.home.rps, hello.rps)} of node:http`));
 		out.push(row('module page (goal ≥ 25 %)', h.modulePage, `${pct(h.modulePage.rps, hello.rps)} of node:http`));
@@ -35,10 +35,10 @@ export function renderMarkdown(r: any): string {
 		out.push(`| all requests (goal p99 < 500) | ${a.n} | ${a.p50} | ${a.p95} | ${a.p99} | ${a.max} |`, '');
 	}
 	out.push('## Organisation size: rules, import, reports', '');
-	out.push('| staff | assignments | rule evaluation ms (re-run) | import rows / ms (decode, parse, plan, apply) | dashboard cold ms | dashboard p50 / p97.5 / p99 | 課長 page p97.5 | export rows / ms / peak RSS MB |', '|---|---|---|---|---|---|---|---|');
+	out.push('| staff | assignments | rule evaluation ms (re-run) | reminders: first run notices / ms (daily re-run ms) | import rows / ms (decode, parse, plan, apply) | dashboard cold ms | dashboard p50 / p97.5 / p99 | 課長 page p97.5 | export rows / ms / peak RSS MB |', '|---|---|---|---|---|---|---|---|---|');
 	for (const x of r.reports) {
 		const i = x.seed.import;
-		out.push(`| ${x.staff.toLocaleString()} | ${x.seed.assignments.toLocaleString()} | ${x.seed.evaluateMs} (${x.seed.reevaluateMs}) | ${i.rows.toLocaleString()} / ${i.totalMs} (${i.decodeMs}, ${i.parseMs}, ${i.planMs}, ${i.applyMs}) | ${x.dashboardColdMs} | ${x.dashboard.p50} / ${x.dashboard.p975} / ${x.dashboard.p99} | ${x.managerPage.p975} | ${x.export.rows.toLocaleString()} / ${x.export.ms} / ${x.export.peakRssMb} |`);
+		out.push(`| ${x.staff.toLocaleString()} | ${x.seed.assignments.toLocaleString()} | ${x.seed.evaluateMs} (${x.seed.reevaluateMs}) | ${x.seed.reminders ? `${x.seed.reminders.notices.toLocaleString()} / ${x.seed.reminders.firstMs} (${x.seed.reminders.againMs})` : '—'} | ${i.rows.toLocaleString()} / ${i.totalMs} (${i.decodeMs}, ${i.parseMs}, ${i.planMs}, ${i.applyMs}) | ${x.dashboardColdMs} | ${x.dashboard.p50} / ${x.dashboard.p975} / ${x.dashboard.p99} | ${x.managerPage.p975} | ${x.export.rows.toLocaleString()} / ${x.export.ms} / ${x.export.peakRssMb} |`);
 	}
 	if (r.reports.length > 1) {
 		const per = r.reports.map((x: { staff: number; dashboardColdMs: number; export: { ms: number } }) => `${x.staff.toLocaleString()}: ${(x.dashboardColdMs / (x.staff / 1000)).toFixed(0)} ms / 1k staff (dashboard cold), ${(x.export.ms / (x.staff / 1000)).toFixed(0)} ms / 1k staff (export)`);

@@ -10,6 +10,7 @@ import { curriculum, curriculumItem, organisation, orgUnit, person, personTag, r
 import { hashPassword } from '../../src/lib/server/auth/password.ts';
 import { SURNAMES, GIVEN_NAMES } from '../../src/lib/server/demo/names.ts';
 import { evaluateAssignments } from '../../src/lib/server/assignments.ts';
+import { runReminders } from '../../src/lib/server/reminders.ts';
 import { seededRandom } from '../../src/lib/server/demo/history.ts';
 import { decodeCsvBytes } from '../../src/lib/server/import/decode.ts';
 import { readStaffCsv, CSV_TEMPLATE_HEADER } from '../../src/lib/server/import/staff-csv.ts';
@@ -83,6 +84,10 @@ export async function seedBench(db: Db, n: number, modules: BenchModule[], today
 	const reevaluation = await timed(() => evaluateAssignments(db, ORG, today, versions));
 	const history = await timed(() => seedHistory(db, fy, modules));
 	const importFigures = await benchImport(db, today, random);
+	// the first reminder run on a fresh installation marks every open assignment; the daily run after it
+	const reminderCtx = { versions, titleOf: (slug: string) => slug, mail: { enabled: false, appUrl: '' } };
+	const reminders = await timed(() => runReminders(db, ORG, today, reminderCtx));
+	const remindersAgain = await timed(() => runReminders(db, ORG, today, reminderCtx));
 	return {
 		staff: n,
 		seedMs,
@@ -92,6 +97,7 @@ export async function seedBench(db: Db, n: number, modules: BenchModule[], today
 		historyMs: history.ms,
 		results: history.value,
 		import: importFigures,
+		reminders: { notices: reminders.value.notices, firstMs: reminders.ms, againMs: remindersAgain.ms },
 		hrEmployeeNo: people[sections.length].employeeNo,
 		managerEmployeeNo: people[0].employeeNo,
 		managerUnitId: sections[0].id!
