@@ -14,6 +14,7 @@ const LABELS: Record<string, string> = {
 	'role.granted': '権限の付与',
 	'role.revoked': '権限の取り消し',
 	'audit.exported': '監査ログのエクスポート',
+	'units.imported': '組織（部・課・係）の取り込み',
 	'person.initial_password_issued': '初期パスワード発行',
 	'admin.created': '管理者の作成',
 	'demo.seeded': 'デモデータの作成',

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { assignment, notice, orgUnit, person, personTag, session, staffImport, unitMembership } from '../db/schema';
+import { assignment, notice, orgUnit, person, personTag, roleGrant, session, staffImport, unitMembership } from '../db/schema';
 import { generateId } from '../auth/token';
 import { recordAudit } from '../audit';
 import { addDays } from '../../domain/japanese-date';
@@ -30,6 +30,15 @@ export async function listCurrentStaff(db: Db, orgId: string, today: string): Pr
 			unitCode: open.filter((m) => m.start <= today).at(-1)?.code ?? open[0]?.code ?? null
 		};
 	});
+}
+
+export async function listAdminEmployeeNos(db: Db, orgId: string) {
+	const rows = await db
+		.select({ employeeNo: person.employeeNo })
+		.from(roleGrant)
+		.innerJoin(person, eq(person.id, roleGrant.personId))
+		.where(and(eq(roleGrant.orgId, orgId), eq(roleGrant.role, 'admin')));
+	return rows.map((r) => r.employeeNo);
 }
 
 export async function listUnitCodes(db: Db, orgId: string) {

@@ -6,7 +6,7 @@ import { planImport, type ImportPlan } from '../../domain/staff-import';
 import { toJstDate } from '../../domain/japanese-date';
 import { decodeCsvBytes } from './decode';
 import { readStaffCsv, type RowError, type StaffRow } from './staff-csv';
-import { applyImport, listCurrentStaff, listUnitCodes } from './apply';
+import { applyImport, listAdminEmployeeNos, listCurrentStaff, listUnitCodes } from './apply';
 
 /** Share of active staff an import may deactivate before HR must confirm it explicitly. */
 export const MAX_DEACTIVATION_SHARE = 0.1;
@@ -15,12 +15,17 @@ const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
 type Actor = { id: string; orgId: string; employeeNo: string };
 type Analysis = { ok: false; message: string } | { ok: true; rows: StaffRow[]; errors: RowError[]; plan: ImportPlan };
 
-/** The person importing is never deactivated by their own file (they would lock themselves out). */
+/**
+ * The person importing, and the system administrators, are never deactivated by a file that
+ * leaves them out (nobody could sign in to put it right: an admin made with `admin:create` is
+ * often not on HR's list). Retiring an administrator is done by revoking the role first.
+ */
 async function analyse(db: Db, orgId: string, text: string, actorNo: string): Promise<Analysis> {
 	const today = toJstDate(new Date());
 	const parsed = readStaffCsv(text, new Set((await listUnitCodes(db, orgId)).keys()));
 	if (!parsed.ok) return parsed;
-	const plan = planImport(await listCurrentStaff(db, orgId, today), parsed.rows, { today, maxDeactivationShare: MAX_DEACTIVATION_SHARE, alsoInFile: [...parsed.mentioned, actorNo] });
+	const keep = [...parsed.mentioned, actorNo, ...(await listAdminEmployeeNos(db, orgId))];
+	const plan = planImport(await listCurrentStaff(db, orgId, today), parsed.rows, { today, maxDeactivationShare: MAX_DEACTIVATION_SHARE, alsoInFile: keep });
 	return { ok: true, rows: parsed.rows, errors: parsed.errors, plan };
 }
 

@@ -1,0 +1,49 @@
+import { fail } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { requireSection } from '$lib/server/guards';
+import { BAD_FORM_MESSAGE, failure, readFormData } from '$lib/server/forms';
+import { decodeCsvBytes, MAX_IMPORT_BYTES } from '$lib/server/import/decode';
+import { importUnits } from '$lib/server/import/units';
+import { listUnits } from '$lib/server/org';
+import { groupBy } from '$lib/server/staff-snapshot';
+import { refreshAssignments } from '$lib/server/assignment-runner';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const user = requireSection('hr');
+	const units = await listUnits(db, user.orgId);
+	const byId = new Map(units.map((u) => [u.id, u]));
+	const children = groupBy(units, (u) => u.parentId ?? '');
+	// the chart as a tree: each unit followed by its children, in code order
+	const ordered: typeof units = [];
+	const visit = (parentId: string) => {
+		for (const u of [...(children.get(parentId) ?? [])].sort((a, b) => a.code.localeCompare(b.code, 'ja', { numeric: true }))) {
+			ordered.push(u);
+			visit(u.id);
+		}
+	};
+	visit('');
+	return {
+		units: ordered.map((u) => ({ code: u.code, name: u.name, kana: u.kana, kind: u.kind, depth: u.path.split('/').filter(Boolean).length - 1, parentCode: u.parentId ? (byId.get(u.parentId)?.code ?? '') : '' }))
+	};
+};
+
+export const actions: Actions = {
+	upload: async ({ request, getClientAddress }) => {
+		const user = requireSection('hr');
+		if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
+			return fail(413, failure(`ファイルが大きすぎます（上限 ${MAX_IMPORT_BYTES / 1024 / 1024}MB）。`));
+		const form = await readFormData(request);
+		if (!form) return fail(400, failure(BAD_FORM_MESSAGE));
+		const files = form.getAll('file');
+		const file = files[0];
+		if (files.length !== 1 || !(file instanceof File) || file.size === 0) return fail(400, failure('取り込む CSV ファイルを 1 つ選んでください。', { file: 'ファイルが選ばれていません。' }));
+		const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+		if (!decoded.ok) return fail(400, failure(decoded.message, { file: decoded.message }));
+		const result = await importUnits(db, user, decoded.text, getClientAddress());
+		if (!result.ok) return fail(400, { ...failure(result.message, { file: result.message }), rowErrors: result.errors.slice(0, 200) });
+		// a move changes which 課 staff belong to: curricula by unit are evaluated again
+		await refreshAssignments(user.orgId);
+		return { imported: result };
+	}
+};
