@@ -50,19 +50,22 @@ export const byVariant = (outcomes: Record<string, Spec>): Rule => (role, v) => 
 export const within = (scope: Partial<Record<Role, readonly string[]>>, s: Spec = 200, deny = 404): Rule => (role, v) =>
 	scope[role]?.includes(v) ? as(s)(role, v) : { status: deny };
 
-/** Who sees whom (canSeePerson): themself; a 課長 their 課; HR, admin and executives their organisation. */
+/**
+ * Who sees whom (canSeePerson): themself; a 課長 their 課; HR, admin and executives their
+ * organisation. `privileged` is the system administrator's account (for admin, their own).
+ */
 export const SEES_PERSON: Partial<Record<Role, readonly string[]>> = {
 	employee: ['self'],
 	manager: ['self', 'shimin'],
-	hr: ['self', 'shimin', 'zeimu'],
-	admin: ['self', 'shimin', 'zeimu'],
-	executive: ['self', 'shimin', 'zeimu']
+	hr: ['self', 'shimin', 'zeimu', 'privileged'],
+	admin: ['self', 'shimin', 'zeimu', 'privileged'],
+	executive: ['self', 'shimin', 'zeimu', 'privileged']
 };
 
 /** Whose training one manages (canManageTrainingOf): a 課長 their 課's staff, HR and admin anyone else in the organisation. */
 export const MANAGES_PERSON: Partial<Record<Role, readonly string[]>> = {
 	manager: ['shimin'],
-	hr: ['shimin', 'zeimu'],
+	hr: ['shimin', 'zeimu', 'privileged'],
 	admin: ['shimin', 'zeimu']
 };
 

@@ -37,7 +37,8 @@ export const RULES: Record<string, Rule> = {
 	'POST /(app)/learn/[slug=slug]/quiz/[attemptId=id]?/submit': signedIn(byVariant({ self: 400, other: 404, otherOrg: 404 })),
 
 	'GET /(app)/people/[personId]': signedIn(within(SEES_PERSON)),
-	'POST /(app)/people/[personId]?/issuePassword': only(HR, byVariant({ self: 400, shimin: 200, zeimu: 200, otherOrg: 404 })),
+	// an account holding more power than HR (the administrator's) gets its password from an administrator only
+	'POST /(app)/people/[personId]?/issuePassword': only(HR, byVariant({ self: 400, shimin: 200, zeimu: 200, privileged: (role) => ({ status: role === 'admin' ? 400 : 403 }), otherOrg: 404 })),
 	'POST /(app)/people/[personId]?/exempt': managesPerson(400),
 	'POST /(app)/people/[personId]?/assign': managesPerson(400),
 

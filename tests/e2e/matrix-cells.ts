@@ -7,7 +7,7 @@ import { pathOf, type RouteEntry } from './route-tree';
 
 /** The objects a route can point at, by kind; the rules name these variants. */
 export const VARIANTS = {
-	person: ['self', 'shimin', 'zeimu', 'otherOrg'],
+	person: ['self', 'shimin', 'zeimu', 'privileged', 'otherOrg'],
 	unit: ['shimin', 'shiminTeam', 'zeimu', 'otherOrg'],
 	curriculum: ['mirai', 'otherOrg'],
 	fiscalYear: ['closed', 'open', 'otherOrg'],
@@ -65,7 +65,7 @@ function resolve(kind: Kind, v: string, role: Role, w: World, own: string | null
 	const me = role === 'anon' ? 'employee' : role;
 	switch (kind) {
 		case 'person':
-			return { personId: v === 'self' ? w.people[me] : v === 'otherOrg' ? OTHER_ORG.person : w.people[v as 'shimin' | 'zeimu'] };
+			return { personId: v === 'self' ? w.people[me] : v === 'otherOrg' ? OTHER_ORG.person : v === 'privileged' ? w.people.admin : w.people[v as 'shimin' | 'zeimu'] };
 		case 'unit':
 			return { unitId: { shimin: `${MIRAI}-u210`, shiminTeam: `${MIRAI}-u211`, zeimu: `${MIRAI}-u220`, otherOrg: OTHER_ORG.unit }[v]! };
 		case 'curriculum':

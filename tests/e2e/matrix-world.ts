@@ -84,13 +84,13 @@ async function writeOtherOrg(db: Client, hrId: string, now: number) {
 
 /**
  * みらい市 data the matrix needs beyond the demo: a closed 年度 to download, a notice of
- * another person, and today's reminder from each sender to the two staff members, so that
+ * another person, and today's reminder from each sender to each person it may remind, so that
  * an allowed 督促 answers "already reminded today" instead of sending a new one.
  */
 async function writeMiraiExtras(db: Client, w: World, now: number) {
 	const today = toJstDate(new Date(now));
 	const reminders = (['manager', 'hr', 'admin'] as const).flatMap((sender) =>
-		(['shimin', 'zeimu'] as const).map((to) => ({
+		(['shimin', 'zeimu', 'admin'] as const).filter((to) => to !== sender).map((to) => ({
 			sql: `insert or ignore into notice (id, org_id, person_id, kind, body, sender_id, dedupe_key, created_at) values (?, ?, ?, 'reminder', '研修の受講をお願いします。', ?, ?, ?)`,
 			args: [mid(`r${sender.slice(0, 3)}${to.slice(0, 3)}`), MIRAI, w.people[to], w.people[sender], `reminder:${w.people[sender]}:${today}`, now]
 		}))
