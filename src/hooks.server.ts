@@ -8,6 +8,7 @@ import { validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { loginHref, passwordHref } from '$lib/routes';
 import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
+import { frameworkErrorMessage } from '$lib/server/error-messages';
 
 export const init: ServerInit = async () => {
 	try {
@@ -67,7 +68,7 @@ const handleLocale: Handle = ({ event, resolve }) =>
 
 export const handle = sequence(handleHeaders, handleLocale, handleAuth, handleGuard);
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isBusyError(error)) {
 		console.error(`[manabi] ${event.route.id}: database busy`);
 		return {
@@ -75,7 +76,8 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 				'データベースが混み合っていたため、保存できませんでした。少し待ってから、もう一度操作してください。'
 		};
 	}
-	if (status === 404) return { message: 'ページが見つかりません。' };
+	// below 500 it is SvelteKit refusing the request itself (bad URL, method or content type): nothing to log
+	if (status < 500) return { message: frameworkErrorMessage(status) };
 	console.error(`[manabi] ${event.route.id ?? event.url.pathname}:`, error);
-	return { message: status >= 500 ? 'サーバーで問題が起きました。時間をおいてもう一度お試しください。' : message };
+	return { message: frameworkErrorMessage(status) };
 };
