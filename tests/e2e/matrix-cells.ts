@@ -51,7 +51,7 @@ const QUERIES: Record<string, string> = { 'GET /(app)/dashboard/export': '?kind=
 /** Sent last: it ends the session the other cells use. */
 const ENDS_SESSION = new Set(['POST /logout']);
 
-export type Cell = { entry: RouteEntry; role: Role; variant: string; url: string; form?: Record<string, string>; expected: Outcome | undefined };
+export type Cell = { entry: RouteEntry; role: Role; variant: string; url: string; params: Record<string, string>; form?: Record<string, string>; expected: Outcome | undefined };
 
 export const kindOf = (e: RouteEntry): Kind => {
 	if (FIELD_OBJECTS[e.key]) return FIELD_OBJECTS[e.key].kind;
@@ -102,12 +102,13 @@ export function cellsFor(entries: RouteEntry[], role: Role, w: World, own: strin
 		const object = FIELD_OBJECTS[entry.key];
 		return VARIANTS[kind].map((variant): Cell => {
 			const ids = resolve(kind, variant, role, w, own);
-			const url = pathOf(entry.routeId, { ...defaults(w), ...(object ? {} : ids) }) + (QUERIES[entry.key] ?? '') + (entry.action && entry.action !== 'default' ? `?/${entry.action}` : '');
+			const params = { ...defaults(w), ...(object ? {} : ids) };
+			const url = pathOf(entry.routeId, params) + (QUERIES[entry.key] ?? '') + (entry.action && entry.action !== 'default' ? `?/${entry.action}` : '');
 			const form = entry.method === 'POST'
 				? { ...FORMS[entry.key], ...(variant === 'otherOrg' ? VALID_FOR_OTHER_ORG[entry.key] : {}), ...(object ? { ...object.extra, [object.field]: ids[object.field] } : {}) }
 				: undefined;
 			const rule = RULES[entry.key];
-			return { entry, role, variant, url, form, expected: rule?.(role, variant) };
+			return { entry, role, variant, url, params, form, expected: rule?.(role, variant) };
 		});
 	});
 }

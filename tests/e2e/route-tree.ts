@@ -77,14 +77,14 @@ export function discoverRoutes(root = ROUTES): RouteEntry[] {
 	return entries.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** The URL path of a route id: groups dropped, parameters filled in. */
-export function pathOf(routeId: string, values: Record<string, string>): string {
+/** The URL path of a route id: groups dropped, parameters filled in (encoded, unless told otherwise). */
+export function pathOf(routeId: string, values: Record<string, string>, encode: (s: string) => string = encodeURIComponent): string {
 	const path = routeId
 		.split('/')
 		.filter((s) => !/^\(.+\)$/.test(s))
 		.map((s) => s.replace(/\[\[?(?:\.\.\.)?(\w+)(?:=\w+)?\]\]?/g, (_, name: string) => {
 			if (!(name in values)) throw new Error(`no value for [${name}] in ${routeId}`);
-			return encodeURIComponent(values[name]);
+			return encode(values[name]);
 		}))
 		.join('/');
 	return path === '' ? '/' : path;
