@@ -1,13 +1,13 @@
 import type { APIRequestContext } from '@playwright/test';
-import { ROLES, type Role } from './access-dsl';
+import { ROLES } from './access-dsl';
 import { dbState } from './db-state';
 import { ACCOUNTS, ORIGIN, expect, signIn, test } from './fixtures';
 import { FORM_FIELDS, QUERY_FIELDS } from './form-fields';
 import { judge } from './malformed-check';
 import { formPayloads, PATH_VALUES, queryPayloads } from './malformed-payloads';
-import { cellsFor, ownAttempt, type Cell } from './matrix-cells';
+import { cellsFor, firstAllowed, ownAttempt, type Allowed, type Cell } from './matrix-cells';
 import { setUpWorld, type World } from './matrix-world';
-import { discoverRoutes, pathOf, type RouteEntry } from './route-tree';
+import { discoverRoutes, pathOf } from './route-tree';
 
 /**
  * Issue #8's malformed-input sweep: every form action, page and endpoint of src/routes, as a
@@ -16,26 +16,16 @@ import { discoverRoutes, pathOf, type RouteEntry } from './route-tree';
  */
 const entries = discoverRoutes();
 const totals = { targets: 0, inputs: 0, failures: 0 };
-type Choice = { entry: RouteEntry; role: Role; variant: string; mayRedirect: boolean };
+type Choice = Allowed & { mayRedirect: boolean };
 let world: World;
 let choices: Choice[];
 
-/** The first cell the rules allow: a form's 400 (it reads the form) before a redirect or page. */
-function choose(entry: RouteEntry): Choice | null {
-	const signedIn = ROLES.filter((r) => r !== 'anon');
-	const roles: Role[] = entry.routeId.startsWith('/(app)') ? signedIn : ['anon', ...signedIn];
-	let fallback: Choice | null = null;
-	for (const role of roles)
-		for (const cell of cellsFor([entry], role, world, null)) {
-			if (entry.method === 'POST' && cell.expected?.status === 400) return { entry, role, variant: cell.variant, mayRedirect: false };
-			if (!fallback && cell.expected && cell.expected.status < 400) fallback = { entry, role, variant: cell.variant, mayRedirect: cell.expected.status >= 300 };
-		}
-	return fallback;
-}
-
 test.beforeAll(async () => {
 	world = await setUpWorld();
-	choices = entries.map(choose).filter((c): c is Choice => c !== null);
+	choices = entries.flatMap((e) => {
+		const allowed = firstAllowed(e, world);
+		return allowed ? [{ ...allowed, mayRedirect: allowed.expected.status >= 300 && allowed.expected.status < 400 }] : [];
+	});
 });
 
 test.afterAll(() => {
@@ -48,7 +38,8 @@ test('every action, page and endpoint has a role that may use it', async () => {
 
 async function sweepAction(request: APIRequestContext, cell: Cell, choice: Choice, own: string | null) {
 	const fields = FORM_FIELDS[cell.entry.key] ?? { text: [] };
-	const answers = fields.answers && own ? [...new Set((await (await request.get(cell.url.replace(/\?\/\w+$/, ''))).text()).match(/q:[\w-]+/g) ?? [])] : [];
+	const quizPage = fields.answers && own ? await (await request.get(cell.url.replace(/\?\/\w+$/, ''))).text() : '';
+	const answers = [...new Set([...quizPage.matchAll(/name="(q:[^"]+)"/g)].map((m) => m[1]))];
 	const problems: string[] = [];
 	const payloads = formPayloads(fields, answers);
 	for (const p of payloads) {

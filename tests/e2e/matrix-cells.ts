@@ -1,5 +1,5 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
-import type { Outcome, Role } from './access-dsl';
+import { ROLES, type Outcome, type Role } from './access-dsl';
 import { RULES } from './access-rules';
 import { ORIGIN } from './fixtures';
 import { MIRAI, MIRAI_CLOSED_YEAR, OPEN_YEAR, OTHER_ORG, QUIZ_MODULE, type World } from './matrix-world';
@@ -111,6 +111,26 @@ export function cellsFor(entries: RouteEntry[], role: Role, w: World, own: strin
 			return { entry, role, variant, url, params, form, expected: rule?.(role, variant) };
 		});
 	});
+}
+
+export type Allowed = { entry: RouteEntry; role: Role; variant: string; expected: Outcome };
+
+/**
+ * The first cell the rules allow, for tests that need someone who may use a route: a form's
+ * 400 first (the action read the form), else a page, file or redirect. Signed-out first
+ * outside the signed-in area.
+ */
+export function firstAllowed(entry: RouteEntry, w: World): Allowed | null {
+	const signedIn = ROLES.filter((r) => r !== 'anon');
+	const roles: Role[] = entry.routeId.startsWith('/(app)') ? signedIn : ['anon', ...signedIn];
+	let fallback: Allowed | null = null;
+	for (const role of roles)
+		for (const cell of cellsFor([entry], role, w, null)) {
+			const expected = cell.expected;
+			if (entry.method === 'POST' && expected?.status === 400) return { entry, role, variant: cell.variant, expected };
+			if (!fallback && expected && expected.status < 400) fallback = { entry, role, variant: cell.variant, expected };
+		}
+	return fallback;
 }
 
 /** The request a browser without JavaScript would make; redirects are not followed. */
