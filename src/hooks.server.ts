@@ -1,4 +1,4 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { json, redirect, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { db, initDatabase } from '$lib/server/db';
@@ -8,6 +8,7 @@ import { validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
 import { loginHref, passwordHref } from '$lib/routes';
 import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
+import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from '$lib/server/cross-site';
 import { frameworkErrorMessage } from '$lib/server/error-messages';
 
 export const init: ServerInit = async () => {
@@ -58,6 +59,14 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Refuses a write from another origin whatever its content type (SvelteKit covers only form types). */
+const handleCrossSite: Handle = ({ event, resolve }) => {
+	if (!isCrossSiteWrite(event.request.method, event.request.headers.get('origin'), event.url.origin)) return resolve(event);
+	return event.request.headers.get('accept') === 'application/json'
+		? json({ message: CROSS_SITE_MESSAGE }, { status: 403 })
+		: text(CROSS_SITE_MESSAGE, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+};
+
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -66,7 +75,7 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(handleHeaders, handleLocale, handleAuth, handleGuard);
+export const handle = sequence(handleHeaders, handleCrossSite, handleLocale, handleAuth, handleGuard);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isBusyError(error)) {
