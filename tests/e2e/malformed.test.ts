@@ -17,15 +17,15 @@ import { discoverRoutes, pathOf } from './route-tree';
 const entries = discoverRoutes();
 const totals = { targets: 0, inputs: 0, failures: 0 };
 type Choice = Allowed & { mayRedirect: boolean };
+
+const choices: Choice[] = entries.flatMap((e) => {
+	const allowed = firstAllowed(e);
+	return allowed ? [{ ...allowed, mayRedirect: allowed.expected.status >= 300 && allowed.expected.status < 400 }] : [];
+});
 let world: World;
-let choices: Choice[];
 
 test.beforeAll(async () => {
 	world = await setUpWorld();
-	choices = entries.flatMap((e) => {
-		const allowed = firstAllowed(e, world);
-		return allowed ? [{ ...allowed, mayRedirect: allowed.expected.status >= 300 && allowed.expected.status < 400 }] : [];
-	});
 });
 
 test.afterAll(() => {
@@ -68,10 +68,10 @@ async function sweepGet(request: APIRequestContext, cell: Cell, choice: Choice) 
 	return { problems, inputs: urls.length };
 }
 
-for (const role of ROLES) {
+// a role only where it is the first the rules allow for something (executives only read what others also may)
+for (const role of ROLES.filter((r) => choices.some((c) => c.role === r))) {
 	test(`malformed input: ${role}`, async ({ page }) => {
 		const mine = choices.filter((c) => c.role === role);
-		test.skip(mine.length === 0, 'another role already sweeps everything this role may use');
 		if (role !== 'anon') await signIn(page, ACCOUNTS[role]);
 		const own = role === 'anon' ? null : await ownAttempt(page.request);
 		const before = await dbState();

@@ -120,15 +120,15 @@ export type Allowed = { entry: RouteEntry; role: Role; variant: string; expected
  * 400 first (the action read the form), else a page, file or redirect. Signed-out first
  * outside the signed-in area.
  */
-export function firstAllowed(entry: RouteEntry, w: World): Allowed | null {
+export function firstAllowed(entry: RouteEntry): Allowed | null {
 	const signedIn = ROLES.filter((r) => r !== 'anon');
 	const roles: Role[] = entry.routeId.startsWith('/(app)') ? signedIn : ['anon', ...signedIn];
 	let fallback: Allowed | null = null;
 	for (const role of roles)
-		for (const cell of cellsFor([entry], role, w, null)) {
-			const expected = cell.expected;
-			if (entry.method === 'POST' && expected?.status === 400) return { entry, role, variant: cell.variant, expected };
-			if (!fallback && expected && expected.status < 400) fallback = { entry, role, variant: cell.variant, expected };
+		for (const variant of VARIANTS[kindOf(entry)]) {
+			const expected = RULES[entry.key]?.(role, variant);
+			if (entry.method === 'POST' && expected?.status === 400) return { entry, role, variant, expected };
+			if (!fallback && expected && expected.status < 400) fallback = { entry, role, variant, expected };
 		}
 	return fallback;
 }

@@ -13,8 +13,8 @@ import { discoverRoutes } from './route-tree';
 const EVIL = 'http://evil.example';
 const entries = discoverRoutes();
 const totals = { targets: 0, requests: 0, failures: 0 };
+const targets: Allowed[] = entries.flatMap((e) => firstAllowed(e) ?? []);
 let world: World;
-let targets: Allowed[];
 
 /** A real sign-in for the login form: if the origin check failed, it would sign in (not count as a failure). */
 const FORMS: Record<string, Record<string, string>> = { 'POST /login': { employeeNo: ACCOUNTS.employee, password: PASSWORD } };
@@ -37,17 +37,16 @@ function crossSite(form: Record<string, string>): Attempt[] {
 
 test.beforeAll(async () => {
 	world = await setUpWorld();
-	targets = entries.flatMap((e) => firstAllowed(e, world) ?? []);
 });
 
 test.afterAll(() => {
-	console.log(`[cross-site] ${totals.targets} routes: ${totals.requests} cross-site requests, ${totals.failures} accepted`);
+	console.log(`[cross-site] ${totals.targets} routes: ${totals.requests} cross-site requests, ${totals.failures} not refused`);
 });
 
-for (const role of ROLES) {
+// a role only where it is the first the rules allow for some route
+for (const role of ROLES.filter((r) => targets.some((t) => t.role === r))) {
 	test(`cross-site POSTs are refused: ${role}`, async ({ page }) => {
 		const mine = targets.filter((t) => t.role === role);
-		test.skip(mine.length === 0, 'another role already covers every route this role may use');
 		if (role !== 'anon') await signIn(page, ACCOUNTS[role]);
 		const own = role === 'anon' ? null : await ownAttempt(page.request);
 		const before = await dbState();
@@ -64,7 +63,7 @@ for (const role of ROLES) {
 		}
 		const after = await dbState();
 		Object.assign(totals, { targets: totals.targets + mine.length, requests: totals.requests + requests, failures: totals.failures + accepted.length });
-		console.log(`[cross-site] ${role}: ${mine.length} routes, ${requests} requests, ${accepted.length} accepted`);
+		console.log(`[cross-site] ${role}: ${mine.length} routes, ${requests} requests, ${accepted.length} not refused`);
 		expect(accepted, 'cross-site requests not refused with 403').toEqual([]);
 		expect(after, 'what cross-site requests stored').toEqual(before);
 	});
