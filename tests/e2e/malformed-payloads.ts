@@ -54,7 +54,8 @@ export function formPayloads(fields: FormFields, answers: string[] = []): Payloa
 		{ label: 'JSON', contentType: 'application/json', body: Buffer.from(JSON.stringify(Object.fromEntries(all.map((n) => [n, 'x'])))) },
 		{ label: 'text/plain', contentType: 'text/plain;charset=UTF-8', body: Buffer.from(all.map((n) => `${n}=x`).join('\r\n')) },
 		{ label: 'octet-stream', contentType: 'application/octet-stream', body: INVALID_UTF8 },
-		{ label: 'broken multipart', contentType: MULTIPART, body: Buffer.from('--elsewhere\r\ngarbage without an end') }
+		{ label: 'broken multipart', contentType: MULTIPART, body: Buffer.from('--elsewhere\r\ngarbage without an end') },
+		...(fields.valid ? [{ label: 'a valid form with its first field repeated', ...form([{ name: fields.valid[0][0], value: 'もう一つの値' }, ...fields.valid.map(([name, value]) => ({ name, value }))]) }] : [])
 	];
 }
 
