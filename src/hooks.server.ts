@@ -1,4 +1,4 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { json, redirect, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { db, initDatabase } from '$lib/server/db';
@@ -11,6 +11,8 @@ import { loginHref, passwordHref, twoFactorHref, twoFactorSetupHref } from '$lib
 import { requiresTwoFactor, twoFactorGate } from '$lib/domain/two-factor';
 import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
 import { startMailer } from '$lib/server/mail/mailer';
+import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from '$lib/server/cross-site';
+import { frameworkErrorMessage } from '$lib/server/error-messages';
 
 export const init: ServerInit = async () => {
 	try {
@@ -73,6 +75,14 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Refuses a write from another origin whatever its content type (SvelteKit covers only form types). */
+const handleCrossSite: Handle = ({ event, resolve }) => {
+	if (!isCrossSiteWrite(event.request.method, event.request.headers.get('origin'), event.url.origin)) return resolve(event);
+	return event.request.headers.get('accept') === 'application/json'
+		? json({ message: CROSS_SITE_MESSAGE }, { status: 403 })
+		: text(CROSS_SITE_MESSAGE, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+};
+
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -84,15 +94,16 @@ const handleLocale: Handle = ({ event, resolve }) =>
 /** Outermost: a request that met SQLITE_BUSY is answered 503 + Retry-After (see busy.ts). */
 const handleBusy: Handle = ({ event, resolve }) => resolveBusyAware(event.locals, () => resolve(event));
 
-export const handle = sequence(handleBusy, handleHeaders, handleLocale, handleAuth, handleGuard);
+export const handle = sequence(handleBusy, handleHeaders, handleCrossSite, handleLocale, handleAuth, handleGuard);
 
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isBusyError(error)) {
 		console.error(`[manabi] ${event.route.id}: database busy`);
 		markBusy(event.locals);
 		return { message: BUSY_MESSAGE };
 	}
-	if (status === 404) return { message: 'ページが見つかりません。' };
+	// below 500 it is SvelteKit refusing the request itself (bad URL, method or content type): nothing to log
+	if (status < 500) return { message: frameworkErrorMessage(status) };
 	console.error(`[manabi] ${event.route.id ?? event.url.pathname}:`, error);
-	return { message: status >= 500 ? 'サーバーで問題が起きました。時間をおいてもう一度お試しください。' : message };
+	return { message: frameworkErrorMessage(status) };
 };

@@ -56,6 +56,16 @@ test('a 課長 cannot run HR actions on their own staff', async ({ page }) => {
 	expect(res.status()).toBe(403);
 });
 
+test('HR is not offered, and cannot issue, a password for the system administrator', async ({ page }) => {
+	await signIn(page, ACCOUNTS.hr);
+	await page.goto('/hr/people?q=000001');
+	await page.getByRole('link', { name: '森 陽子' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('森 陽子');
+	await expect(page.getByRole('button', { name: '初期パスワードを発行' })).toHaveCount(0);
+	const res = await page.request.post(`${page.url()}?/issuePassword`, { form: {}, headers: { origin: ORIGIN, accept: 'text/html' } });
+	expect(res.status()).toBe(403);
+});
+
 test('a POST from another origin is rejected', async ({ request }) => {
 	const res = await request.post('/login', {
 		form: { employeeNo: ACCOUNTS.employee, password: 'x' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	canEnterSection,
+	canIssuePasswordFor,
 	canManageTrainingOf,
 	canSeePerson,
 	canSeeUnit,
@@ -109,4 +110,20 @@ describe('canManageTrainingOf', () => {
 		['nobody exempts themself', viewer([role('hr')]), target([JINJI], 'me'), false],
 		['never another organisation', viewer([role('admin')]), target([JINJI], 'p1', 'org2'), false]
 	])('%s → %s', (_label, v, t, expected) => expect(canManageTrainingOf(v, t)).toBe(expected));
+});
+
+describe('canIssuePasswordFor', () => {
+	const target = (roles: Grant['role'][], id = 'p1', orgId = 'org1') => ({ id, orgId, roles });
+	it.each([
+		['HR, a member of staff', viewer([role('hr')]), target([]), true],
+		['HR, a 課長', viewer([role('hr')]), target(['manager']), true],
+		['HR, another HR officer', viewer([role('hr')]), target(['hr']), true],
+		['HR, never an administrator (that would hand HR the admin account)', viewer([role('hr')]), target(['admin']), false],
+		['HR, never a security officer', viewer([role('hr')]), target(['security_officer']), false],
+		['an administrator, another administrator', viewer([role('admin')]), target(['admin', 'security_officer']), true],
+		['a 課長 not at all', viewer([manager(KIKAKU)]), target([]), false],
+		['an executive not at all', viewer([role('executive')]), target([]), false],
+		['nobody, themself', viewer([role('admin')]), target([], 'me'), false],
+		['never another organisation', viewer([role('admin')]), target([], 'p1', 'org2'), false]
+	])('%s → %s', (_label, v, t, expected) => expect(canIssuePasswordFor(v, t)).toBe(expected));
 });

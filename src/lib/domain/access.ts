@@ -94,3 +94,17 @@ export function canManageTrainingOf(viewer: Viewer, target: { id: string; orgId:
 	if (hasRole(viewer, 'hr', 'admin')) return true;
 	return target.unitPaths.some((path) => managedPaths(viewer).some((p) => isInSubtree(path, p)));
 }
+
+/** Accounts only an administrator may reset: HR issuing one a password could take it over. */
+const ADMINISTRATOR_RESET_ONLY: Role[] = ['admin', 'security_officer'];
+
+/**
+ * May the viewer issue an initial password to the target? It replaces the target's password,
+ * so whoever reads it can sign in as them. HR and admin, within their organisation, never
+ * for themself; an administrator's or security officer's account only an administrator.
+ */
+export function canIssuePasswordFor(viewer: Viewer, target: { id: string; orgId: string; roles: Role[] }): boolean {
+	if (target.orgId !== viewer.orgId || target.id === viewer.id) return false;
+	if (hasRole(viewer, 'admin')) return true;
+	return hasRole(viewer, 'hr') && !target.roles.some((r) => ADMINISTRATOR_RESET_ONLY.includes(r));
+}

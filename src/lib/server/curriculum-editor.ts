@@ -7,7 +7,7 @@ import { listUnits } from './org';
 import { listModules } from './content/catalog';
 import { refreshAssignments } from './assignment-runner';
 import { getCurriculum, saveCurriculum, storedCriteria, unitIdOfPath } from './curricula';
-import { readFormData, BAD_FORM_MESSAGE } from './forms';
+import { readForm } from './forms';
 import { draftOf, readDraft, validateDraft, type Choices } from '../domain/curriculum-form';
 import { EMPLOYMENT_TYPES, JOB_GRADES } from '../domain/labels';
 import { toJstDate } from '../domain/japanese-date';
@@ -45,10 +45,14 @@ export async function loadForEdit(orgId: string, id: string) {
 	return draftOf({ ...c, unitIds: (c.criteria.unitPaths ?? []).map(unitIdOfPath) });
 }
 
+/** The editor's checkbox groups and multiple select: the only fields that come more than once. */
+const MULTI_FIELDS = ['jobGrades', 'unitIds', 'employmentTypes'];
+
 /** Validates, saves with its audit event, re-evaluates assignments and returns to the list. */
 export async function saveFromForm(event: RequestEvent, actor: { id: string; orgId: string }, id: string | null) {
-	const form = await readFormData(event.request);
-	if (!form) return fail(400, { message: BAD_FORM_MESSAGE, fieldErrors: {}, draft: null });
+	const read = await readForm(event.request, (key) => MULTI_FIELDS.includes(key));
+	if (!read.ok) return fail(400, { message: read.message, fieldErrors: {}, draft: null });
+	const form = read.form;
 	const choices = await editorChoices(actor.orgId);
 	const fieldsOf = (key: string) => form.getAll(key).filter((v): v is string => typeof v === 'string');
 	const parsed = validateDraft(readDraft(fieldsOf, choiceLists(choices)), choiceLists(choices), toJstDate(new Date()));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fields, parseForm } from './forms';
+import { BAD_FORM_MESSAGE, fields, parseForm, readForm, REPEATED_FIELD_MESSAGE } from './forms';
 
 const schema = z.object({ employeeNo: fields.employeeNo(), password: fields.password(), note: fields.optionalText('備考', 10) });
 
@@ -59,5 +59,27 @@ describe('parseForm', () => {
 		fd.set('password', 'x');
 		const r = await parseForm(post(fd), schema);
 		expect(r.ok ? null : r.fieldErrors.employeeNo).toMatch(/ファイル/);
+	});
+});
+
+describe('readForm', () => {
+	it('gives the form as sent', async () => {
+		const read = await readForm(post(form([['a', '1'], ['b', '2']]).toString(), 'application/x-www-form-urlencoded'));
+		expect(read.ok && [...read.form.entries()]).toEqual([['a', '1'], ['b', '2']]);
+	});
+
+	it('refuses a field sent twice instead of reading its first value', async () => {
+		const read = await readForm(post(form([['name', 'A'], ['name', 'B']]).toString(), 'application/x-www-form-urlencoded'));
+		expect(read).toEqual({ ok: false, message: REPEATED_FIELD_MESSAGE });
+	});
+
+	it('lets the fields that may repeat (checkbox groups) repeat', async () => {
+		const read = await readForm(post(form([['tags', 'a'], ['tags', 'b'], ['name', 'A']]).toString(), 'application/x-www-form-urlencoded'), (k) => k === 'tags');
+		expect(read.ok && read.form.getAll('tags')).toEqual(['a', 'b']);
+	});
+
+	it('answers a body that is not a form with a message, not an exception', async () => {
+		expect(await readForm(post('{"a":1}', 'application/json'))).toEqual({ ok: false, message: BAD_FORM_MESSAGE });
+		expect(await readForm(post('garbage', 'multipart/form-data; boundary=zzz'))).toEqual({ ok: false, message: BAD_FORM_MESSAGE });
 	});
 });

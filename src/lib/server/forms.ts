@@ -85,13 +85,24 @@ export async function parseForm<S extends z.ZodObject>(
 /** The failure shape passed to `fail()`: the same on every form. */
 export const failure = (message: string, fieldErrors: Record<string, string> = {}, values: Record<string, string> = {}): FormFailure => ({ message, fieldErrors, values });
 
-/** The raw form, or null when the body is not a form (wrong content type, broken encoding). */
-export async function readFormData(request: Request): Promise<FormData | null> {
-	try {
-		return await request.formData();
-	} catch {
-		return null;
-	}
-}
-
 export const BAD_FORM_MESSAGE = 'フォームの送信形式が正しくありません。画面を読み込み直して、もう一度送信してください。';
+export const REPEATED_FIELD_MESSAGE = '同じ項目が重複して送信されました。画面を読み込み直して、もう一度送信してください。';
+
+export type RawForm = { ok: true; form: FormData } | { ok: false; message: string };
+
+/**
+ * The raw form, for forms that read it themselves, or the reason it cannot be read: not a
+ * form (wrong content type, broken encoding), or a field sent twice that is not one of the
+ * `multi` fields (checkbox groups, multiple selects), which would otherwise be read as its first value.
+ */
+export async function readForm(request: Request, multi: (key: string) => boolean = () => false): Promise<RawForm> {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return { ok: false, message: BAD_FORM_MESSAGE };
+	}
+	const keys = [...form.keys()];
+	if (keys.some((k, i) => keys.indexOf(k) !== i && !multi(k))) return { ok: false, message: REPEATED_FIELD_MESSAGE };
+	return { ok: true, form };
+}

@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { canEnterSection, canManageTrainingOf, canSeePerson, canSeeUnit, type Section } from '$lib/domain/access';
+import { canEnterSection, canIssuePasswordFor, canManageTrainingOf, canSeePerson, canSeeUnit, type Section } from '$lib/domain/access';
 import { toJstDate } from '$lib/domain/japanese-date';
 import { db } from './db';
 import { getUnit } from './org';
-import { getPerson, listPersonUnits } from './people';
+import { getPerson, listGrants, listPersonUnits } from './people';
 import type { AuthUser } from './auth/session';
 import { loginHref } from '$lib/routes';
 
@@ -44,4 +44,15 @@ export async function requireManagedPerson(personId: string) {
 	if (!canManageTrainingOf(user, { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) }))
 		error(403, 'この職員の研修を管理する権限がありません。');
 	return { user, person };
+}
+
+/** A person the viewer may issue an initial password to (never an administrator's account for HR), else 404/403. */
+export async function requirePasswordIssuer(personId: string) {
+	const user = requireSection('hr');
+	const { person } = await requireVisiblePerson(user, personId);
+	if (person.id === user.id) return { user, person, self: true };
+	const roles = (await listGrants(db, person.id)).map((g) => g.role);
+	if (!canIssuePasswordFor(user, { id: person.id, orgId: person.orgId, roles }))
+		error(403, 'この職員の初期パスワードは、システム管理者だけが発行できます。');
+	return { user, person, self: false };
 }

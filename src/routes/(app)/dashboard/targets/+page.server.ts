@@ -8,7 +8,7 @@ import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
 import { listCurriculumModules } from '$lib/server/curricula';
 import { createTarget, deleteTarget, listTargets } from '$lib/server/targets';
-import { BAD_FORM_MESSAGE, failure, parseForm, readFormData } from '$lib/server/forms';
+import { failure, parseForm, readForm } from '$lib/server/forms';
 import { CATEGORIES } from '$lib/server/content/types';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,8 +39,9 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireSection('hr');
-		const form = await readFormData(event.request);
-		if (!form) return fail(400, failure(BAD_FORM_MESSAGE));
+		const read = await readForm(event.request);
+		if (!read.ok) return fail(400, failure(read.message));
+		const form = read.form;
 		const c = await choices(user.orgId);
 		const parsed = parseTargetForm((k) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : undefined), {
 			years: c.years, modules: c.modules.map((m) => m.slug), categories: c.categories, curricula: c.curricula.map((x) => x.id)

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
-import { BAD_FORM_MESSAGE, failure, readFormData } from '$lib/server/forms';
+import { BAD_FORM_MESSAGE, failure, readForm } from '$lib/server/forms';
 import { listImports, undoLastImport } from '$lib/server/import/apply';
 import { applyDraft, previewImport } from '$lib/server/import/service';
 import { MAX_IMPORT_BYTES } from '$lib/server/import/decode';
@@ -18,9 +18,9 @@ export const actions: Actions = {
 		const user = requireSection('hr');
 		if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
 			return fail(413, failure(`ファイルが大きすぎます（上限 ${MAX_IMPORT_BYTES / 1024 / 1024}MB）。`));
-		const form = await readFormData(request);
-		const file = form?.get('file');
-		if (!form) return fail(400, failure(BAD_FORM_MESSAGE));
+		const read = await readForm(request);
+		if (!read.ok) return fail(400, failure(read.message));
+		const file = read.form.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, failure('取り込む CSV ファイルを選んでください。', { file: 'ファイルが選ばれていません。' }));
 		const result = await previewImport(db, user, file);
 		if (!result.ok) return fail(400, failure(result.message, { file: result.message }));
@@ -28,12 +28,13 @@ export const actions: Actions = {
 	},
 	apply: async ({ request, getClientAddress }) => {
 		const user = requireSection('hr');
-		const form = await readFormData(request);
-		const draftId = form?.get('draftId');
+		const read = await readForm(request);
+		if (!read.ok) return fail(400, failure(read.message));
+		const draftId = read.form.get('draftId');
 		if (typeof draftId !== 'string') return fail(400, failure(BAD_FORM_MESSAGE));
 		const outcome = await applyDraft(db, { ...user, ip: getClientAddress() }, draftId, {
-			skipErrorRows: form!.get('skipErrorRows') === 'on',
-			confirmDeactivation: form!.get('confirmDeactivation') === 'on'
+			skipErrorRows: read.form.get('skipErrorRows') === 'on',
+			confirmDeactivation: read.form.get('confirmDeactivation') === 'on'
 		});
 		if (!outcome.ok) return fail(400, failure(outcome.message));
 		await refreshAssignments(user.orgId);
@@ -41,8 +42,9 @@ export const actions: Actions = {
 	},
 	undo: async ({ request, getClientAddress }) => {
 		const user = requireSection('hr');
-		const form = await readFormData(request);
-		const importId = form?.get('importId');
+		const read = await readForm(request);
+		if (!read.ok) return fail(400, failure(read.message));
+		const importId = read.form.get('importId');
 		if (typeof importId !== 'string') return fail(400, failure(BAD_FORM_MESSAGE));
 		const outcome = await undoLastImport(db, { orgId: user.orgId, actorId: user.id, ip: getClientAddress() }, importId);
 		if (!outcome.ok) return fail(400, failure(outcome.message));

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { isIsoDate, toJstDate } from '$lib/domain/japanese-date';
 import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
-import { failure, fields, parseForm } from '$lib/server/forms';
+import { failure, fields, parseForm, readForm } from '$lib/server/forms';
 import { importTraining, listRecentTraining, recordTraining, TRAINING_KINDS } from '$lib/server/training';
 import { decodeCsvBytes } from '$lib/server/import/decode';
 import { readTrainingCsv } from '$lib/server/import/training-csv';
-import { readFormData, BAD_FORM_MESSAGE } from '$lib/server/forms';
 import { CATEGORIES } from '$lib/server/content/types';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,9 +26,9 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	upload: async (event) => {
 		const user = requireSection('hr');
-		const form = await readFormData(event.request);
-		const file = form?.get('file');
-		if (!form) return fail(400, { upload: true, ...failure(BAD_FORM_MESSAGE), rowErrors: [] });
+		const read = await readForm(event.request);
+		if (!read.ok) return fail(400, { upload: true, ...failure(read.message), rowErrors: [] });
+		const file = read.form.get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { upload: true, ...failure('CSV ファイルを選んでください。'), rowErrors: [] });
 		const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
 		if (!decoded.ok) return fail(400, { upload: true, ...failure(decoded.message), rowErrors: [] });

@@ -6,6 +6,7 @@ import { statusOf, toModuleSummary } from '$lib/server/catalogue';
 import { getProgress, listHistory, saveProgress } from '$lib/server/learning';
 import { startOrResumeAttempt } from '$lib/server/quiz/service';
 import { attemptHref } from '$lib/routes';
+import { singleWholeNumber } from '$lib/domain/query';
 import type { Actions, PageServerLoad } from './$types';
 
 function requireModule(slug: string) {
@@ -14,16 +15,16 @@ function requireModule(slug: string) {
 	return module;
 }
 
-/** `?s=N` opens page N and remembers it; without it the learner resumes where they stopped. */
+/** `?s=N` opens page N and remembers it; without it (or with a garbled one) the learner resumes where they stopped. */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireUser();
 	const module = requireModule(params.slug);
 	const count = module.sections.length;
-	const requested = Number.parseInt(url.searchParams.get('s') ?? '', 10);
-	if (Number.isInteger(requested))
+	const requested = singleWholeNumber(url.searchParams.getAll('s'), 4);
+	if (requested !== null)
 		await saveProgress(db, { personId: user.id, slug: module.slug, version: module.version, section: Math.min(Math.max(requested, 1), count) - 1, sectionCount: count });
 	const [progress, history] = await Promise.all([getProgress(db, user.id, module.slug, module.version), listHistory(db, user.id)]);
-	const index = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), count) - 1 : Math.min(progress?.section ?? 0, count - 1);
+	const index = requested !== null ? Math.min(Math.max(requested, 1), count) - 1 : Math.min(progress?.section ?? 0, count - 1);
 	const status = statusOf(module, progress ? [progress] : [], history);
 	return {
 		module: toModuleSummary(module),

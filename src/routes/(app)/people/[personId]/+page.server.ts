@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { canManageTrainingOf, hasRole } from '$lib/domain/access';
+import { canIssuePasswordFor, canManageTrainingOf } from '$lib/domain/access';
 import { isIsoDate, toJstDate } from '$lib/domain/japanese-date';
 import { db } from '$lib/server/db';
-import { requireManagedPerson, requireSection, requireUser, requireVisiblePerson } from '$lib/server/guards';
-import { getProfile } from '$lib/server/people';
+import { requireManagedPerson, requirePasswordIssuer, requireUser, requireVisiblePerson } from '$lib/server/guards';
+import { getProfile, listGrants } from '$lib/server/people';
 import { issueInitialPassword } from '$lib/server/auth/sign-in';
 import { failure, fields, parseForm } from '$lib/server/forms';
 import { assignManually, listMyAssignments } from '$lib/server/assignments';
@@ -34,10 +34,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const { person, units } = await requireVisiblePerson(user, params.personId);
 	const today = toJstDate(new Date());
-	const [profile, assignments, exemptions] = await Promise.all([
+	const [profile, assignments, exemptions, grants] = await Promise.all([
 		getProfile(db, person.id, today),
 		listMyAssignments(db, person.id, today, moduleVersions()),
-		listExemptions(db, person.orgId, person.id)
+		listExemptions(db, person.orgId, person.id),
+		listGrants(db, person.id)
 	]);
 	return {
 		profile: profile!,
@@ -45,16 +46,15 @@ export const load: PageServerLoad = async ({ params }) => {
 		exemptions,
 		reasons: EXEMPTION_REASONS,
 		catalogue: listModules().map((mod) => ({ slug: mod.slug, title: mod.title })),
-		canManageAccount: hasRole(user, 'hr', 'admin') && person.id !== user.id,
+		canManageAccount: canIssuePasswordFor(user, { id: person.id, orgId: person.orgId, roles: grants.map((g) => g.role) }),
 		canManageTraining: canManageTrainingOf(user, { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) })
 	};
 };
 
 export const actions: Actions = {
 	issuePassword: async (event) => {
-		const user = requireSection('hr');
-		const { person } = await requireVisiblePerson(user, event.params.personId);
-		if (person.id === user.id) return fail(400, failure('自分の初期パスワードは発行できません。パスワード変更を使ってください。'));
+		const { user, person, self } = await requirePasswordIssuer(event.params.personId);
+		if (self) return fail(400, failure('自分の初期パスワードは発行できません。パスワード変更を使ってください。'));
 		const password = await issueInitialPassword(db, user, person.id, event.getClientAddress());
 		return { issued: password };
 	},

@@ -4,9 +4,12 @@ import { requireUser } from '$lib/server/guards';
 import { getModule } from '$lib/server/content/catalog';
 import { getOwnAttempt, getResult, listSavedAnswers } from '$lib/server/learning';
 import { saveProgressAnswers, submitAttempt, toQuizView, toResultView } from '$lib/server/quiz/service';
-import { BAD_FORM_MESSAGE, failure, readFormData } from '$lib/server/forms';
+import { failure, readForm } from '$lib/server/forms';
 import { toModuleSummary } from '$lib/server/catalogue';
 import type { Actions, PageServerLoad } from './$types';
+
+/** A multiple-choice question sends one `q:<item>` field per chosen option. */
+const isAnswer = (key: string) => key.startsWith('q:');
 
 /** The learner's own attempt on this module, else 404 (another person's id tells nothing). */
 async function requireAttempt(slug: string, attemptId: string) {
@@ -34,16 +37,18 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	save: async ({ request, params }) => {
 		const { attempt } = await requireAttempt(params.slug, params.attemptId);
-		const form = await readFormData(request);
-		if (!form) return fail(400, failure(BAD_FORM_MESSAGE));
+		const read = await readForm(request, isAnswer);
+		if (!read.ok) return fail(400, failure(read.message));
+		const form = read.form;
 		const outcome = await saveProgressAnswers(db, attempt, form);
 		if (!outcome.ok) return fail(400, failure(outcome.message));
 		return { saved: true };
 	},
 	submit: async ({ request, params, url }) => {
 		const { attempt } = await requireAttempt(params.slug, params.attemptId);
-		const form = await readFormData(request);
-		if (!form) return fail(400, failure(BAD_FORM_MESSAGE));
+		const read = await readForm(request, isAnswer);
+		if (!read.ok) return fail(400, failure(read.message));
+		const form = read.form;
 		const outcome = await submitAttempt(db, attempt, form);
 		if (!outcome.ok) return fail(400, failure(outcome.message));
 		redirect(303, url.pathname);
