@@ -30,26 +30,26 @@ export const actions: Actions = {
 	grant: async (event) => {
 		const user = requireSection('admin');
 		const form = await parseForm(event.request, grantForm);
-		if (!form.ok) return fail(400, { grant: form });
+		if (!form.ok) return fail(400, { ...form, action: 'grant' as const });
 		const result = await grantRole(db, user, { ...form.data, unitCode: form.data.unitCode || undefined }, event.getClientAddress());
-		if (!result.ok) return fail(400, { grant: failure('入力内容を確かめてください。', result.fieldErrors, { employeeNo: form.data.employeeNo, role: form.data.role, unitCode: form.data.unitCode ?? '' }) });
+		if (!result.ok) return fail(400, { ...failure('入力内容を確かめてください。', result.fieldErrors, { employeeNo: form.data.employeeNo, role: form.data.role, unitCode: form.data.unitCode ?? '' }), action: 'grant' as const });
 		return { granted: true };
 	},
 	revoke: async (event) => {
 		const user = requireSection('admin');
 		const form = await parseForm(event.request, revokeForm);
-		if (!form.ok) return fail(400, { revoke: form });
+		if (!form.ok) return fail(400, { ...form, action: 'revoke' as const });
 		const result = await revokeRole(db, user, form.data.grantId, event.getClientAddress());
-		if (!result.ok) return fail(400, { revoke: failure(result.message) });
+		if (!result.ok) return fail(400, { ...failure(result.message), action: 'revoke' as const });
 		return { revoked: true };
 	},
 	resetTwoFactor: async (event) => {
 		const user = requireSection('admin');
 		const form = await parseForm(event.request, resetForm);
-		if (!form.ok) return fail(400, { reset: form });
+		if (!form.ok) return fail(400, { ...form, action: 'reset' as const });
 		const target = await getPersonByEmployeeNo(db, user.orgId, form.data.employeeNo);
 		if (!target || !(await isEnrolled(db, target.id)))
-			return fail(400, { reset: failure('入力内容を確かめてください。', { employeeNo: 'この職員番号の職員は、二要素認証を登録していません。' }, form.data) });
+			return fail(400, { ...failure('入力内容を確かめてください。', { employeeNo: 'この職員番号の職員は、二要素認証を登録していません。' }, form.data), action: 'reset' as const });
 		await removeTwoFactor(db, user, target.id, event.getClientAddress());
 		return { resetFor: `${target.name}（${target.employeeNo}）` };
 	}
