@@ -75,6 +75,9 @@ export const RULES: Record<string, Rule> = {
 	'POST /(app)/hr/import?/preview': only(HR, 400),
 	'POST /(app)/hr/import?/apply': only(HR, byVariant({ otherOrg: { status: 400, text: 'プレビューの有効期限が切れたか、見つかりません' } })),
 	'POST /(app)/hr/import?/undo': only(HR, byVariant({ otherOrg: { status: 400, text: '取り消せるのは、最後に行った取り込みだけです' } })),
+	'GET /(app)/hr/passwords': only(HR),
+	// an empty form is a valid request here: it issues (nobody in the demo is without a password → 409)
+	'POST /(app)/hr/passwords/issue': only(HR, 409),
 	'GET /(app)/hr/units': only(HR),
 	'GET /(app)/hr/units/template': only(HR),
 	'POST /(app)/hr/units?/upload': only(HR, 400),

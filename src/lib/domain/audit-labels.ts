@@ -16,6 +16,7 @@ const LABELS: Record<string, string> = {
 	'audit.exported': '監査ログのエクスポート',
 	'units.imported': '組織（部・課・係）の取り込み',
 	'person.initial_password_issued': '初期パスワード発行',
+	'person.initial_passwords_bulk': '初期パスワードの一括発行',
 	'admin.created': '管理者の作成',
 	'demo.seeded': 'デモデータの作成',
 	'staff.import': '職員名簿の取り込み',
