@@ -103,7 +103,7 @@ function toView({ c, ...p }: { c: Certificate; name: string; kana: string; emplo
 		completedOn: c.completedOn,
 		issuedOn: toJstDate(c.issuedAt),
 		code: formatCertificateCode(c.code),
-		person: { name: p.name, kana: p.kana, employeeNo: p.employeeNo },
+		person: { id: c.personId, name: p.name, kana: p.kana, employeeNo: p.employeeNo },
 		orgName: p.orgName
 	};
 }
