@@ -52,13 +52,14 @@ test('a certificate page renders for a passed module, prints on one A4 page, and
 	expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
 	await page.emulateMedia({ media: 'screen' });
 
-	// her 課長 may open it; an employee of another 課 gets 404, and cannot have one issued
+	// her 課長 may open it; someone else without HR rights (the 副市長, who reads reports) gets 404,
+	// and cannot have one issued for a module they have not passed
 	await signOut(page);
 	await signIn(page, ACCOUNTS.manager);
 	await page.goto(url);
 	await expect(page.getByRole('article', { name: '修了証' })).toContainText('小野 美咲');
 	await signOut(page);
-	await signIn(page, ACCOUNTS.newHire);
+	await signIn(page, ACCOUNTS.executive);
 	expect((await page.goto(url))?.status()).toBe(404);
 	await expect(page.getByText('小野 美咲')).toHaveCount(0);
 	expect((await page.goto(`/certificates/module/${SLUG}/${fiscalYearOf(today)}`))?.status()).toBe(404);
