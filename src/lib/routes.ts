@@ -37,6 +37,11 @@ export const historyHref = '/history';
 export const moduleHref = (slug: string, section?: number) =>
 	section === undefined ? `/learn/${slug}` : `/learn/${slug}?s=${section + 1}`;
 export const attemptHref = (slug: string, attemptId: string) => `/learn/${slug}/quiz/${attemptId}`;
+export const certificateHref = (certificateId: string) => `/certificates/${certificateId}`;
+/** Opens (issuing on first use) the 修了証 for a module passed, or a curriculum completed, in a 年度. */
+export const moduleCertificateHref = (slug: string, fiscalYear: number) => `/certificates/module/${slug}/${fiscalYear}`;
+export const curriculumCertificateHref = (curriculumId: string, fiscalYear: number) => `/certificates/curriculum/${curriculumId}/${fiscalYear}`;
+export const verifyCertificatesHref = '/hr/certificates';
 export const curriculaHref = '/hr/curricula';
 export const newCurriculumHref = '/hr/curricula/new';
 export const curriculumHref = (id: string) => `/hr/curricula/${id}`;

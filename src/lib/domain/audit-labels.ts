@@ -28,6 +28,7 @@ const LABELS: Record<string, string> = {
 	'export.downloaded': 'データのエクスポート',
 	'target.deleted': '目標の削除',
 	'fiscal_year.closed': '年度の締め（証跡の確定）',
+	'certificate.verified': '修了証の照合',
 	'training.recorded': '集合・外部研修の記録',
 	'training.imported': '集合・外部研修の一括記録（CSV）',
 	'exemption.recorded': '受講免除の記録',
