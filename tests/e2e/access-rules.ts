@@ -76,8 +76,15 @@ export const RULES: Record<string, Rule> = {
 	'POST /(app)/hr/import?/apply': only(HR, byVariant({ otherOrg: { status: 400, text: 'プレビューの有効期限が切れたか、見つかりません' } })),
 	'POST /(app)/hr/import?/undo': only(HR, byVariant({ otherOrg: { status: 400, text: '取り消せるのは、最後に行った取り込みだけです' } })),
 	'GET /(app)/hr/passwords': only(HR),
-	// an empty form is a valid request here: it issues (nobody in the demo is without a password → 409)
-	'POST /(app)/hr/passwords/issue': only(HR, 409),
+	// the form must say which encoding the list is wanted in
+	'POST /(app)/hr/passwords/issue': only(HR, 400),
+	// the employee's 修了証: the owner, their 課長, HR and admin; not an executive, nobody in another organisation
+	'GET /(app)/certificates/[certificateId=id]': signedIn(byVariant({ own: (role) => ({ status: role === 'executive' ? 404 : 200 }), otherOrg: 404, missing: 404 })),
+	// issuing needs the viewer's own pass, which no account has for 2019: the explained 404
+	'GET /(app)/certificates/module/[slug=slug]/[fy=year]': signedIn(404),
+	'GET /(app)/certificates/curriculum/[curriculumId=id]/[fy=year]': signedIn(404),
+	'GET /(app)/hr/certificates': only(HR),
+	'POST /(app)/hr/certificates?/verify': only(HR, 400),
 	'GET /(app)/hr/units': only(HR),
 	'GET /(app)/hr/units/template': only(HR),
 	'POST /(app)/hr/units?/upload': only(HR, 400),

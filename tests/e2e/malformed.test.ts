@@ -32,8 +32,14 @@ test.afterAll(() => {
 	console.log(`[malformed] ${totals.targets} actions, pages and endpoints: ${totals.inputs} malformed inputs, ${totals.failures} failures`);
 });
 
+/**
+ * Pages whose only input is their path and whose object only the viewer's own pass creates (a
+ * 修了証 is issued on first open): every cell is the explained 404 the matrix checks.
+ */
+const PATH_ONLY = new Set(['GET /(app)/certificates/module/[slug=slug]/[fy=year]', 'GET /(app)/certificates/curriculum/[curriculumId=id]/[fy=year]']);
+
 test('every action, page and endpoint has a role that may use it', async () => {
-	expect(entries.filter((e) => !choices.some((c) => c.entry === e)).map((e) => e.key)).toEqual([]);
+	expect(entries.filter((e) => !PATH_ONLY.has(e.key) && !choices.some((c) => c.entry === e)).map((e) => e.key)).toEqual([]);
 });
 
 async function sweepAction(request: APIRequestContext, cell: Cell, choice: Choice, own: string | null) {
@@ -79,7 +85,7 @@ for (const role of ROLES.filter((r) => choices.some((c) => c.role === r))) {
 		let inputs = 0;
 		for (const choice of mine) {
 			const cell = cellsFor([choice.entry], role, world, own).find((c) => c.variant === choice.variant)!;
-			const result = choice.entry.kind === 'action' ? await sweepAction(page.request, cell, choice, own) : await sweepGet(page.request, cell, choice);
+			const result = choice.entry.method === 'POST' ? await sweepAction(page.request, cell, choice, own) : await sweepGet(page.request, cell, choice);
 			problems.push(...result.problems);
 			inputs += result.inputs;
 		}

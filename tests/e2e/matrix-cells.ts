@@ -2,7 +2,7 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { ROLES, type Outcome, type Role } from './access-dsl';
 import { RULES } from './access-rules';
 import { ORIGIN } from './fixtures';
-import { MIRAI, MIRAI_CLOSED_YEAR, OPEN_YEAR, OTHER_ORG, QUIZ_MODULE, type World } from './matrix-world';
+import { MIRAI, MIRAI_CERTIFICATE, MIRAI_CLOSED_YEAR, OPEN_YEAR, OTHER_ORG, QUIZ_MODULE, type World } from './matrix-world';
 import { pathOf, type RouteEntry } from './route-tree';
 
 /** The objects a route can point at, by kind; the rules name these variants. */
@@ -18,12 +18,14 @@ export const VARIANTS = {
 	draft: ['otherOrg'],
 	import: ['otherOrg'],
 	employeeNo: ['otherOrg', 'invalid'],
+	certificate: ['own', 'otherOrg', 'missing'],
+	certificateYear: ['noPass'],
 	none: ['-']
 } as const;
 type Kind = keyof typeof VARIANTS;
 
 /** Route parameters and the kind of object each one names. */
-const PARAM_KINDS: Record<string, Kind> = { personId: 'person', unitId: 'unit', curriculumId: 'curriculum', fiscalYear: 'fiscalYear', slug: 'module', attemptId: 'attempt' };
+const PARAM_KINDS: Record<string, Kind> = { personId: 'person', unitId: 'unit', curriculumId: 'curriculum', fiscalYear: 'fiscalYear', slug: 'module', attemptId: 'attempt', certificateId: 'certificate', fy: 'certificateYear' };
 
 /** Actions whose object is a form field; `extra` completes the form so that only the object can fail. */
 const FIELD_OBJECTS: Record<string, { field: string; kind: Kind; extra?: Record<string, string> }> = {
@@ -87,13 +89,17 @@ function resolve(kind: Kind, v: string, role: Role, w: World, own: string | null
 			return { importId: OTHER_ORG.import };
 		case 'employeeNo':
 			return { employeeNo: v === 'otherOrg' ? OTHER_ORG.employeeNo : '!!' };
+		case 'certificate':
+			return { certificateId: { own: MIRAI_CERTIFICATE, otherOrg: OTHER_ORG.certificate, missing: 'aaaaaaaaaaaaaaaaaaaaaaaa' }[v]! };
+		case 'certificateYear':
+			return { fy: '2019' };
 		case 'none':
 			return {};
 	}
 }
 
 /** Parameters a route needs besides its object (the 課 page a 督促 is sent from). */
-const defaults = (w: World): Record<string, string> => ({ unitId: `${MIRAI}-u210`, slug: QUIZ_MODULE, personId: w.people.shimin });
+const defaults = (w: World): Record<string, string> => ({ unitId: `${MIRAI}-u210`, slug: QUIZ_MODULE, personId: w.people.shimin, curriculumId: w.miraiCurriculum });
 
 export function cellsFor(entries: RouteEntry[], role: Role, w: World, own: string | null): Cell[] {
 	const ordered = [...entries].sort((a, b) => Number(ENDS_SESSION.has(a.key)) - Number(ENDS_SESSION.has(b.key)));

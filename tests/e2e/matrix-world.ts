@@ -24,9 +24,11 @@ export const OTHER_ORG = {
 	target: tid('target'),
 	draft: tid('draft'),
 	import: tid('import'),
+	certificate: tid('certificate'),
 	closedYear: 2019
 };
 export const MIRAI_CLOSED_YEAR = 2018;
+export const MIRAI_CERTIFICATE = mid('certificate');
 export const OPEN_YEAR = 2017;
 export const QUIZ_MODULE = 'open-data';
 
@@ -76,7 +78,8 @@ async function writeOtherOrg(db: Client, hrId: string, now: number) {
 			// the draft and the import name みらい市's HR as actor: only the organisation tells them apart
 			[`insert or ignore into staff_import_draft (id, org_id, actor_id, file_name, encoding, text, created_at) values (?, ?, ?, 'tonari.csv', 'utf-8', '', ?)`, [o.draft, TONARI, hrId, now]],
 			[`insert or ignore into staff_import (id, org_id, actor_id, file_name, encoding, counts, changes, created_at) values (?, ?, ?, 'tonari.csv', 'utf-8', '{}', '{"transfers":[],"updated":[],"activated":[],"deactivated":[],"added":[]}', ?)`, [o.import, TONARI, hrId, now]],
-			[`insert or ignore into fiscal_year_close (id, org_id, fiscal_year, pack, sha256, closed_by, closed_at) values (?, ?, ?, '{}', 'tonari', ?, ?)`, [tid('close'), TONARI, o.closedYear, hrId, now]]
+			[`insert or ignore into fiscal_year_close (id, org_id, fiscal_year, pack, sha256, closed_by, closed_at) values (?, ?, ?, '{}', 'tonari', ?, ?)`, [tid('close'), TONARI, o.closedYear, hrId, now]],
+			[`insert or ignore into certificate (id, org_id, person_id, kind, subject_id, subject_title, fiscal_year, completed_on, code, issued_at) values (?, ?, ?, 'module', ?, 'オープンデータ', 2019, '2019-06-01', 'TONARICERT23', ?)`, [o.certificate, TONARI, o.person, QUIZ_MODULE, now]]
 		].map(([sql, args]) => ({ sql: sql as string, args: args as InValue[] })),
 		'write'
 	);
@@ -99,6 +102,8 @@ async function writeMiraiExtras(db: Client, w: World, now: number) {
 		[
 			{ sql: `insert or ignore into fiscal_year_close (id, org_id, fiscal_year, pack, sha256, closed_by, closed_at) values (?, ?, ?, '{}', 'matrix', ?, ?)`, args: [mid('close'), MIRAI, MIRAI_CLOSED_YEAR, w.people.hr, now] },
 			{ sql: `insert or ignore into notice (id, org_id, person_id, kind, body, dedupe_key, created_at) values (?, ?, ?, 'assigned', '研修が割り当てられました。', 'matrix', ?)`, args: [w.otherNotice, MIRAI, w.people.shimin, now] },
+			// the employee's 修了証 (for 2018, so it meets no certificate a test issues for this 年度)
+			{ sql: `insert or ignore into certificate (id, org_id, person_id, kind, subject_id, subject_title, fiscal_year, completed_on, code, issued_at) values (?, ?, ?, 'module', ?, 'オープンデータ', 2018, '2018-06-01', 'MATRIXCERT23', ?)`, args: [MIRAI_CERTIFICATE, MIRAI, w.people.employee, QUIZ_MODULE, now] },
 			...reminders
 		],
 		'write'

@@ -17,7 +17,7 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	const user = requireSection('hr');
 	const read = await readForm(request);
 	if (!read.ok) error(400, read.message);
-	const enc = read.form.get('enc') ?? 'utf-8';
+	const enc = read.form.get('enc');
 	if (enc !== 'utf-8' && enc !== 'shift_jis') error(400, '文字コードは UTF-8 か Shift_JIS を選んでください。');
 	const { issued } = await issueMissingPasswords(db, user, getClientAddress());
 	if (issued.length === 0) error(409, '初期パスワードが必要な職員はいません（すでに全員に発行済みです）。');
