@@ -32,6 +32,7 @@ test('HR must enter a code after the password; until then no page opens, and a u
 });
 
 test('a new HR member registers an authenticator before anything else, signs in with a recovery code once, and loses access when the role is revoked', async ({ page, browser }) => {
+	test.setTimeout(90_000); // five sign-ins in two browsers, each with argon2 on the server
 	await signIn(page, ACCOUNTS.admin);
 	await page.goto('/admin/roles');
 	const grant = page.getByRole('region', { name: '権限を付与する' });
