@@ -47,17 +47,19 @@ async function check(page: Page, path: string) {
 
 test('text at 200 % and a 320 px wide window need no sideways scrolling (employee)', async ({ page }) => {
 	await signIn(page, ACCOUNTS.employee);
-	for (const path of ['/mypage', '/learn', '/learn/service-design', '/history']) await check(page, path);
+	for (const path of ['/mypage', '/learn', '/learn/digital-divide?s=1', '/learn/digital-divide?s=99', '/history']) await check(page, path);
 	// an open quiz
-	await page.goto('/learn/service-design?s=99');
+	await page.goto('/learn/digital-divide?s=99');
 	await page.getByRole('button', { name: '確認テストを受ける' }).click();
 	await page.waitForURL(/\/quiz\//);
 	await check(page, new URL(page.url()).pathname);
 });
 
-test('text at 200 % and a 320 px wide window need no sideways scrolling (dashboard)', async ({ page }) => {
+test('text at 200 % and a 320 px wide window need no sideways scrolling (dashboard, long source URLs)', async ({ page }) => {
 	await signIn(page, ACCOUNTS.executive);
 	await check(page, '/dashboard');
+	// this module's sources once widened the page at 200 %
+	await check(page, '/learn/service-design?s=99');
 });
 
 test('the measurement sees an overflow when there is one', async ({ page }) => {
