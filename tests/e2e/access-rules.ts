@@ -25,6 +25,8 @@ export const RULES: Record<string, Rule> = {
 	'GET /login/two-factor': (role) => (role === 'anon' ? LOGIN : redirectTo('/')),
 	'POST /login/two-factor': (role) => (role === 'anon' ? LOGIN : redirectTo('/')),
 	'GET /logout': anyone(redirectTo('/')),
+	// 「アクセシビリティ試験結果」 is public, like a municipality's own statement
+	'GET /accessibility': anyone(200),
 	'POST /logout': anyone(LOGIN),
 
 	'GET /(app)/account/password': signedIn(),
