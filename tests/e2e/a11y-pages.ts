@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
 import { UNITS } from './fixtures';
+import { ensureEmployeeCertificate } from './matrix-world';
 
 /** The locales the sweep covers; adding English is adding 'en' here (cookie strategy). */
 export const LOCALES = ['ja'] as const;
@@ -15,7 +16,7 @@ export type RoleName = 'signedOut' | 'employee' | 'newHire' | 'manager' | 'hr' |
 export type Visit = { route: string; path: string; status?: number };
 
 // a module no other test opens as these roles, so their reading positions are left alone
-const MODULE = 'digital-divide';
+const MODULE = 'standardization';
 
 /** Pages whose path needs an id read from the app first. */
 async function hrefOf(page: Page, from: string, link: string): Promise<string> {
@@ -47,6 +48,9 @@ const hrPages = async (page: Page): Promise<Visit[]> => [
 	{ route: '/(app)/hr/fiscal-year', path: '/hr/fiscal-year' },
 	{ route: '/(app)/hr/import', path: '/hr/import' },
 	{ route: '/(app)/hr/training', path: '/hr/training' },
+	{ route: '/(app)/hr/units', path: '/hr/units' },
+	{ route: '/(app)/hr/passwords', path: '/hr/passwords' },
+	{ route: '/(app)/hr/certificates', path: '/hr/certificates' },
 	{ route: '/(app)/dashboard', path: '/dashboard' },
 	{ route: '/(app)/dashboard/targets', path: '/dashboard/targets' },
 	{ route: '/(app)/manager/units/[unitId]', path: `/manager/units/${UNITS.jinji}` }
@@ -59,7 +63,11 @@ export const PLAN: Record<RoleName, (page: Page) => Promise<Visit[]>> = {
 		{ route: '/accessibility', path: '/accessibility' },
 		{ route: '/+error', path: '/no-such-page', status: 404 }
 	],
-	employee: async () => [...learner(), { route: '/+error', path: '/hr', status: 403 }],
+	employee: async () => [
+		...learner(),
+		{ route: '/(app)/certificates/[certificateId=id]', path: `/certificates/${await ensureEmployeeCertificate()}` },
+		{ route: '/+error', path: '/hr', status: 403 }
+	],
 	newHire: async () => learner(),
 	manager: async (page) => [
 		...learner(),
@@ -82,10 +90,10 @@ export const PLAN: Record<RoleName, (page: Page) => Promise<Visit[]>> = {
 
 /**
  * Routes scanned by other steps of the sweep: the quiz (open and result), the second-factor
- * page (met while signing in), and two that only redirect.
+ * page (met while signing in). REDIRECT_ONLY pages only redirect (or give the explained 404).
  */
 export const SCANNED_ELSEWHERE = ['/(app)/learn/[slug=slug]/quiz/[attemptId=id]', '/login/two-factor'];
-export const REDIRECT_ONLY = ['/', '/logout'];
+export const REDIRECT_ONLY = ['/', '/logout', '/(app)/certificates/module/[slug=slug]/[fy=year]', '/(app)/certificates/curriculum/[curriculumId=id]/[fy=year]'];
 
 /** Every page route in src/routes, as SvelteKit names them. */
 export function pageRoutes(root = 'src/routes'): string[] {

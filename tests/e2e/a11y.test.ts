@@ -41,7 +41,7 @@ async function states(page: Page, role: RoleName, part: Part) {
 		await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
 		await scan(page, part, '/account/password (error)');
 
-		await page.goto('/learn/digital-divide?s=99');
+		await page.goto('/learn/standardization?s=99');
 		await page.getByRole('button', { name: '確認テストを受ける' }).click();
 		await expect(page.locator('fieldset.question').first()).toBeVisible();
 		await scan(page, part, '/learn/[slug]/quiz/[id] (open)', '/(app)/learn/[slug=slug]/quiz/[attemptId=id]');

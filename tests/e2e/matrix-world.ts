@@ -135,3 +135,18 @@ export async function setUpWorld(): Promise<World> {
 		db.close();
 	}
 }
+
+/** The employee's 修了証 for 2018 (pages that show one need it before the matrix runs). */
+export async function ensureEmployeeCertificate(): Promise<string> {
+	const db = openDb();
+	try {
+		await db.execute({
+			sql: `insert or ignore into certificate (id, org_id, person_id, kind, subject_id, subject_title, fiscal_year, completed_on, code, issued_at) select ?, ?, id, 'module', ?, 'オープンデータ', 2018, '2018-06-01', 'MATRIXCERT23', ? from person where org_id = ? and employee_no = ?`,
+			args: [MIRAI_CERTIFICATE, MIRAI, QUIZ_MODULE, Date.now(), MIRAI, ACCOUNTS.employee]
+		});
+		return MIRAI_CERTIFICATE;
+	} finally {
+		db.close();
+	}
+}
+

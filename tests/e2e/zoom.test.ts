@@ -47,9 +47,9 @@ async function check(page: Page, path: string) {
 
 test('text at 200 % and a 320 px wide window need no sideways scrolling (employee)', async ({ page }) => {
 	await signIn(page, ACCOUNTS.employee);
-	for (const path of ['/mypage', '/learn', '/learn/digital-divide?s=1', '/learn/digital-divide?s=99', '/history']) await check(page, path);
+	for (const path of ['/mypage', '/learn', '/learn/standardization?s=1', '/learn/standardization?s=99', '/history']) await check(page, path);
 	// an open quiz
-	await page.goto('/learn/digital-divide?s=99');
+	await page.goto('/learn/standardization?s=99');
 	await page.getByRole('button', { name: '確認テストを受ける' }).click();
 	await page.waitForURL(/\/quiz\//);
 	await check(page, new URL(page.url()).pathname);
