@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BAD_FORM_MESSAGE, fields, parseForm, readForm, REPEATED_FIELD_MESSAGE } from './forms';
+import { BAD_FORM_MESSAGE, fields, parseForm, readForm, readUpload, REPEATED_FIELD_MESSAGE } from './forms';
 
 const schema = z.object({ employeeNo: fields.employeeNo(), password: fields.password(), note: fields.optionalText('備考', 10) });
 
@@ -81,5 +81,26 @@ describe('readForm', () => {
 	it('answers a body that is not a form with a message, not an exception', async () => {
 		expect(await readForm(post('{"a":1}', 'application/json'))).toEqual({ ok: false, message: BAD_FORM_MESSAGE });
 		expect(await readForm(post('garbage', 'multipart/form-data; boundary=zzz'))).toEqual({ ok: false, message: BAD_FORM_MESSAGE });
+	});
+});
+
+describe('readUpload', () => {
+	const post = (body: FormData, length?: number) =>
+		new Request('http://x/', { method: 'POST', body, headers: length ? { 'content-length': String(length) } : {} });
+	it('returns the file, or says which part is wrong', async () => {
+		const ok = new FormData();
+		ok.append('file', new File(['a,b'], 'x.csv'));
+		const r = await readUpload(post(ok), 1024 * 1024);
+		expect(r.ok && r.file.name).toBe('x.csv');
+		const none = await readUpload(post(new FormData()), 1024 * 1024);
+		expect(!none.ok && none.failure.fieldErrors.file).toBe('ファイルが選ばれていません。');
+		const twice = new FormData();
+		twice.append('file', new File(['a'], 'a.csv'));
+		twice.append('file', new File(['b'], 'b.csv'));
+		expect((await readUpload(post(twice), 1024 * 1024)).ok).toBe(false);
+	});
+	it('refuses an oversized request by its length, before reading it', async () => {
+		const r = await readUpload(post(new FormData(), 5 * 1024 * 1024), 1024 * 1024);
+		expect(!r.ok && r.status).toBe(413);
 	});
 });

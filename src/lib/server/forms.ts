@@ -106,3 +106,18 @@ export async function readForm(request: Request, multi: (key: string) => boolean
 	if (keys.some((k, i) => keys.indexOf(k) !== i && !multi(k))) return { ok: false, message: REPEATED_FIELD_MESSAGE };
 	return { ok: true, form };
 }
+
+/**
+ * The one way an uploaded file is read: a request over the size limit is refused before it is
+ * read, the form must be well-formed (no repeated fields), and the `file` field must hold a file.
+ */
+export async function readUpload(request: Request, maxBytes: number): Promise<{ ok: true; file: File; form: FormData } | { ok: false; status: number; failure: FormFailure }> {
+	if (Number(request.headers.get('content-length') ?? 0) > maxBytes + 64 * 1024)
+		return { ok: false, status: 413, failure: failure(`ファイルが大きすぎます（上限 ${maxBytes / 1024 / 1024}MB）。`) };
+	const read = await readForm(request);
+	if (!read.ok) return { ok: false, status: 400, failure: failure(read.message) };
+	const file = read.form.get('file');
+	if (!(file instanceof File) || file.size === 0)
+		return { ok: false, status: 400, failure: failure('取り込む CSV ファイルを選んでください。', { file: 'ファイルが選ばれていません。' }) };
+	return { ok: true, file, form: read.form };
+}

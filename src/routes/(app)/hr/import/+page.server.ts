@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
-import { BAD_FORM_MESSAGE, failure, readForm } from '$lib/server/forms';
+import { BAD_FORM_MESSAGE, failure, readForm, readUpload } from '$lib/server/forms';
 import { listImports, undoLastImport } from '$lib/server/import/apply';
 import { applyDraft, previewImport } from '$lib/server/import/service';
 import { MAX_IMPORT_BYTES } from '$lib/server/import/decode';
@@ -16,13 +16,9 @@ export const load: PageServerLoad = async ({ url }) => {
 export const actions: Actions = {
 	preview: async ({ request }) => {
 		const user = requireSection('hr');
-		if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
-			return fail(413, failure(`ファイルが大きすぎます（上限 ${MAX_IMPORT_BYTES / 1024 / 1024}MB）。`));
-		const read = await readForm(request);
-		if (!read.ok) return fail(400, failure(read.message));
-		const file = read.form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, failure('取り込む CSV ファイルを選んでください。', { file: 'ファイルが選ばれていません。' }));
-		const result = await previewImport(db, user, file);
+		const upload = await readUpload(request, MAX_IMPORT_BYTES);
+		if (!upload.ok) return fail(upload.status, upload.failure);
+		const result = await previewImport(db, user, upload.file);
 		if (!result.ok) return fail(400, failure(result.message, { file: result.message }));
 		return { preview: result.preview };
 	},

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
-import { failure, readForm } from '$lib/server/forms';
+import { failure, readUpload } from '$lib/server/forms';
 import { decodeCsvBytes, MAX_IMPORT_BYTES } from '$lib/server/import/decode';
 import { importUnits } from '$lib/server/import/units';
 import { listUnits } from '$lib/server/org';
@@ -31,13 +31,9 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	upload: async ({ request, getClientAddress }) => {
 		const user = requireSection('hr');
-		if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024)
-			return fail(413, failure(`ファイルが大きすぎます（上限 ${MAX_IMPORT_BYTES / 1024 / 1024}MB）。`));
-		const read = await readForm(request);
-		if (!read.ok) return fail(400, failure(read.message));
-		const file = read.form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, failure('取り込む CSV ファイルを 1 つ選んでください。', { file: 'ファイルが選ばれていません。' }));
-		const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+		const upload = await readUpload(request, MAX_IMPORT_BYTES);
+		if (!upload.ok) return fail(upload.status, upload.failure);
+		const decoded = decodeCsvBytes(new Uint8Array(await upload.file.arrayBuffer()));
 		if (!decoded.ok) return fail(400, failure(decoded.message, { file: decoded.message }));
 		const result = await importUnits(db, user, decoded.text, getClientAddress());
 		if (!result.ok) return fail(400, { ...failure(result.message, { file: result.message }), rowErrors: result.errors.slice(0, 200) });
