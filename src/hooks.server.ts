@@ -1,6 +1,8 @@
 import { json, redirect, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { cookieName as LOCALE_COOKIE, defineCustomServerStrategy } from '$lib/paraglide/runtime';
+import { isAppLocale } from '$lib/i18n/locales';
 import { db, initDatabase } from '$lib/server/db';
 import { isBusyError } from '$lib/server/db/client';
 import { BUSY_MESSAGE, markBusy, resolveBusyAware } from '$lib/server/busy';
@@ -13,6 +15,7 @@ import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
 import { startMailer } from '$lib/server/mail/mailer';
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from '$lib/server/cross-site';
 import { frameworkErrorMessage } from '$lib/server/error-messages';
+import { setLocaleCookie } from '$lib/server/locale';
 
 export const init: ServerInit = async () => {
 	try {
@@ -83,18 +86,33 @@ const handleCrossSite: Handle = ({ event, resolve }) => {
 		: text(CROSS_SITE_MESSAGE, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+/** The signed-in person's stored language, per request, for the 'custom-user' strategy below. */
+const userLocale = new WeakMap<Request, string>();
+defineCustomServerStrategy('custom-user', { getLocale: (request) => (request ? userLocale.get(request) : undefined) });
+
+/**
+ * The page's language: the person's own choice (stored, so it follows them to any PC), else this
+ * browser's cookie, else Japanese. The cookie is brought in line with the stored choice so the
+ * browser's half of the page (hydration) speaks the same language as the server's.
+ */
+const handleLocale: Handle = ({ event, resolve }) => {
+	const chosen = (event.locals.user ?? event.locals.pendingUser)?.locale;
+	if (isAppLocale(chosen)) {
+		userLocale.set(event.request, chosen);
+		if (event.cookies.get(LOCALE_COOKIE) !== chosen) setLocaleCookie(event.cookies, chosen);
+	}
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+};
 
 /** Outermost: a request that met SQLITE_BUSY is answered 503 + Retry-After (see busy.ts). */
 const handleBusy: Handle = ({ event, resolve }) => resolveBusyAware(event.locals, () => resolve(event));
 
-export const handle = sequence(handleBusy, handleHeaders, handleCrossSite, handleLocale, handleAuth, handleGuard);
+export const handle = sequence(handleBusy, handleHeaders, handleCrossSite, handleAuth, handleLocale, handleGuard);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isBusyError(error)) {

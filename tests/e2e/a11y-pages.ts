@@ -35,6 +35,7 @@ const learner = (): Visit[] => [
 	{ route: '/(app)/account/password', path: '/account/password' },
 	{ route: '/(app)/account/two-factor', path: '/account/two-factor' },
 	{ route: '/accessibility', path: '/accessibility' },
+	{ route: '/language', path: '/language?next=/mypage' },
 	{ route: '/+error', path: '/learn/no-such-module', status: 404 }
 ];
 
@@ -61,6 +62,7 @@ export const PLAN: Record<RoleName, (page: Page) => Promise<Visit[]>> = {
 	signedOut: async () => [
 		{ route: '/login', path: '/login' },
 		{ route: '/accessibility', path: '/accessibility' },
+		{ route: '/language', path: '/language' },
 		{ route: '/+error', path: '/no-such-page', status: 404 }
 	],
 	employee: async () => [

@@ -28,6 +28,9 @@ export const RULES: Record<string, Rule> = {
 	// 「アクセシビリティ試験結果」 is public, like a municipality's own statement
 	'GET /accessibility': anyone(200),
 	'POST /logout': anyone(LOGIN),
+	// the display language: anyone may switch (an invalid choice is refused with 400)
+	'GET /language': anyone(200),
+	'POST /language': anyone(400),
 
 	'GET /(app)/account/password': signedIn(),
 	'POST /(app)/account/password': signedIn(400),

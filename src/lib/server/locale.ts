@@ -1,0 +1,19 @@
+import type { Cookies } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { person } from './db/schema';
+import { cookieMaxAge, cookieName } from '../paraglide/runtime.js';
+import type { AppLocale } from '../i18n/locales';
+
+/**
+ * This browser's language. Not HttpOnly: the browser's half of the page reads it to render in
+ * the same language as the server (it holds only 'ja' or 'en', nothing secret).
+ */
+export function setLocaleCookie(cookies: Cookies, locale: AppLocale) {
+	cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: cookieMaxAge });
+}
+
+/** The person's own choice, kept so it follows them to any PC they sign in on. */
+export async function savePersonLocale(db: Db, personId: string, locale: AppLocale) {
+	await db.update(person).set({ locale }).where(eq(person.id, personId));
+}
