@@ -35,7 +35,7 @@ test('an employee switches to English, does a module and its quiz in English, an
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
 	// the module itself stays Japanese; the frame around it and the quiz speak English
-	await page.getByRole('navigation', { name: en.nav_label }).getByRole('link', { name: en.nav_learn }).click();
+	await page.getByRole('navigation', { name: en.nav_label }).getByRole('link', { name: en.nav_learn, exact: true }).click();
 	await page.goto(`/learn/${SLUG}?s=99`);
 	await page.getByRole('button', { name: en.lesson_start_quiz }).click();
 	await answerQuiz(page, SLUG, 'right');
@@ -115,6 +115,8 @@ async function unmarkedJapanese(page: import('@playwright/test').Page): Promise<
 test('in English, an employee meets no untranslated screen text; Japanese data is marked as Japanese', async ({ page }) => {
 	test.setTimeout(90_000);
 	await attemptSignIn(page, ACCOUNTS.employee, PASSWORD);
+	await expect(page).toHaveURL(/\/mypage$/);
+	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await page.goto('/history');
