@@ -8,7 +8,7 @@ import { toJstDate } from '$lib/domain/japanese-date';
 import type { Actions, PageServerLoad } from './$types';
 import * as m from '$lib/paraglide/messages';
 
-const schema = () => z.object({ code: fields.text(m.cert_label_code(), 40) });
+const schema = () => z.object({ code: fields.text(m.cert_field_code(), 40) });
 
 export const load: PageServerLoad = async () => {
 	requireSection('hr');
