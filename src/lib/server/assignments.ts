@@ -18,6 +18,7 @@ import {
 	type RuleCriteria,
 	type StaffFacts
 } from '../domain/assignment';
+import * as m from '../paraglide/messages';
 
 /** Active staff with what curriculum rules look at, as of `today`. */
 export async function listStaffFacts(db: Db, orgId: string, today: string): Promise<StaffFacts[]> {
@@ -25,12 +26,12 @@ export async function listStaffFacts(db: Db, orgId: string, today: string): Prom
 	return snap.people
 		.filter((p) => p.active)
 		.map((p) => {
-			const current = snap.membershipsOf(p.id).filter((m) => m.start <= today);
-			const latestStart = current.map((m) => m.start).sort().at(-1) ?? null;
+			const current = snap.membershipsOf(p.id).filter((x) => x.start <= today);
+			const latestStart = current.map((x) => x.start).sort().at(-1) ?? null;
 			return {
 				id: p.id, active: p.active, jobGrade: p.jobGrade, employmentType: p.employmentType, hireDate: p.hireDate,
 				tags: snap.tagsOf(p.id),
-				unitPaths: current.map((m) => m.path),
+				unitPaths: current.map((x) => x.path),
 				transferDate: latestStart && latestStart > p.hireDate ? latestStart : null
 			};
 		});
@@ -127,7 +128,7 @@ export async function assignManually(
 		.insert(assignment)
 		.values({ id: generateId(), orgId: actor.orgId, personId: a.personId, moduleSlug: a.moduleSlug, periodKey: 'once', recurrence: 'once', mandatory: a.mandatory, dueDate: a.dueDate, source: `manual:${actor.id}`, createdAt: now })
 		.onConflictDoNothing();
-	if (res.rowsAffected === 0) return { ok: false, message: 'この研修はすでに割り当てられています。' };
+	if (res.rowsAffected === 0) return { ok: false, message: m.assign_err_already() };
 	await recordAudit(db, { orgId: actor.orgId, actorId: actor.id, action: 'assignment.manual', targetType: 'person', targetId: a.personId, after: a, ip }, now);
 	return { ok: true };
 }

@@ -6,6 +6,7 @@ import { getModule } from '$lib/server/content/catalog';
 import { describeCriteria, describeDue, RECURRENCE_LABELS } from '$lib/domain/curriculum-form';
 import { employmentLabel } from '$lib/domain/labels';
 import type { PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireSection('hr');
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ url }) => {
 			name: c.name,
 			active: c.active,
 			assignedPeople: c.assignedPeople,
-			who: describeCriteria({ ...c.criteria, unitNames: (c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p)) ?? '（廃止された所属）') }, employmentLabel),
+			who: describeCriteria({ ...c.criteria, unitNames: (c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p)) ?? m.curricula_unit_abolished()) }, employmentLabel),
 			items: c.items.map((i) => ({
 				title: getModule(i.moduleSlug)?.title ?? i.moduleSlug,
 				mandatory: i.mandatory,

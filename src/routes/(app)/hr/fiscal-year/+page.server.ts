@@ -7,6 +7,7 @@ import { parseForm } from '$lib/server/forms';
 import { closeFiscalYear, listClosedYears } from '$lib/server/reports/close';
 import { reportModules } from '$lib/server/reports/view';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 const closable = () => {
 	const current = fiscalYearOf(new Date());
@@ -22,8 +23,8 @@ export const actions: Actions = {
 	close: async (event) => {
 		const user = requireSection('hr');
 		const form = await parseForm(event.request, z.object({
-			fiscalYear: z.coerce.number().refine((n) => closable().includes(n), '締める年度を選んでください。'),
-			confirm: z.literal('yes', '確認のチェックを入れてください。')
+			fiscalYear: z.coerce.number().refine((n) => closable().includes(n), m.fy_err_choose_year()),
+			confirm: z.literal('yes', m.fy_err_confirm())
 		}));
 		if (!form.ok) return fail(400, form);
 		const outcome = await closeFiscalYear(db, user, form.data.fiscalYear, reportModules(), event.getClientAddress());
