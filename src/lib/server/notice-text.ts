@@ -33,10 +33,9 @@ function decode(body: string): NoticePayload | null {
 	}
 }
 
-/** A date in a notice: 和暦 in Japanese, "1 Dec 2026" in English. */
+/** A date in a notice, in the reader's language (和暦, or "1 December 2026"). */
 export function noticeDate(date: IsoDate, locale: Locale): string {
-	if (locale === 'ja') return formatWareki(date);
-	return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+	return formatWareki(date, locale);
 }
 
 const due = (i: NoticeItem, o: Opts) => m.notice_item_due({ title: i.title, date: noticeDate(i.dueDate, o.locale) }, o);

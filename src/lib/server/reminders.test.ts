@@ -73,14 +73,14 @@ describe('runReminders', () => {
 		expect(mails.map((m) => m.subject).sort()).toEqual(['[Manabi] New training assigned', '[Manabi] Training due soon', '[Manabi] Training overdue']);
 		const overdue = mails.find((m) => m.subject === '[Manabi] Training overdue')!;
 		expect(overdue.body).toBe(
-			'Dear 佐藤 花子,\n\nYou have overdue training: 教材late (due 10 Nov 2026). Please take it as soon as possible.\n\nhttps://manabi.city.lg.jp/mypage\n\n(This e-mail was sent automatically by Manabi.)'
+			'Dear 佐藤 花子,\n\nYou have overdue training: 教材late (due 10 November 2026). Please take it as soon as possible.\n\nhttps://manabi.city.lg.jp/mypage\n\n(This e-mail was sent automatically by Manabi.)'
 		);
 		// the same stored notice, shown to a Japanese reader and to an English one
 		const [row] = await db.select().from(notice).where(eq(notice.kind, 'digest'));
 		expect(renderNotice(row.body, 'ja')).toBe('週間まとめ（令和8年11月23日の週）: 期限を過ぎた研修がある職員は1人です。総務課 1人');
-		expect(renderNotice(row.body, 'en')).toBe('Weekly summary (week of 23 Nov 2026): 1 staff have overdue training. 総務課: 1');
+		expect(renderNotice(row.body, 'en')).toBe('Weekly summary (week of 23 November 2026): 1 staff have overdue training. 総務課: 1');
 		const [esc] = await db.select().from(notice).where(eq(notice.kind, 'escalation'));
-		expect(renderNotice(esc.body, 'en')).toBe('Training of your staff is overdue by 7 days or more. Please remind them. 佐藤 花子 (000102): 教材late (due 10 Nov 2026)');
+		expect(renderNotice(esc.body, 'en')).toBe('Training of your staff is overdue by 7 days or more. Please remind them. 佐藤 花子 (000102): 教材late (due 10 November 2026)');
 	});
 
 	it('a recipient without a language setting gets Japanese e-mail', async () => {
