@@ -6,6 +6,7 @@
 import * as m from '../paraglide/messages';
 import { getLocale, type Locale } from '../paraglide/runtime';
 import { formatWareki, type IsoDate } from '../domain/japanese-date';
+import type { Segment } from '../i18n/segments';
 import { DUE_SOON_DAYS, ESCALATE_AFTER_DAYS } from '../domain/reminders';
 
 export type NoticeItem = { title: string; dueDate: IsoDate };
@@ -16,7 +17,14 @@ export type NoticePayload =
 	| { t: 'escalation'; staff: { name: string; employeeNo: string; items: NoticeItem[] }[] }
 	| { t: 'digest'; week: IsoDate; units: { unitName: string; people: number }[] };
 
-type Opts = { locale: Locale };
+/** `mark` wraps data (titles, names, unit names) so the page can mark it as Japanese. */
+type Opts = { locale: Locale; mark?: boolean };
+
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+const data = (s: string, o: Opts) => (o.mark ? `${OPEN}${s}${CLOSE}` : s);
+/** Message functions get only the locale (the marks are this module's own business). */
+const lo = (o: Opts) => ({ locale: o.locale });
 
 /** What goes into `notice.body`. */
 export function encodeNotice(p: NoticePayload): string {
@@ -38,14 +46,14 @@ export function noticeDate(date: IsoDate, locale: Locale): string {
 	return formatWareki(date, locale);
 }
 
-const due = (i: NoticeItem, o: Opts) => m.notice_item_due({ title: i.title, date: noticeDate(i.dueDate, o.locale) }, o);
+const due = (i: NoticeItem, o: Opts) => m.notice_item_due({ title: data(i.title, o), date: noticeDate(i.dueDate, o.locale) }, lo(o));
 const list = (items: NoticeItem[], o: Opts) => items.map((i) => due(i, o)).join(m.notice_list_separator({}, o));
 
 function render(p: NoticePayload, o: Opts): string {
 	const sep = m.notice_list_separator({}, o);
 	switch (p.t) {
 		case 'reminder':
-			return m.notice_reminder_from({ sender: p.sender, titles: p.titles.join(sep) }, o);
+			return m.notice_reminder_from({ sender: data(p.sender, o), titles: p.titles.map((t) => data(t, o)).join(sep) }, lo(o));
 		case 'assigned':
 			return m.notice_assigned({ list: list(p.items, o) }, o);
 		case 'due_soon':
@@ -53,7 +61,7 @@ function render(p: NoticePayload, o: Opts): string {
 		case 'overdue':
 			return m.notice_overdue({ list: list(p.items, o) }, o);
 		case 'escalation': {
-			const lines = p.staff.map((s) => m.notice_escalation_line({ name: s.name, employeeNo: s.employeeNo, list: list(s.items, o) }, o));
+			const lines = p.staff.map((s) => m.notice_escalation_line({ name: data(s.name, o), employeeNo: s.employeeNo, list: list(s.items, o) }, lo(o)));
 			return m.notice_escalation({ days: ESCALATE_AFTER_DAYS, lines: lines.join(m.notice_line_separator({}, o)) }, o);
 		}
 		case 'digest': {
@@ -63,7 +71,7 @@ function render(p: NoticePayload, o: Opts): string {
 			const top = [...p.units].sort((a, b) => b.people - a.people || a.unitName.localeCompare(b.unitName, 'ja'));
 			const units = top
 				.slice(0, 10)
-				.map((u) => m.notice_digest_unit({ unitName: u.unitName, people: u.people }, o))
+				.map((u) => m.notice_digest_unit({ unitName: data(u.unitName, o), people: u.people }, lo(o)))
 				.join(sep);
 			const more = top.length > 10 ? m.notice_digest_more({ count: top.length - 10 }, o) : '';
 			return m.notice_digest({ week, total, units, more }, o);
@@ -75,6 +83,16 @@ function render(p: NoticePayload, o: Opts): string {
 export function renderNotice(body: string, locale: Locale = getLocale()): string {
 	const p = decode(body);
 	return p ? render(p, { locale }) : body;
+}
+
+/** The same, in pieces: the data inside the sentence (titles, names, unit names) flagged. */
+export function renderNoticeParts(body: string, locale: Locale = getLocale()): Segment[] {
+	const p = decode(body);
+	if (!p) return [{ text: body, data: true }];
+	return render(p, { locale, mark: true })
+		.split(/(\u0001[^\u0002]*\u0002)/)
+		.filter(Boolean)
+		.map((piece) => (piece.startsWith(OPEN) ? { text: piece.slice(1, -1), data: true } : { text: piece, data: false }));
 }
 
 export type MailKind = 'assigned' | 'due_soon' | 'overdue' | 'escalation' | 'digest';

@@ -3,7 +3,7 @@ import type { Db } from './db/client';
 import { notice } from './db/schema';
 import { generateId } from './auth/token';
 import { recordAudit, type DbOrTx } from './audit';
-import { encodeNotice, renderNotice } from './notice-text';
+import { encodeNotice, renderNotice, renderNoticeParts } from './notice-text';
 import * as m from '../paraglide/messages';
 
 export type NoticeKind = (typeof notice.$inferSelect)['kind'];
@@ -48,7 +48,7 @@ export async function listNotices(db: Db, personId: string, limit = 20) {
 		.where(eq(notice.personId, personId))
 		.orderBy(desc(notice.createdAt))
 		.limit(limit);
-	return rows.map((r) => ({ ...r, body: renderNotice(r.body) }));
+	return rows.map((r) => ({ ...r, body: renderNotice(r.body), parts: renderNoticeParts(r.body) }));
 }
 
 /** Marks one of the person's own notices read; someone else's id changes nothing. */

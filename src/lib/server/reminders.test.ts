@@ -4,7 +4,7 @@ import type { Db } from './db/client';
 import { assignment, mailOutbox, notice, person, roleGrant } from './db/schema';
 import { testDb } from './testing/db';
 import { runReminders, type ReminderContext } from './reminders';
-import { renderNotice } from './notice-text';
+import { renderNotice, renderNoticeParts } from './notice-text';
 
 const today = '2026-11-23';
 const ctx: ReminderContext = { versions: new Map([['m', '1']]), titleOf: (s) => `教材${s}`, mail: { enabled: true, appUrl: 'https://manabi.city.lg.jp' } };
@@ -81,6 +81,9 @@ describe('runReminders', () => {
 		expect(renderNotice(row.body, 'en')).toBe('Weekly summary (week of 23 November 2026): 1 staff have overdue training. 総務課: 1');
 		const [esc] = await db.select().from(notice).where(eq(notice.kind, 'escalation'));
 		expect(renderNotice(esc.body, 'en')).toBe('Training of your staff is overdue by 7 days or more. Please remind them. 佐藤 花子 (000102): 教材late (due 10 November 2026)');
+		// on the page, the Japanese data inside the English sentence is flagged so it can be marked lang="ja"
+		expect(renderNoticeParts(esc.body, 'en').filter((p) => p.data).map((p) => p.text)).toEqual(['佐藤 花子', '教材late']);
+		expect(renderNoticeParts(esc.body, 'en').map((p) => p.text).join('')).toBe(renderNotice(esc.body, 'en'));
 	});
 
 	it('a recipient without a language setting gets Japanese e-mail', async () => {
