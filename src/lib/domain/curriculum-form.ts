@@ -5,22 +5,25 @@
  */
 import { formatWareki, isIsoDate, type IsoDate } from './japanese-date';
 import type { DueRule, Recurrence, RuleCriteria } from './assignment';
+import * as m from '../paraglide/messages';
+import { jobGradeLabel } from './labels';
 
 export type DueKind = DueRule['kind'];
 export const DUE_KINDS: readonly DueKind[] = ['fiscal_year_end', 'fixed', 'after_hire', 'after_transfer'];
 export const RECURRENCES: readonly Recurrence[] = ['every_fiscal_year', 'on_new_version', 'once'];
 
+/** Getters: each label is translated when read, in the reader's locale. */
 export const DUE_KIND_LABELS: Record<DueKind, string> = {
-	fiscal_year_end: '年度末（3月31日）',
-	fixed: '日付を指定',
-	after_hire: '採用日から○日後',
-	after_transfer: '異動（着任）日から○日後'
+	get fiscal_year_end() { return m.label_due_kind_fiscal_year_end(); },
+	get fixed() { return m.label_due_kind_fixed(); },
+	get after_hire() { return m.label_due_kind_after_hire(); },
+	get after_transfer() { return m.label_due_kind_after_transfer(); }
 };
 
 export const RECURRENCE_LABELS: Record<Recurrence, string> = {
-	every_fiscal_year: '毎年度',
-	on_new_version: '教材の改訂ごと',
-	once: '1回のみ'
+	get every_fiscal_year() { return m.label_recurrence_every_fiscal_year(); },
+	get on_new_version() { return m.label_recurrence_on_new_version(); },
+	get once() { return m.label_recurrence_once(); }
 };
 
 export type ItemDraft = {
@@ -185,23 +188,24 @@ export function draftOf(c: {
 /** One line that says whom a curriculum covers, for lists and the audit view. */
 export function describeCriteria(c: Omit<RuleCriteria, 'unitPaths'> & { unitNames?: readonly string[] }, employmentLabel: (code: string) => string): string {
 	const parts: string[] = [];
-	if (c.unitNames?.length) parts.push(`所属: ${c.unitNames.join('・')}`);
-	if (c.jobGrades?.length) parts.push(`職階: ${c.jobGrades.join('・')}`);
-	if (c.tagsAny?.length) parts.push(`タグ: ${c.tagsAny.join('・')}`);
-	if (c.employmentTypes?.length) parts.push(`雇用区分: ${c.employmentTypes.map(employmentLabel).join('・')}`);
-	if (c.hiredWithinDays !== undefined) parts.push(`採用後${c.hiredWithinDays}日以内`);
-	return parts.length ? parts.join(' ／ ') : '全職員';
+	const list = (xs: readonly string[]) => xs.join(m.curriculum_desc_list_sep());
+	if (c.unitNames?.length) parts.push(m.curriculum_desc_units({ list: list(c.unitNames) }));
+	if (c.jobGrades?.length) parts.push(m.curriculum_desc_grades({ list: list(c.jobGrades.map(jobGradeLabel)) }));
+	if (c.tagsAny?.length) parts.push(m.curriculum_desc_tags({ list: list(c.tagsAny) }));
+	if (c.employmentTypes?.length) parts.push(m.curriculum_desc_employment({ list: list(c.employmentTypes.map(employmentLabel)) }));
+	if (c.hiredWithinDays !== undefined) parts.push(m.curriculum_desc_hired_within({ days: c.hiredWithinDays }));
+	return parts.length ? parts.join(m.curriculum_desc_sep()) : m.curriculum_desc_everyone();
 }
 
 export function describeDue(due: DueRule): string {
 	switch (due.kind) {
 		case 'fiscal_year_end':
-			return '年度末';
+			return m.curriculum_due_fiscal_year_end();
 		case 'fixed':
 			return formatWareki(due.date);
 		case 'after_hire':
-			return `採用日から${due.days}日後`;
+			return m.curriculum_due_after_hire({ days: due.days });
 		case 'after_transfer':
-			return `着任日から${due.days}日後`;
+			return m.curriculum_due_after_transfer({ days: due.days });
 	}
 }
