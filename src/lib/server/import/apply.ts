@@ -6,6 +6,7 @@ import { recordAudit } from '../audit';
 import { addDays } from '../../domain/japanese-date';
 import type { CurrentStaff, ImportPlan, IncomingStaff } from '../../domain/staff-import';
 import { loadStaffSnapshot } from '../staff-snapshot';
+import * as m from '../../paraglide/messages';
 
 type Fields = Pick<typeof person.$inferSelect, 'name' | 'kana' | 'jobGrade' | 'employmentType' | 'hireDate' | 'email'>;
 
@@ -125,7 +126,7 @@ export type UndoOutcome = { ok: true } | { ok: false; message: string };
 /** Undoes the newest import if it is the last thing that changed the list. */
 export async function undoLastImport(db: Db, ctx: { orgId: string; actorId: string; ip: string | null }, importId: string, now = new Date()): Promise<UndoOutcome> {
 	const [last] = await db.select().from(staffImport).where(eq(staffImport.orgId, ctx.orgId)).orderBy(desc(staffImport.createdAt)).limit(1);
-	if (!last || last.id !== importId || last.undoneAt) return { ok: false, message: '取り消せるのは、最後に行った取り込みだけです。' };
+	if (!last || last.id !== importId || last.undoneAt) return { ok: false, message: m.import_err_undo_only_last() };
 	const ch = last.changes as ImportChanges;
 	try {
 		await db.transaction(async (tx) => {
@@ -154,7 +155,7 @@ export async function undoLastImport(db: Db, ctx: { orgId: string; actorId: stri
 	} catch (e) {
 		const err = e as { message?: string; cause?: { message?: string } };
 		if (!/FOREIGN KEY/i.test(`${err.message} ${err.cause?.message}`)) throw e;
-		return { ok: false, message: '取り込みのあとに追加された職員が受講を始めているため、取り消せません。修正した名簿を取り込み直してください。' };
+		return { ok: false, message: m.import_err_undo_training_started() };
 	}
 	await recordAudit(db, { orgId: ctx.orgId, actorId: ctx.actorId, action: 'staff.import_undone', targetType: 'staff_import', targetId: last.id, ip: ctx.ip }, now);
 	return { ok: true };
