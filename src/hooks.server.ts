@@ -5,7 +5,7 @@ import { cookieName as LOCALE_COOKIE, defineCustomServerStrategy } from '$lib/pa
 import { isAppLocale } from '$lib/i18n/locales';
 import { db, initDatabase } from '$lib/server/db';
 import { isBusyError } from '$lib/server/db/client';
-import { BUSY_MESSAGE, markBusy, resolveBusyAware } from '$lib/server/busy';
+import { busyMessage, markBusy, resolveBusyAware } from '$lib/server/busy';
 import { sessionPolicy } from '$lib/server/config';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
@@ -13,7 +13,7 @@ import { loginHref, passwordHref, twoFactorHref, twoFactorSetupHref } from '$lib
 import { requiresTwoFactor, twoFactorGate } from '$lib/domain/two-factor';
 import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
 import { startMailer } from '$lib/server/mail/mailer';
-import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from '$lib/server/cross-site';
+import { crossSiteMessage, isCrossSiteWrite } from '$lib/server/cross-site';
 import { frameworkErrorMessage } from '$lib/server/error-messages';
 import { setLocaleCookie } from '$lib/server/locale';
 
@@ -82,8 +82,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 const handleCrossSite: Handle = ({ event, resolve }) => {
 	if (!isCrossSiteWrite(event.request.method, event.request.headers.get('origin'), event.url.origin)) return resolve(event);
 	return event.request.headers.get('accept') === 'application/json'
-		? json({ message: CROSS_SITE_MESSAGE }, { status: 403 })
-		: text(CROSS_SITE_MESSAGE, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		? json({ message: crossSiteMessage() }, { status: 403 })
+		: text(crossSiteMessage(), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };
 
 /** The signed-in person's stored language, per request, for the 'custom-user' strategy below. */
@@ -118,7 +118,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isBusyError(error)) {
 		console.error(`[manabi] ${event.route.id}: database busy`);
 		markBusy(event.locals);
-		return { message: BUSY_MESSAGE };
+		return { message: busyMessage() };
 	}
 	// below 500 it is SvelteKit refusing the request itself (bad URL, method or content type): nothing to log
 	if (status < 500) return { message: frameworkErrorMessage(status) };

@@ -38,6 +38,8 @@ describe('closing a 年度', () => {
 
 	it('the pack\'s labels are Japanese even when the 年度 is closed by someone reading in English', async () => {
 		const db = await testDb();
+		const base = { orgId: 'org1', moduleSlug: 'security-policy', mandatory: true, recurrence: 'every_fiscal_year' as const, periodKey: 'fy:2026', source: 'test', createdAt: NOW };
+		await db.insert(assignment).values([{ id: 'a1', personId: 'p1', dueDate: '2027-03-31', ...base }, { id: 'a2', personId: 'p2', dueDate: '2027-03-31', ...base }]);
 		await db.insert(target).values({ id: 't1', orgId: 'org1', name: '修了率90%', metric: 'completion_rate', scopeKind: 'module', scopeValue: 'security-policy', fiscalYear: 2026, threshold: 90, createdAt: NOW });
 		const original = getLocale;
 		overwriteGetLocale(() => 'en');
@@ -50,5 +52,7 @@ describe('closing a 年度', () => {
 		}
 		const pack = JSON.parse((await getClosedPack(db, 'org1', 2026))!.pack);
 		expect(pack.targets).toMatchObject([{ name: '修了率90%', metric: '修了率（対象者のうち合格した割合）', scope: '教材: 情報セキュリティ' }]);
+		expect(pack.fiscalYearLabel).toBe('令和8年度（2026年度）');
+		expect(pack.records.map((x: { status: string }) => x.status)).toEqual(['期限切れ', '期限切れ']);
 	});
 });

@@ -10,9 +10,20 @@ import { listTargets } from '../targets';
 import { loadYearData } from './year';
 import { buildDashboard, type ModuleInfo } from './dashboard';
 import { factStatus } from '../../domain/report-facts';
-import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
+import type { AssignmentStatus } from '../../domain/assignment';
 import { formatFiscalYear, toJstDate } from '../../domain/japanese-date';
 import * as m from '../../paraglide/messages';
+
+const JA = { locale: 'ja' } as const;
+/** The pack is a frozen record in Japanese, whoever closes the 年度 and in whatever language. */
+const statusJa = (s: AssignmentStatus) =>
+	({
+		not_started: m.label_status_not_started({}, JA),
+		in_progress: m.label_status_in_progress({}, JA),
+		passed: m.label_status_passed({}, JA),
+		overdue: m.label_status_overdue({}, JA),
+		exempt: m.label_status_exempt({}, JA)
+	})[s];
 
 export const PACK_FORMAT = 'manabi-evidence-pack/1';
 
@@ -46,13 +57,13 @@ export async function buildEvidencePack(db: Db, orgId: string, fiscalYear: numbe
 		.map(({ f, p }) => ({
 			employeeNo: p.employeeNo, name: p.name, department: unitName(p.deptId), unit: unitName(p.unitId), jobGrade: p.jobGrade,
 			module: f.moduleSlug, moduleTitle: title.get(f.moduleSlug) ?? f.moduleSlug, mandatory: f.mandatory, dueDate: f.dueDate,
-			status: ASSIGNMENT_STATUS_LABELS[factStatus(f, data.today, false)], attempts: f.attempts, bestScorePct: f.bestScorePct, passedOn: f.passedOn
+			status: statusJa(factStatus(f, data.today, false)), attempts: f.attempts, bestScorePct: f.bestScorePct, passedOn: f.passedOn
 		}));
 	const pack = {
 		format: PACK_FORMAT,
 		organisation: { code: org?.code ?? '', name: org?.name ?? '' },
 		fiscalYear,
-		fiscalYearLabel: formatFiscalYear(fiscalYear),
+		fiscalYearLabel: formatFiscalYear(fiscalYear, 'ja'),
 		referenceDate: data.refDate,
 		closedAt: now.toISOString(),
 		closedBy,
