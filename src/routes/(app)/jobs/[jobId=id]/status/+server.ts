@@ -1,0 +1,13 @@
+import { error, json } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
+import { getVisibleJob, jobView } from '$lib/server/jobs/queries';
+import type { RequestHandler } from './$types';
+
+/** The progress page polls this every 2 s (same origin, the creator only). */
+export const GET: RequestHandler = async ({ params }) => {
+	const user = requireUser();
+	const row = await getVisibleJob(db, user, params.jobId);
+	if (!row) error(404, '処理が見つかりません。');
+	return json(jobView(row), { headers: { 'cache-control': 'no-store' } });
+};
