@@ -17,7 +17,7 @@ test('HR starts the 個人別 export, goes elsewhere, comes back through 処理�
 	await page.getByRole('link', { name: /^処理の状況/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('処理の状況');
 	await page.getByRole('row').nth(1).getByRole('link', { name: '個人別受講状況 CSV の作成' }).click();
-	expect(new URL(page.url()).pathname).toBe(jobUrl);
+	await expect(page).toHaveURL(new RegExp(`${jobUrl}$`));
 
 	await expect(page.getByRole('status')).toHaveText('完了', { timeout: 60_000 });
 	const summary = (await page.getByText(/^CSV ができました（\d+行）。$/).textContent())!;
