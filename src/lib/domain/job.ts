@@ -3,7 +3,7 @@
  * progress page says about it (percent done, time left). No I/O here.
  */
 
-export const JOB_KINDS = ['staff_import', 'person_export', 'fiscal_year_close'] as const;
+export const JOB_KINDS = ['staff_import', 'person_export', 'fiscal_year_close', 'assignment_refresh'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'interrupted'] as const;
@@ -78,7 +78,8 @@ export const INTERRUPTED_MESSAGES: Record<JobKind, string> = {
 		'サーバーの再起動で処理が中断されました。職員名簿の取り込みは全部反映されたか、何も反映されていないかのどちらかです（途中までの反映はありません）。「職員名簿の取り込み」の履歴を確かめ、載っていなければもう一度取り込んでください。研修の割り当ては起動時に見直されます。',
 	person_export: 'サーバーの再起動で CSV の作成が中断されました。お手数ですが、ダッシュボードからもう一度作成してください。',
 	fiscal_year_close:
-		'サーバーの再起動で年度締めが中断されました。証跡は、保存されたか、何も保存されていないかのどちらかです。「年度締め」の画面で締め済みかどうか確かめ、締められていなければもう一度実行してください。'
+		'サーバーの再起動で年度締めが中断されました。証跡は、保存されたか、何も保存されていないかのどちらかです。「年度締め」の画面で締め済みかどうか確かめ、締められていなければもう一度実行してください。',
+	assignment_refresh: 'サーバーの再起動で研修の割り当ての見直しが中断されました。見直しは起動時にもう一度行われるので、操作は要りません。'
 };
 
 /** Stored when a job fails for a reason nobody foresaw; the details go to the server log. */
@@ -87,5 +88,7 @@ export const FAILED_MESSAGES: Record<JobKind, string> = {
 		'職員名簿の取り込み中にエラーが起きたため、何も反映していません。時間をおいてもう一度取り込んでください。続くときは、システム管理者に日時を伝えて連絡してください。',
 	person_export: 'CSV の作成中にエラーが起きました。時間をおいてもう一度作成してください。続くときは、システム管理者に日時を伝えて連絡してください。',
 	fiscal_year_close:
-		'年度締めの途中でエラーが起きたため、締めていません。時間をおいてもう一度実行してください。続くときは、システム管理者に日時を伝えて連絡してください。'
+		'年度締めの途中でエラーが起きたため、締めていません。時間をおいてもう一度実行してください。続くときは、システム管理者に日時を伝えて連絡してください。',
+	assignment_refresh:
+		'研修の割り当ての見直しでエラーが起きました。割り当ては翌朝の自動見直しで追いつきます。続くときは、システム管理者に日時を伝えて連絡してください。'
 };

@@ -82,6 +82,12 @@ export function jobHandlers(deps: Deps): Record<JobKind, JobHandler> {
 			return { result: { rows: state.rows, fileName: p.fileName, encoding: p.encoding }, outputFile: out.name };
 		},
 
+		/** After the organisation chart changed: which 課 staff belong to decides some curricula. */
+		async assignment_refresh(ctx) {
+			await ctx.progress({ phase: 'evaluate', done: 0, total: null });
+			return { result: { assignmentsCreated: await reEvaluate(ctx, deps.versions(), now()) } };
+		},
+
 		/** The pack is built first, then stored with its audit event in one transaction. */
 		async fiscal_year_close(ctx) {
 			const p = ctx.job.params as FiscalYearCloseParams;
