@@ -2,9 +2,10 @@
  * `npx tsx bench/jobs.ts [--size=N]`: does the app keep answering while a long job runs? Seeds a
  * bench organisation, starts the built server, and times an employee's home page (one request
  * after another) with nothing running and then while HR's 個人別受講状況 export runs as a job.
- * Needs `npm run build` first.
+ * Needs `npm run build` first. `--reuse` keeps a database seeded by an earlier run; `--settle=S`
+ * waits S seconds after the start (the start-up refresh and reminders run then).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { benchModules, seedBench, BENCH_PASSWORD } from './lib/seed.ts';
 import { exportPersonsViaJob, freePort, percentiles, signIn, startProcess } from './lib/http.ts';
@@ -13,15 +14,25 @@ const n = Number(process.argv.find((a) => a.startsWith('--size='))?.split('=')[1
 const log = (...a: unknown[]) => console.log('[bench:jobs]', ...a);
 mkdirSync('bench/tmp', { recursive: true });
 const file = `bench/tmp/jobs-${n}.db`;
-for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-log(`seeding ${n} staff…`);
-const db = await openDatabase(`file:${file}`);
-const seed = await seedBench(db, n, benchModules());
-db.$client.close();
-const server = await startProcess(['build'], await freePort(), { DATABASE_URL: `file:${file}` });
+const reuse = process.argv.includes('--reuse') && existsSync(file);
+const settleS = Number(process.argv.find((a) => a.startsWith('--settle='))?.split('=')[1] ?? 60);
+let hrNo: string;
+if (reuse) {
+	const db = await openDatabase(`file:${file}`);
+	hrNo = String((await db.$client.execute(`select p.employee_no from person p join role_grant g on g.person_id = p.id where g.role = 'hr' limit 1`)).rows[0].employee_no);
+	db.$client.close();
+} else {
+	for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+	log(`seeding ${n} staff…`);
+	const db = await openDatabase(`file:${file}`);
+	hrNo = (await seedBench(db, n, benchModules())).hrEmployeeNo;
+	db.$client.close();
+}
+const server = await startProcess(['build'], await freePort(), { DATABASE_URL: `file:${file}` }, '/login', 300_000);
 process.once('exit', () => server.proc.kill('SIGKILL'));
-await new Promise((r) => setTimeout(r, Math.min(8000, n / 4))); // the start-up refresh
-const hr = await signIn(server.base, seed.hrEmployeeNo, BENCH_PASSWORD);
+log(`server up; waiting ${settleS} s for the start-up refresh`);
+await new Promise((r) => setTimeout(r, settleS * 1000));
+const hr = await signIn(server.base, hrNo, BENCH_PASSWORD);
 const employee = await signIn(server.base, String(150).padStart(6, '0'), BENCH_PASSWORD);
 
 async function timeHome(until: () => boolean, min = 20) {

@@ -32,12 +32,17 @@ export function freePort(): Promise<number> {
 	});
 }
 
-export async function startProcess(args: string[], port: number, env: Record<string, string>, readyPath = '/login'): Promise<Server> {
+export async function startProcess(args: string[], port: number, env: Record<string, string>, readyPath = '/login', readyTimeoutMs = 30_000): Promise<Server> {
 	const base = `http://127.0.0.1:${port}`;
 	const proc = spawn(process.execPath, args, { env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: base, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 	let exited = false;
 	proc.once('exit', () => (exited = true));
-	await waitFor(base + readyPath);
+	try {
+		await waitFor(base + readyPath, readyTimeoutMs);
+	} catch (e) {
+		proc.kill('SIGKILL'); // never leave a server behind
+		throw e;
+	}
 	if (exited) throw new Error(`server exited before it was ready: ${args.join(' ')}`);
 	return {
 		base, pid: proc.pid!, proc,
