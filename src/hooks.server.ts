@@ -13,6 +13,7 @@ import { loginHref, passwordHref, twoFactorHref, twoFactorSetupHref } from '$lib
 import { requiresTwoFactor, twoFactorGate } from '$lib/domain/two-factor';
 import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
 import { startMailer } from '$lib/server/mail/mailer';
+import { startJobs } from '$lib/server/jobs';
 import { crossSiteMessage, isCrossSiteWrite } from '$lib/server/cross-site';
 import { frameworkErrorMessage } from '$lib/server/error-messages';
 import { setLocaleCookie } from '$lib/server/locale';
@@ -24,6 +25,8 @@ export const init: ServerInit = async () => {
 		console.error(`\n[manabi] 起動を中止しました / start aborted:\n${(e as Error).message}\n`);
 		process.exit(1);
 	}
+	// before the daily refresh: an import a restart interrupted gets its assignments from that refresh
+	await startJobs();
 	scheduleDailyRefresh();
 	startMailer();
 };

@@ -42,7 +42,9 @@ export async function listStaffFacts(db: Db, orgId: string, today: string): Prom
  * assignments that are missing (existing ones are kept). Run after each import and daily, so
  * transfers and promotions are picked up. Returns how many were created.
  */
-export async function evaluateAssignments(db: Db, orgId: string, today: string, versions: ReadonlyMap<string, string>, now = new Date()) {
+export type EvaluationStep = (p: { phase: 'evaluate' | 'write'; done: number; total: number }) => Promise<void>;
+
+export async function evaluateAssignments(db: Db, orgId: string, today: string, versions: ReadonlyMap<string, string>, now = new Date(), onStep?: EvaluationStep) {
 	const items = await db
 		.select({ c: curriculum, i: curriculumItem })
 		.from(curriculumItem)
@@ -54,7 +56,8 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 	// costs a few reads, not 600,000 refused inserts, and memory stays at one list at a time
 	const rows: unknown[][] = [];
 	const at = now.getTime();
-	for (const { c, i } of items) {
+	for (const [n, { c, i }] of items.entries()) {
+		await onStep?.({ phase: 'evaluate', done: n, total: items.length });
 		const version = versions.get(i.moduleSlug);
 		if (!version) continue;
 		const key = periodKey(i.recurrence, today, version);
@@ -68,6 +71,7 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 	// inserted by SQLite from a JSON array (one statement per 20,000 rows); the unique index still guards against a race
 	let created = 0;
 	for (let k = 0; k < rows.length; k += 20_000) {
+		await onStep?.({ phase: 'write', done: k, total: rows.length });
 		const res = await db.run(sql`INSERT INTO assignment (id, org_id, person_id, module_slug, period_key, recurrence, mandatory, due_date, source, created_at)
 			SELECT value ->> 0, ${orgId}, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, ${at}
 			FROM json_each(${JSON.stringify(rows.slice(k, k + 20_000))}) WHERE 1 ON CONFLICT DO NOTHING`);
