@@ -5,7 +5,7 @@ import { ORIGIN, UNITS } from './fixtures';
 import { ensureEmployeeCertificate } from './matrix-world';
 
 /** The locales the sweep covers; adding English is adding 'en' here (cookie strategy). */
-export const LOCALES = ['ja'] as const;
+export const LOCALES = ['ja', 'en'] as const;
 
 /** The WCAG 2.0/2.1 A and AA rules (JIS X 8341-3:2016 = WCAG 2.0). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
