@@ -85,6 +85,21 @@ describe('the job runner', () => {
 		expect((await rowOf(id)).progressDone).toBe(200);
 	});
 
+	it('a change saved while a review is running queues another review (the running one may have read the old rules); a queued one is reused', async () => {
+		const { handler, release } = stepper();
+		const runner = createJobRunner({ db, outputDir: dir, handlers: { assignment_refresh: handler }, log, progressIntervalMs: 0 });
+		const first = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'assignment_refresh', params: {}, reuse: ['queued'] });
+		await release();
+		await new Promise((r) => setTimeout(r, 20));
+		expect((await rowOf(first.id)).status).toBe('running');
+		const second = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'assignment_refresh', params: {}, reuse: ['queued'] });
+		expect(second.existing).toBe(false);
+		expect(await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'assignment_refresh', params: {}, reuse: ['queued'] })).toEqual({ id: second.id, existing: true });
+		for (let i = 0; i < 5; i++) await release();
+		await runner.idle();
+		expect((await rowOf(second.id)).status).toBe('done');
+	});
+
 	it('a job speaks the language of the person who started it, not of the request that happened to run the queue', async () => {
 		const handler: JobHandler = async () => {
 			throw new JobFailure(m.job_err_file_not_found());

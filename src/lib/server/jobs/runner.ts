@@ -148,11 +148,11 @@ export function createJobRunner(opts: Options) {
 		 * Queues a job, or answers the one of the same kind this person already has waiting or
 		 * running (a second click, or a second tab, never starts the work twice).
 		 */
-		async submit(p: { orgId: string; createdBy: string; kind: JobKind; params: Record<string, unknown> }): Promise<{ id: string; existing: boolean }> {
+		async submit(p: { orgId: string; createdBy: string; kind: JobKind; params: Record<string, unknown>; reuse?: ('queued' | 'running')[] }): Promise<{ id: string; existing: boolean }> {
 			const [active] = await db
 				.select({ id: job.id })
 				.from(job)
-				.where(and(eq(job.orgId, p.orgId), eq(job.createdBy, p.createdBy), eq(job.kind, p.kind), inArray(job.status, ['queued', 'running'])));
+				.where(and(eq(job.orgId, p.orgId), eq(job.createdBy, p.createdBy), eq(job.kind, p.kind), inArray(job.status, p.reuse ?? ['queued', 'running'])));
 			if (active) return { id: active.id, existing: true };
 			const id = generateId();
 			const locale = getLocale();

@@ -12,9 +12,9 @@ export const load: PageServerLoad = async ({ url }) => {
 	const user = requireSection('hr');
 	const [curricula, units] = await Promise.all([listCurricula(db, user.orgId), listUnits(db, user.orgId)]);
 	const unitName = new Map(units.map((u) => [u.id, u.name]));
-	const created = Number(url.searchParams.get('created'));
+	const job = url.searchParams.get('job') ?? '';
 	return {
-		saved: url.searchParams.has('saved') ? { created: Number.isInteger(created) && created >= 0 ? created : 0 } : null,
+		saved: url.searchParams.has('saved') ? { job: /^[a-z2-7]{24}$/.test(job) ? job : null } : null,
 		curricula: curricula.map((c) => ({
 			id: c.id,
 			name: c.name,
