@@ -9,6 +9,8 @@ export const RESULTS_FILE = 'src/lib/accessibility/results.json';
 const built = JSON.parse(readFileSync(RESULTS_FILE, 'utf8'));
 
 const ROLES = Object.keys(PLAN) as RoleName[];
+/** Pages already scanned in the second locale (the tests of this file run in order, in one worker). */
+const scannedIn = new Set<string>();
 
 /** The wording of the locale under test, from the shipped catalogs. */
 const CATALOGS: Record<string, Record<string, string>> = { ja: JSON.parse(readFileSync('messages/ja.json', 'utf8')), en: JSON.parse(readFileSync('messages/en.json', 'utf8')) };
@@ -96,6 +98,13 @@ for (const locale of LOCALES)
 			if (role !== 'signedOut') await enter(page, role, part);
 			await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);
 			for (const visit of await PLAN[role](page)) {
+				// every role is swept in Japanese; in English each page is scanned once, by the first role
+				// that opens it (the roles change the menu, not the page), to keep CI within its time
+				const key = `${visit.route} ${visit.path}`;
+				if (locale !== LOCALES[0]) {
+					if (scannedIn.has(key)) continue;
+					scannedIn.add(key);
+				}
 				const res = await page.goto(visit.path);
 				expect(res?.status(), visit.path).toBe(visit.status ?? 200);
 				await expect(page.locator('html')).toHaveAttribute('lang', locale);

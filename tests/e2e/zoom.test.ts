@@ -19,7 +19,8 @@ const measure = (page: Page, skipTables: boolean): Promise<Overflow> =>
 			return false;
 		};
 		const outside = [...document.querySelectorAll('body *')]
-			.filter((el) => !(skipTables && el.closest('table')) && !inScroller(el) && el.getClientRects().length > 0)
+			// text kept for screen readers only (.visually-hidden, clipped to 1 px) is not on the screen at all
+			.filter((el) => !(skipTables && el.closest('table')) && !inScroller(el) && !el.parentElement?.closest('.visually-hidden') && el.getClientRects().length > 0)
 			.filter((el) => el.getBoundingClientRect().right > view + 1)
 			.map(label);
 		// text in the header and menu that is cut off inside its own box
