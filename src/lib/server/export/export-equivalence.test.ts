@@ -15,7 +15,7 @@ import { isInSubtree } from '../../domain/access';
 import { ASSIGNMENT_STATUS_LABELS, passCounts, type Recurrence } from '../../domain/assignment';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date';
 import { factStatus, type ModuleFact } from '../../domain/report-facts';
-import { csvStream, type Cell, type CsvEncoding } from './csv';
+import { csvRow, csvStream, type Cell, type CsvEncoding } from './csv';
 import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from './person-assignments';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
@@ -118,6 +118,16 @@ describe('個人別受講状況 export', () => {
 		expect(rows).toBeGreaterThan(1000);
 		const all = (await bytes(referenceStream(PERSON_ASSIGNMENT_HEADER, referencePages(db, { orgId: 'org1', fiscalYear: 2026, scopePaths: null, titleOf, now: NOW }), 'utf-8'))).toString('utf8');
 		for (const label of Object.values(ASSIGNMENT_STATUS_LABELS)) expect(all).toContain(`,${label},`);
+	});
+
+	it('quotes and neutralises cells exactly as before, for any mix of the characters that matter', () => {
+		const r = rng(11);
+		const alphabet = ['a', '1', '漢', 'ｶ', ' ', '\u3000', '\t', '\r', '\n', '"', ',', '=', '+', '-', '@', "'", '\u0001', '\u007f'];
+		for (let i = 0; i < 5000; i++) {
+			const cells: Cell[] = Array.from({ length: 1 + Math.floor(r() * 4) }, () => Array.from({ length: Math.floor(r() * 5) }, () => alphabet[Math.floor(r() * alphabet.length)]).join(''));
+			cells.push({ code: String(cells[0]) }, Math.floor(r() * 100) / 10, null);
+			expect(csvRow(cells), JSON.stringify(cells)).toBe(csvRowRef(cells));
+		}
 	});
 });
 
