@@ -44,14 +44,20 @@ export type ExemptionRow = { personId: string; moduleSlug: string | null; from: 
  * in it, oldest first) and exemptions. `refDate` is the 年度's last day or today, whichever is first.
  */
 export function buildFacts(assignments: readonly AssignmentRow[], results: readonly ResultRow[], exemptions: readonly ExemptionRow[], refDate: IsoDate): ModuleFact[] {
-	// hot: 600,000 assignments at 30,000 staff, so plain loops and no closure per row
-	const key = (personId: string, slug: string) => `${personId}\u0000${slug}`;
-	const resultsOf = new Map<string, ResultRow[]>();
+	// hot: 600,000 assignments at 30,000 staff, so plain loops, no closure per row and no
+	// "person + module" key string per lookup (results are grouped by person, then module)
+	const resultsOf = new Map<string, Map<string, ResultRow[]>>();
+	const groups: ResultRow[][] = [];
 	for (const r of results) {
-		const k = key(r.personId, r.moduleSlug);
-		const list = resultsOf.get(k);
+		let bySlug = resultsOf.get(r.personId);
+		if (!bySlug) resultsOf.set(r.personId, (bySlug = new Map()));
+		const list = bySlug.get(r.moduleSlug);
 		if (list) list.push(r);
-		else resultsOf.set(k, [r]);
+		else {
+			const fresh = [r];
+			bySlug.set(r.moduleSlug, fresh);
+			groups.push(fresh);
+		}
 	}
 	const exemptionsOf = new Map<string, ExemptionRow[]>();
 	for (const e of exemptions) {
@@ -60,14 +66,15 @@ export function buildFacts(assignments: readonly AssignmentRow[], results: reado
 		else exemptionsOf.set(e.personId, [e]);
 	}
 	const facts: ModuleFact[] = [];
-	const seen = new Set<string>();
+	const assigned = new Map<string, Set<string>>();
 	let repeated = false;
 	const none: ResultRow[] = [];
 	for (const a of assignments) {
-		const k = key(a.personId, a.moduleSlug);
-		if (seen.has(k)) repeated = true;
-		else seen.add(k);
-		const rs = resultsOf.get(k) ?? none;
+		let slugs = assigned.get(a.personId);
+		if (!slugs) assigned.set(a.personId, (slugs = new Set()));
+		if (slugs.has(a.moduleSlug)) repeated = true;
+		else slugs.add(a.moduleSlug);
+		const rs = resultsOf.get(a.personId)?.get(a.moduleSlug) ?? none;
 		let passes = 0;
 		let passedOn: IsoDate | null = null;
 		let passedAny = false;
@@ -87,8 +94,8 @@ export function buildFacts(assignments: readonly AssignmentRow[], results: reado
 		});
 	}
 	// learning nobody assigned still counts for comprehension and 延べ人数
-	for (const [k, rs] of resultsOf) {
-		if (seen.has(k)) continue;
+	for (const rs of groups) {
+		if (assigned.get(rs[0].personId)?.has(rs[0].moduleSlug)) continue;
 		const pass = rs.find((r) => r.passed);
 		facts.push({
 			personId: rs[0].personId, moduleSlug: rs[0].moduleSlug, assigned: false, mandatory: false, exempt: false, dueDate: null,

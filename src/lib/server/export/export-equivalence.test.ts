@@ -15,6 +15,7 @@ import { isInSubtree } from '../../domain/access';
 import { ASSIGNMENT_STATUS_LABELS, passCounts, type Recurrence } from '../../domain/assignment';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date';
 import { factStatus, type ModuleFact } from '../../domain/report-facts';
+import { readAssignmentRows, readOrgAssignmentRows, readOrgResultRows, readResultRows } from '../reports/fact-rows';
 import { csvRow, csvStream, type Cell, type CsvEncoding } from './csv';
 import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from './person-assignments';
 
@@ -118,6 +119,24 @@ describe('個人別受講状況 export', () => {
 		expect(rows).toBeGreaterThan(1000);
 		const all = (await bytes(referenceStream(PERSON_ASSIGNMENT_HEADER, referencePages(db, { orgId: 'org1', fiscalYear: 2026, scopePaths: null, titleOf, now: NOW }), 'utf-8'))).toString('utf8');
 		for (const label of Object.values(ASSIGNMENT_STATUS_LABELS)) expect(all).toContain(`,${label},`);
+	});
+
+	it('reads a whole organisation in chunks with the same rows as one read (what the dashboard reads)', async () => {
+		const db = await testDb();
+		await seed(db);
+		const range = { start: '2026-04-01', end: '2027-03-31' };
+		const sortKey = (x: object) => JSON.stringify(x);
+		const oneRead = await readAssignmentRows(db, sql`org_id = ${'org1'}`, range);
+		const chunked = await readOrgAssignmentRows(db, 'org1', range, 7);
+		expect(oneRead.length).toBeGreaterThan(300);
+		expect(chunked.map(sortKey).sort()).toEqual(oneRead.map(sortKey).sort());
+		const results = await readResultRows(db, sql`org_id = ${'org1'}`, 2026);
+		const chunkedResults = await readOrgResultRows(db, 'org1', 2026, 7);
+		expect(results.length).toBeGreaterThan(300);
+		expect(chunkedResults.map(sortKey).sort()).toEqual(results.map(sortKey).sort());
+		// oldest first, as the first attempt decides first-attempt comprehension
+		expect(chunkedResults.map((r) => r.submittedOn)).toEqual(results.map((r) => r.submittedOn));
+		expect(await readOrgAssignmentRows(db, 'org2', range, 7)).toEqual([]);
 	});
 
 	it('quotes and neutralises cells exactly as before, for any mix of the characters that matter', () => {
