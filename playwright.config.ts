@@ -31,8 +31,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// `npm test` builds first; this seeds a fresh demo database and serves the build
-		command: 'rm -f e2e.db e2e.db-shm e2e.db-wal && tsx scripts/demo.ts',
+		// `npm test` builds first; this seeds a fresh demo database (and no export files of an earlier run) and serves the build
+		command: 'rm -f e2e.db e2e.db-shm e2e.db-wal && rm -rf exports && tsx scripts/demo.ts',
 		url: `${baseURL}/login`,
 		reuseExistingServer: false,
 		timeout: 60_000,

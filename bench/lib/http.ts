@@ -53,12 +53,17 @@ export async function eventLoopDelay(pid: number, file: string): Promise<{ maxMs
 	return null;
 }
 
-export async function startProcess(args: string[], port: number, env: Record<string, string>, readyPath = '/login'): Promise<Server> {
+export async function startProcess(args: string[], port: number, env: Record<string, string>, readyPath = '/login', readyTimeoutMs = 30_000): Promise<Server> {
 	const base = `http://127.0.0.1:${port}`;
 	const proc = spawn(process.execPath, args, { env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: base, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 	let exited = false;
 	proc.once('exit', () => (exited = true));
-	await waitFor(base + readyPath);
+	try {
+		await waitFor(base + readyPath, readyTimeoutMs);
+	} catch (e) {
+		proc.kill('SIGKILL'); // never leave a server behind
+		throw e;
+	}
 	if (exited) throw new Error(`server exited before it was ready: ${args.join(' ')}`);
 	return {
 		base, pid: proc.pid!, proc,
@@ -171,4 +176,27 @@ export async function runMany(total: number, concurrency: number, task: (i: numb
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
 	return performance.now() - t0;
+}
+
+/**
+ * The 個人別受講状況 export as the dashboard form makes it: a job is started (303 to its page),
+ * its JSON status polled until it ends, then its file downloaded. `during` runs while it works.
+ */
+export async function exportPersonsViaJob(base: string, cookie: string, during?: () => Promise<void>): Promise<{ res: Response; jobMs: number }> {
+	const t = performance.now();
+	const start = await fetch(`${base}/dashboard/export`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: 'kind=persons&enc=utf-8' });
+	const job = start.headers.get('location');
+	if (start.status !== 303 || !job?.startsWith('/jobs/')) throw new Error(`starting the export answered ${start.status} ${job ?? ''}`);
+	const running = during?.();
+	for (;;) {
+		const s = (await (await fetch(`${base}${job}/status`, { headers: { cookie } })).json()) as { active: boolean; status: string; error: string | null };
+		if (!s.active) {
+			if (s.status !== 'done') throw new Error(`the export job ended ${s.status}: ${s.error}`);
+			break;
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	const jobMs = Math.round(performance.now() - t);
+	await running;
+	return { res: await fetch(`${base}${job}/file`, { headers: { cookie } }), jobMs };
 }

@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
-import { UNITS } from './fixtures';
+import { ORIGIN, UNITS } from './fixtures';
 import { ensureEmployeeCertificate } from './matrix-world';
 
 /** The locales the sweep covers; adding English is adding 'en' here (cookie strategy). */
-export const LOCALES = ['ja'] as const;
+export const LOCALES = ['ja', 'en'] as const;
 
 /** The WCAG 2.0/2.1 A and AA rules (JIS X 8341-3:2016 = WCAG 2.0). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -26,7 +26,16 @@ async function hrefOf(page: Page, from: string, link: string): Promise<string> {
 	return href;
 }
 
+/** Starts a 個人別 export (a job of the signed-in role) and answers its progress page. */
+async function startedJob(page: Page): Promise<string> {
+	const res = await page.request.post('/dashboard/export', { form: { kind: 'persons', enc: 'utf-8' }, headers: { origin: ORIGIN }, maxRedirects: 0 });
+	const to = res.headers()['location'];
+	if (res.status() !== 303 || !to?.startsWith('/jobs/')) throw new Error(`starting an export answered ${res.status()} ${to ?? ''}`);
+	return to;
+}
+
 const learner = (): Visit[] => [
+	{ route: '/(app)/jobs', path: '/jobs' },
 	{ route: '/(app)/mypage', path: '/mypage' },
 	{ route: '/(app)/learn', path: '/learn' },
 	{ route: '/(app)/learn/[slug=slug]', path: `/learn/${MODULE}` },
@@ -35,6 +44,7 @@ const learner = (): Visit[] => [
 	{ route: '/(app)/account/password', path: '/account/password' },
 	{ route: '/(app)/account/two-factor', path: '/account/two-factor' },
 	{ route: '/accessibility', path: '/accessibility' },
+	{ route: '/language', path: '/language?next=/mypage' },
 	{ route: '/+error', path: '/learn/no-such-module', status: 404 }
 ];
 
@@ -53,6 +63,7 @@ const hrPages = async (page: Page): Promise<Visit[]> => [
 	{ route: '/(app)/hr/certificates', path: '/hr/certificates' },
 	{ route: '/(app)/dashboard', path: '/dashboard' },
 	{ route: '/(app)/dashboard/targets', path: '/dashboard/targets' },
+	{ route: '/(app)/jobs/[jobId=id]', path: await startedJob(page) },
 	{ route: '/(app)/manager/units/[unitId]', path: `/manager/units/${UNITS.jinji}` }
 ];
 
@@ -61,6 +72,7 @@ export const PLAN: Record<RoleName, (page: Page) => Promise<Visit[]>> = {
 	signedOut: async () => [
 		{ route: '/login', path: '/login' },
 		{ route: '/accessibility', path: '/accessibility' },
+		{ route: '/language', path: '/language' },
 		{ route: '/+error', path: '/no-such-page', status: 404 }
 	],
 	employee: async () => [

@@ -28,6 +28,9 @@ export const RULES: Record<string, Rule> = {
 	// 「アクセシビリティ試験結果」 is public, like a municipality's own statement
 	'GET /accessibility': anyone(200),
 	'POST /logout': anyone(LOGIN),
+	// the display language: anyone may switch (an invalid choice is refused with 400)
+	'GET /language': anyone(200),
+	'POST /language': anyone(400),
 
 	'GET /(app)/account/password': signedIn(),
 	'POST /(app)/account/password': signedIn(400),
@@ -36,6 +39,11 @@ export const RULES: Record<string, Rule> = {
 	'POST /(app)/account/two-factor?/renew': signedIn(400),
 	// HR and admin must keep their second factor: only the administrator can reset it
 	'POST /(app)/account/two-factor?/remove': (role) => (role === 'anon' ? LOGIN : { status: role === 'hr' || role === 'admin' ? 403 : 400 }),
+	// a job (and its file) is seen by the person who started it only: HR's export is 404 to everyone else
+	'GET /(app)/jobs': signedIn(),
+	'GET /(app)/jobs/[jobId=id]': signedIn(byVariant({ hrs: (role) => ({ status: role === 'hr' ? 200 : 404 }), otherOrg: 404 })),
+	'GET /(app)/jobs/[jobId=id]/status': signedIn(byVariant({ hrs: (role) => ({ status: role === 'hr' ? 200 : 404 }), otherOrg: 404 })),
+	'GET /(app)/jobs/[jobId=id]/file': signedIn(byVariant({ hrs: (role) => ({ status: role === 'hr' ? 200 : 404 }), otherOrg: 404 })),
 	'GET /(app)/mypage': signedIn(),
 	'POST /(app)/mypage?/read': signedIn(byVariant({ other: 404, otherOrg: 404, invalid: 400 })),
 	'GET /(app)/history': signedIn(),
@@ -58,6 +66,8 @@ export const RULES: Record<string, Rule> = {
 
 	'GET /(app)/dashboard': only(['manager', 'hr', 'admin', 'executive']),
 	'GET /(app)/dashboard/export': only(['manager', 'hr', 'admin', 'executive']),
+	// the form: 個人別 starts a job; an empty form is refused (400) once the guard let it through
+	'POST /(app)/dashboard/export': only(['manager', 'hr', 'admin', 'executive'], 400),
 	'GET /(app)/dashboard/targets': only(HR),
 	'POST /(app)/dashboard/targets?/create': only(HR, 400),
 	'POST /(app)/dashboard/targets?/delete': only(HR, byVariant({ otherOrg: 404, invalid: 400 })),

@@ -1,4 +1,5 @@
 import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures';
+import { finishedJob } from './job-helpers';
 
 const MODULE = 'デジタルデバイド対策・アクセシビリティ・窓口での支援';
 
@@ -27,8 +28,14 @@ test('HR defines a curriculum, errors keep the input, and the staff it covers ar
 	await row.getByLabel(`${MODULE}: 繰り返し`).selectOption('once');
 	await page.getByRole('button', { name: '保存して割り当てを見直す' }).click();
 	await expect(page).toHaveURL(/\/hr\/curricula\?saved=/);
-	const notice = page.getByRole('status').filter({ hasText: '研修計画を保存しました。' });
-	await expect(notice).toContainText(/新たに[1-9]\d*件の割り当てを追加しました/);
+	await expect(page.getByRole('status').filter({ hasText: '研修計画を保存しました。' })).toContainText('割り当ての見直しを裏で進めています');
+	// the review of assignments runs in the background; its page says how many were added
+	const review = page.getByRole('link', { name: '見直しの進み具合を見る' });
+	const jobPath = (await review.getAttribute('href'))!;
+	await finishedJob(page, jobPath);
+	await review.click();
+	await expect(page.getByRole('main')).toContainText(/研修の割り当てを見直し、[1-9]\d*件を新たに割り当てました/);
+	await page.getByRole('main').getByRole('link', { name: '研修計画（カリキュラム）' }).click();
 	const listed = page.getByRole('row').filter({ hasText: '窓口担当 デジタルデバイド対策' });
 	await expect(listed).toContainText('タグ: 窓口');
 	await expect(listed).toContainText('着任日から60日後');

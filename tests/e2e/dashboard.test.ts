@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures';
+import { exportPersons } from './job-helpers';
 
 const fy = (() => {
 	const jst = new Date(Date.now() + 9 * 3600_000);
@@ -36,7 +37,9 @@ test('a 年度 with no data says so instead of drawing an empty chart', async ({
 
 test('exports open in Excel: BOM, CRLF, 職員番号 as text, and Shift_JIS on request', async ({ page }) => {
 	await signIn(page, ACCOUNTS.hr);
-	const res = await page.request.get(`/dashboard/export?kind=persons&fy=${fy}&enc=utf-8`);
+	// 個人別 is made by a job and downloaded from it; asking for it directly says where to go
+	expect((await page.request.get(`/dashboard/export?kind=persons&fy=${fy}&enc=utf-8`)).status()).toBe(400);
+	const res = await exportPersons(page, { fy: String(fy), enc: 'utf-8' });
 	expect(res.status()).toBe(200);
 	expect(res.headers()['content-type']).toBe('text/csv; charset=UTF-8');
 	expect(res.headers()['content-disposition']).toContain(encodeURIComponent('個人別受講状況'));
@@ -65,7 +68,7 @@ test('a 課長 sees the dashboard and exports for their own 課 only, and cannot
 	const units = page.getByRole('table', { name: '部・課別の状況' });
 	await expect(units).toContainText('市民課');
 	await expect(units).not.toContainText('税務課');
-	const csv = (await (await page.request.get(`/dashboard/export?kind=persons&fy=${fy}`)).body()).toString('utf8');
+	const csv = (await (await exportPersons(page, { fy: String(fy) })).body()).toString('utf8');
 	expect(csv).toContain('小野 美咲');
 	expect(csv).not.toContain('税務課');
 	expect(csv).not.toContain('千葉 悠斗');
@@ -135,8 +138,16 @@ test('HR closes the 年度 into an evidence pack that downloads exactly as froze
 	await expect(page.getByText('確認のチェックを入れてください。')).toBeVisible();
 	await page.getByLabel('締めた年度の証跡は、あとから変更・削除できないことを確認しました').check();
 	await page.getByRole('button', { name: 'この年度を締める' }).click();
-	await expect(page.getByText(/を締め、証跡を確定しました（SHA-256: [0-9a-f]{64}）/)).toBeVisible();
+	// the pack is built by a job: its progress page ends with the closed 年度 and the way to its pack
+	await expect(page).toHaveURL(/\/jobs\/[a-z2-7]{24}$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('年度締め');
+	const done = page.getByText(/を締め、証跡を確定しました（SHA-256: [0-9a-f]{64}）/);
+	await expect(done).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('status')).toHaveText('完了');
+	const shown = /SHA-256: ([0-9a-f]{64})/.exec((await done.textContent())!)![1];
+	await page.getByRole('link', { name: '年度の締めと証跡' }).click();
 	const listed = (await page.getByRole('table').locator('code').first().textContent())!;
+	expect(listed).toBe(shown);
 
 	const res = await page.request.get(`/hr/fiscal-year/${fy}`);
 	const body = await res.body();

@@ -104,8 +104,9 @@ export async function enterDemoCode(page: Page, employeeNo: string) {
 		await page.getByLabel('確認コード').fill(demoCode(step));
 		const answered = page.waitForResponse((r) => r.request().method() === 'POST');
 		await page.getByRole('button', { name: '確認する' }).click();
-		// the enhanced form gets {type: 'redirect'} when the code was accepted, 'failure' if not
-		const { type } = await (await answered).json();
+		// the enhanced form gets {type: 'redirect'} when the code was accepted, 'failure' if not; on a
+		// redirect the page loads the next page in full at once, which can take the body away first
+		const type = await (await answered).json().then((r: { type: string }) => r.type, () => 'redirect');
 		if (type === 'redirect') {
 			await page.waitForURL((url) => url.pathname !== '/login/two-factor');
 			return;

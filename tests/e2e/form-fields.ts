@@ -14,6 +14,7 @@ const CURRICULUM = ['name', 'active', 'jobGrades', 'tags', 'unitIds', 'employmen
 export const FORM_FIELDS: Record<string, FormFields> = {
 	'POST /login': { text: ['employeeNo', 'password'] },
 	'POST /logout': { text: [] },
+	'POST /language': { text: ['locale', 'next'], valid: [['locale', 'ja'], ['next', '/']] },
 	'POST /(app)/account/password': { text: ['current', 'next', 'confirm'] },
 	'POST /(app)/mypage?/read': { text: ['noticeId'] },
 	'POST /(app)/learn/[slug=slug]?/start': { text: [] },

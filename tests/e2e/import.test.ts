@@ -34,6 +34,12 @@ test('HR previews a Shift_JIS staff list, applies it, sees the newcomer, and und
 	await page.getByLabel('エラーのある行を除いて取り込む').check();
 	await page.getByLabel(/を無効にすることを確認しました/).check();
 	await page.getByRole('button', { name: '取り込む' }).click();
+	// the apply and the re-evaluation of assignments run as a job; its page ends with the result and the next step
+	await expect(page).toHaveURL(/\/jobs\/[a-z2-7]{24}$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('職員名簿の取り込み');
+	await expect(page.getByRole('status')).toHaveText('完了', { timeout: 30_000 });
+	await expect(page.getByText(/^職員名簿を取り込みました。研修の割り当てを\d+件追加しました。$/)).toBeVisible();
+	await page.getByRole('link', { name: /取り込みの履歴を見る/ }).click();
 	await expect(page.getByRole('status')).toContainText('職員名簿を取り込みました。');
 	await expect(page.getByRole('row').filter({ hasText: '名簿.csv' })).toContainText('追加 1');
 

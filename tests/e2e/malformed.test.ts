@@ -77,6 +77,8 @@ async function sweepGet(request: APIRequestContext, cell: Cell, choice: Choice) 
 // a role only where it is the first the rules allow for something (executives only read what others also may)
 for (const role of ROLES.filter((r) => choices.some((c) => c.role === r))) {
 	test(`malformed input: ${role}`, async ({ page }) => {
+		// HR's sweep is the longest (every HR form, plus the job pages and endpoints): more than the default 30 s on a busy machine
+		test.setTimeout(90_000);
 		const mine = choices.filter((c) => c.role === role);
 		if (role !== 'anon') await signIn(page, ACCOUNTS[role]);
 		const own = role === 'anon' ? null : await ownAttempt(page.request);

@@ -2,7 +2,7 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { ROLES, type Outcome, type Role } from './access-dsl';
 import { RULES } from './access-rules';
 import { ORIGIN } from './fixtures';
-import { MIRAI, MIRAI_CERTIFICATE, MIRAI_CLOSED_YEAR, OPEN_YEAR, OTHER_ORG, QUIZ_MODULE, type World } from './matrix-world';
+import { MIRAI, MIRAI_CERTIFICATE, MIRAI_CLOSED_YEAR, MIRAI_JOB, OPEN_YEAR, OTHER_ORG, QUIZ_MODULE, type World } from './matrix-world';
 import { pathOf, type RouteEntry } from './route-tree';
 
 /** The objects a route can point at, by kind; the rules name these variants. */
@@ -20,12 +20,13 @@ export const VARIANTS = {
 	employeeNo: ['otherOrg', 'invalid'],
 	certificate: ['own', 'otherOrg', 'missing'],
 	certificateYear: ['noPass'],
+	job: ['hrs', 'otherOrg'],
 	none: ['-']
 } as const;
 type Kind = keyof typeof VARIANTS;
 
 /** Route parameters and the kind of object each one names. */
-const PARAM_KINDS: Record<string, Kind> = { personId: 'person', unitId: 'unit', curriculumId: 'curriculum', fiscalYear: 'fiscalYear', slug: 'module', attemptId: 'attempt', certificateId: 'certificate', fy: 'certificateYear' };
+const PARAM_KINDS: Record<string, Kind> = { personId: 'person', unitId: 'unit', curriculumId: 'curriculum', fiscalYear: 'fiscalYear', slug: 'module', attemptId: 'attempt', certificateId: 'certificate', fy: 'certificateYear', jobId: 'job' };
 
 /** Actions whose object is a form field; `extra` completes the form so that only the object can fail. */
 const FIELD_OBJECTS: Record<string, { field: string; kind: Kind; extra?: Record<string, string> }> = {
@@ -93,6 +94,8 @@ function resolve(kind: Kind, v: string, role: Role, w: World, own: string | null
 			return { certificateId: { own: MIRAI_CERTIFICATE, otherOrg: OTHER_ORG.certificate, missing: 'aaaaaaaaaaaaaaaaaaaaaaaa' }[v]! };
 		case 'certificateYear':
 			return { fy: '2019' };
+		case 'job':
+			return { jobId: v === 'hrs' ? MIRAI_JOB : OTHER_ORG.job };
 		case 'none':
 			return {};
 	}

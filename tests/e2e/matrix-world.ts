@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createClient, type Client, type InValue } from '@libsql/client';
 import { toJstDate } from '../../src/lib/domain/japanese-date.ts';
 import { ACCOUNTS } from './fixtures';
@@ -9,6 +11,7 @@ import { ACCOUNTS } from './fixtures';
  */
 export const E2E_DB = 'file:e2e.db';
 export const MIRAI = 'org-mirai';
+export const EXPORT_DIR = 'exports';
 const TONARI = 'org-tonari';
 /** Deterministic ids in the app's own shape (24 base32 characters). */
 const tid = (name: string) => `tonari${name}`.padEnd(24, 'a');
@@ -25,10 +28,14 @@ export const OTHER_ORG = {
 	draft: tid('draft'),
 	import: tid('import'),
 	certificate: tid('certificate'),
+	job: tid('job'),
 	closedYear: 2019
 };
 export const MIRAI_CLOSED_YEAR = 2018;
 export const MIRAI_CERTIFICATE = mid('certificate');
+/** A finished 個人別 export of みらい市's HR account, with its file on the server's disk. */
+export const MIRAI_JOB = mid('job');
+const MIRAI_JOB_FILE = `${mid('jobfile')}.csv`;
 export const OPEN_YEAR = 2017;
 export const QUIZ_MODULE = 'open-data';
 
@@ -79,7 +86,8 @@ async function writeOtherOrg(db: Client, hrId: string, now: number) {
 			[`insert or ignore into staff_import_draft (id, org_id, actor_id, file_name, encoding, text, created_at) values (?, ?, ?, 'tonari.csv', 'utf-8', '', ?)`, [o.draft, TONARI, hrId, now]],
 			[`insert or ignore into staff_import (id, org_id, actor_id, file_name, encoding, counts, changes, created_at) values (?, ?, ?, 'tonari.csv', 'utf-8', '{}', '{"transfers":[],"updated":[],"activated":[],"deactivated":[],"added":[]}', ?)`, [o.import, TONARI, hrId, now]],
 			[`insert or ignore into fiscal_year_close (id, org_id, fiscal_year, pack, sha256, closed_by, closed_at) values (?, ?, ?, '{}', 'tonari', ?, ?)`, [tid('close'), TONARI, o.closedYear, hrId, now]],
-			[`insert or ignore into certificate (id, org_id, person_id, kind, subject_id, subject_title, fiscal_year, completed_on, code, issued_at) values (?, ?, ?, 'module', ?, 'オープンデータ', 2019, '2019-06-01', 'TONARICERT23', ?)`, [o.certificate, TONARI, o.person, QUIZ_MODULE, now]]
+			[`insert or ignore into certificate (id, org_id, person_id, kind, subject_id, subject_title, fiscal_year, completed_on, code, issued_at) values (?, ?, ?, 'module', ?, 'オープンデータ', 2019, '2019-06-01', 'TONARICERT23', ?)`, [o.certificate, TONARI, o.person, QUIZ_MODULE, now]],
+			[`insert or ignore into job (id, org_id, kind, status, created_by, params, progress_done, progress_total, result, output_file, created_at, started_at, finished_at) values (?, ?, 'person_export', 'done', ?, '{"fiscalYear":2019,"encoding":"utf-8"}', 1, 1, '{"rows":1,"fileName":"tonari.csv","encoding":"utf-8"}', ?, ?, ?, ?)`, [o.job, TONARI, o.person, MIRAI_JOB_FILE, now, now, now]]
 		].map(([sql, args]) => ({ sql: sql as string, args: args as InValue[] })),
 		'write'
 	);
@@ -104,6 +112,7 @@ async function writeMiraiExtras(db: Client, w: World, now: number) {
 			{ sql: `insert or ignore into notice (id, org_id, person_id, kind, body, dedupe_key, created_at) values (?, ?, ?, 'assigned', '研修が割り当てられました。', 'matrix', ?)`, args: [w.otherNotice, MIRAI, w.people.shimin, now] },
 			// the employee's 修了証 (for 2018, so it meets no certificate a test issues for this 年度)
 			{ sql: `insert or ignore into certificate (id, org_id, person_id, kind, subject_id, subject_title, fiscal_year, completed_on, code, issued_at) values (?, ?, ?, 'module', ?, 'オープンデータ', 2018, '2018-06-01', 'MATRIXCERT23', ?)`, args: [MIRAI_CERTIFICATE, MIRAI, w.people.employee, QUIZ_MODULE, now] },
+			{ sql: `insert or ignore into job (id, org_id, kind, status, created_by, params, progress_done, progress_total, result, output_file, created_at, started_at, finished_at) values (?, ?, 'person_export', 'done', ?, '{"fiscalYear":2018,"encoding":"utf-8"}', 1, 1, '{"rows":1,"fileName":"matrix.csv","encoding":"utf-8"}', ?, ?, ?, ?)`, args: [MIRAI_JOB, MIRAI, w.people.hr, MIRAI_JOB_FILE, now, now, now] },
 			...reminders
 		],
 		'write'
@@ -130,6 +139,9 @@ export async function setUpWorld(): Promise<World> {
 		};
 		await writeOtherOrg(db, world.people.hr, now);
 		await writeMiraiExtras(db, world, now);
+		// the server (run from the repository root on file:e2e.db) keeps export files in ./exports
+		mkdirSync(EXPORT_DIR, { recursive: true });
+		writeFileSync(join(EXPORT_DIR, MIRAI_JOB_FILE), '\ufeff年度,職員番号\r\n');
 		return world;
 	} finally {
 		db.close();

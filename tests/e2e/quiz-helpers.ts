@@ -10,7 +10,8 @@ export function readBank(slug: string): RawItem[] {
 }
 
 function keyTexts(item: RawItem): string[] {
-	if (item.type === 'truefalse') return [item.answer ? '○（正しい）' : '×（誤り）'];
+	// the ○/× labels are the UI's (Japanese or English); the statements are the module's
+	if (item.type === 'truefalse') return item.answer ? ['○（正しい）', '○ (true)'] : ['×（誤り）', '× (false)'];
 	const ids = Array.isArray(item.answer) ? item.answer : [String(item.answer)];
 	return item.choices!.filter((c) => ids.includes(c.id)).map((c) => c.text);
 }

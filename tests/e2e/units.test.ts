@@ -21,4 +21,10 @@ test('HR adds a 課 and its 係 from an organisation chart CSV; a bad file names
 	await page.getByRole('button', { name: '取り込む' }).click();
 	await expect(page.getByText('組織を取り込みました（追加 2、名称の変更 0、上位所属の変更 0、変更なし 0）。')).toBeVisible();
 	await expect(chart.getByRole('row').filter({ hasText: 'データ活用係' })).toContainText('250');
+
+	// the assignments are reviewed in the background; the link shows that review to its end
+	await page.getByRole('link', { name: /研修の割り当ての見直しを裏で進めています/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('研修の割り当ての見直し');
+	await expect(page.getByRole('status')).toHaveText('完了', { timeout: 30_000 });
+	await expect(page.getByText(/^研修の割り当てを見直し、\d+件を新たに割り当てました。$/)).toBeVisible();
 });

@@ -1,4 +1,5 @@
 /** Who may see what. Pure rules; the server applies them on every load and action. */
+import * as m from '../paraglide/messages';
 
 export type Role = 'manager' | 'hr' | 'admin' | 'executive' | 'security_officer';
 
@@ -7,13 +8,14 @@ export type Grant = { role: Role; unitId: string | null; unitPath: string | null
 
 export type Viewer = { id: string; orgId: string; grants: Grant[] };
 
+/** Getters: each label is translated when read, in the reader's locale. */
 export const ROLE_LABELS: Record<Role | 'employee', string> = {
-	employee: '職員',
-	manager: '所属長（課長）',
-	hr: '人事・研修担当',
-	admin: 'システム管理者',
-	executive: '幹部（閲覧）',
-	security_officer: '情報セキュリティ担当'
+	get employee() { return m.label_role_employee(); },
+	get manager() { return m.label_role_manager(); },
+	get hr() { return m.label_role_hr(); },
+	get admin() { return m.label_role_admin(); },
+	get executive() { return m.label_role_executive(); },
+	get security_officer() { return m.label_role_security_officer(); }
 };
 
 export function hasRole(viewer: Pick<Viewer, 'grants'>, ...roles: Role[]): boolean {

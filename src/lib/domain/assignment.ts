@@ -3,6 +3,7 @@
  * period (年度 or module version) it belongs to, and its status. Pure; dates are ISO strings.
  */
 import { addDays, fiscalYearOf, fiscalYearRange, type IsoDate } from './japanese-date';
+import * as m from '../paraglide/messages';
 
 export type RuleCriteria = {
 	jobGrades?: readonly string[];
@@ -91,12 +92,13 @@ export function passCounts(r: Recurrence, key: string, pass: PassFact): boolean 
 
 export type AssignmentStatus = 'not_started' | 'in_progress' | 'passed' | 'overdue' | 'exempt';
 
+/** Getters: each label is translated when read, in the reader's locale. */
 export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
-	not_started: '未着手',
-	in_progress: '受講中',
-	passed: '合格',
-	overdue: '期限切れ',
-	exempt: '免除'
+	get not_started() { return m.label_status_not_started(); },
+	get in_progress() { return m.label_status_in_progress(); },
+	get passed() { return m.label_status_passed(); },
+	get overdue() { return m.label_status_overdue(); },
+	get exempt() { return m.label_status_exempt(); }
 };
 
 export type Exemption = { from: IsoDate; to: IsoDate };

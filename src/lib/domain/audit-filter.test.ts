@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
 import { auditRange, parseAuditFilter } from './audit-filter';
 
 const parse = (q: string) => parseAuditFilter(new URLSearchParams(q), ['auth.sign_in', 'role.granted']);
@@ -28,5 +29,19 @@ describe('auditRange', () => {
 		const r = auditRange({ from: '2026-04-01', to: '2026-04-01' });
 		expect(r.since?.toISOString()).toBe('2026-03-31T15:00:00.000Z');
 		expect(r.until?.toISOString()).toBe('2026-04-01T15:00:00.000Z');
+	});
+});
+
+describe('messages for an English reader', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('explains bad dates and an unknown action in English', () => {
+		overwriteGetLocale(() => 'en');
+		expect(parse('from=2026-13-01&to=x&action=nope').errors).toEqual({
+			from: 'Please enter the start date as a date (e.g. 2026-04-01).',
+			to: 'Please enter the end date as a date (e.g. 2026-04-01).',
+			action: 'Please choose the type of action from the list.'
+		});
 	});
 });

@@ -1,5 +1,6 @@
-/** Reading the audit log's search form from the URL: pure, with Japanese messages per field. */
+/** Reading the audit log's search form from the URL: pure, with messages per field (in the reader's locale). */
 import { isIsoDate } from './japanese-date';
+import * as m from '../paraglide/messages';
 
 export type AuditFilter = { from: string | null; to: string | null; action: string | null; actor: string | null; page: number };
 export type AuditFilterResult = { filter: AuditFilter; errors: Record<string, string> };
@@ -10,22 +11,22 @@ const text = (v: string | null) => (v ?? '').normalize('NFKC').trim() || null;
 
 export function parseAuditFilter(params: URLSearchParams, knownActions: readonly string[]): AuditFilterResult {
 	const errors: Record<string, string> = {};
-	const date = (key: 'from' | 'to', label: string) => {
+	const date = (key: 'from' | 'to', message: () => string) => {
 		const v = text(params.get(key));
-		if (v && !isIsoDate(v)) errors[key] = `${label}は日付（例: 2026-04-01）で入力してください。`;
+		if (v && !isIsoDate(v)) errors[key] = message();
 		return v && isIsoDate(v) ? v : null;
 	};
-	const from = date('from', '開始日');
-	const to = date('to', '終了日');
-	if (from && to && from > to) errors.to = '終了日は開始日と同じか、それより後の日付にしてください。';
+	const from = date('from', m.audit_filter_err_from_date);
+	const to = date('to', m.audit_filter_err_to_date);
+	if (from && to && from > to) errors.to = m.audit_filter_err_range();
 	let action = text(params.get('action'));
 	if (action && !knownActions.includes(action)) {
-		errors.action = '操作の種類を一覧から選んでください。';
+		errors.action = m.audit_filter_err_action();
 		action = null;
 	}
 	let actor = text(params.get('actor'));
 	if (actor && !/^[0-9A-Za-z-]{1,20}$/.test(actor)) {
-		errors.actor = '職員番号は20文字以内の数字（と英字）で入力してください。';
+		errors.actor = m.audit_filter_err_actor();
 		actor = null;
 	}
 	const page = Number(params.get('page') ?? '1');

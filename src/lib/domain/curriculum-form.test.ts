@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
 import { describeCriteria, describeDue, draftOf, readDraft, splitTags, validateDraft, type Choices } from './curriculum-form';
 
 const choices: Choices = { modules: ['security-policy', 'onboarding'], jobGrades: ['課長', '主事'], unitIds: ['u1', 'u2'], employmentTypes: ['regular', 'part_time_fy'] };
@@ -98,5 +99,24 @@ describe('curriculum form', () => {
 		expect(describeDue({ kind: 'after_transfer', days: 14 })).toBe('着任日から14日後');
 		expect(describeDue({ kind: 'fixed', date: '2027-03-01' })).toBe('令和9年3月1日');
 		expect(splitTags(' a、b，c  a ')).toEqual(['a', 'b', 'c']);
+	});
+});
+
+describe('curriculum form messages for an English reader', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('names every bad field in English', () => {
+		overwriteGetLocale(() => 'en');
+		const r = validateDraft(readDraft(fields([['name', ''], ['jobGrades', '部長'], ['hiredWithinDays', '0']]), choices), choices);
+		expect(r.ok ? null : [r.message, r.fieldErrors]).toEqual([
+			'Please check what you entered.',
+			{
+				name: 'Please enter a name.',
+				jobGrades: 'The job grade selection contains an unknown value. Please reload the page.',
+				hiredWithinDays: 'Please enter the number of days since hiring as a whole number from 1 to 3650.',
+				items: 'Please choose at least one module.'
+			}
+		]);
 	});
 });

@@ -5,22 +5,25 @@
  */
 import { formatWareki, isIsoDate, type IsoDate } from './japanese-date';
 import type { DueRule, Recurrence, RuleCriteria } from './assignment';
+import * as m from '../paraglide/messages';
+import { jobGradeLabel } from './labels';
 
 export type DueKind = DueRule['kind'];
 export const DUE_KINDS: readonly DueKind[] = ['fiscal_year_end', 'fixed', 'after_hire', 'after_transfer'];
 export const RECURRENCES: readonly Recurrence[] = ['every_fiscal_year', 'on_new_version', 'once'];
 
+/** Getters: each label is translated when read, in the reader's locale. */
 export const DUE_KIND_LABELS: Record<DueKind, string> = {
-	fiscal_year_end: '年度末（3月31日）',
-	fixed: '日付を指定',
-	after_hire: '採用日から○日後',
-	after_transfer: '異動（着任）日から○日後'
+	get fiscal_year_end() { return m.label_due_kind_fiscal_year_end(); },
+	get fixed() { return m.label_due_kind_fixed(); },
+	get after_hire() { return m.label_due_kind_after_hire(); },
+	get after_transfer() { return m.label_due_kind_after_transfer(); }
 };
 
 export const RECURRENCE_LABELS: Record<Recurrence, string> = {
-	every_fiscal_year: '毎年度',
-	on_new_version: '教材の改訂ごと',
-	once: '1回のみ'
+	get every_fiscal_year() { return m.label_recurrence_every_fiscal_year(); },
+	get on_new_version() { return m.label_recurrence_on_new_version(); },
+	get once() { return m.label_recurrence_once(); }
 };
 
 export type ItemDraft = {
@@ -107,45 +110,45 @@ function wholeDays(s: string, min: number, max: number): number | null {
 /** Checks a draft against the choices the server offered; every problem gets a field message. */
 export function validateDraft(d: CurriculumDraft, choices: Choices, today?: IsoDate): CurriculumParse {
 	const errors: Record<string, string> = {};
-	if (!d.name) errors.name = '名前を入力してください。';
-	else if (d.name.length > 100) errors.name = '名前は100文字以内で入力してください。';
-	else if (CONTROL.test(d.name)) errors.name = '名前に使えない文字（制御文字）が含まれています。';
+	if (!d.name) errors.name = m.curriculum_err_name_required();
+	else if (d.name.length > 100) errors.name = m.form_err_name_too_long();
+	else if (CONTROL.test(d.name)) errors.name = m.form_err_name_control_chars();
 
 	const unknown = (list: string[], allowed: readonly string[]) => list.some((x) => !allowed.includes(x));
-	if (unknown(d.jobGrades, choices.jobGrades)) errors.jobGrades = '職階の選択に不明な値があります。画面を読み込み直してください。';
-	if (unknown(d.unitIds, choices.unitIds)) errors.unitIds = '所属の選択に不明な値があります。画面を読み込み直してください。';
-	if (unknown(d.employmentTypes, choices.employmentTypes)) errors.employmentTypes = '雇用区分の選択に不明な値があります。';
+	if (unknown(d.jobGrades, choices.jobGrades)) errors.jobGrades = m.curriculum_err_unknown_grade();
+	if (unknown(d.unitIds, choices.unitIds)) errors.unitIds = m.curriculum_err_unknown_unit();
+	if (unknown(d.employmentTypes, choices.employmentTypes)) errors.employmentTypes = m.curriculum_err_unknown_employment();
 
 	const tags = splitTags(d.tags);
-	if (CONTROL.test(d.tags)) errors.tags = 'タグに使えない文字（制御文字）が含まれています。';
-	else if (tags.some((t) => t.length > 30)) errors.tags = 'タグは1つ30文字以内で入力してください。';
-	else if (tags.length > 20) errors.tags = 'タグは20個までです。';
+	if (CONTROL.test(d.tags)) errors.tags = m.curriculum_err_tags_control_chars();
+	else if (tags.some((t) => t.length > 30)) errors.tags = m.curriculum_err_tag_too_long();
+	else if (tags.length > 20) errors.tags = m.curriculum_err_too_many_tags();
 
 	let hiredWithinDays: number | undefined;
 	if (d.hiredWithinDays) {
 		const n = wholeDays(d.hiredWithinDays, 1, 3650);
-		if (n === null) errors.hiredWithinDays = '採用後の日数は1〜3650の整数で入力してください。';
+		if (n === null) errors.hiredWithinDays = m.curriculum_err_hired_within();
 		else hiredWithinDays = n;
 	}
 
-	if (d.items.length === 0) errors.items = '研修を1つ以上選んでください。';
+	if (d.items.length === 0) errors.items = m.curriculum_err_no_items();
 	const items: CurriculumValue['items'] = [];
 	for (const i of d.items) {
 		let due: DueRule | null = null;
 		if (i.dueKind === 'fiscal_year_end') due = { kind: 'fiscal_year_end' };
 		else if (i.dueKind === 'fixed') {
-			if (!isIsoDate(i.dueDate)) errors[`dueDate:${i.moduleSlug}`] = '期限の日付を正しく入力してください。';
-			else if (today && i.dueDate < today) errors[`dueDate:${i.moduleSlug}`] = '期限日は今日以降の日付にしてください（過去の日付では全員が期限切れになります）。';
+			if (!isIsoDate(i.dueDate)) errors[`dueDate:${i.moduleSlug}`] = m.curriculum_err_due_date_invalid();
+			else if (today && i.dueDate < today) errors[`dueDate:${i.moduleSlug}`] = m.curriculum_err_due_date_past();
 			else due = { kind: 'fixed', date: i.dueDate as IsoDate };
 		} else {
 			const n = wholeDays(i.dueDays, 1, 730);
-			if (n === null) errors[`dueDays:${i.moduleSlug}`] = '日数は1〜730の整数で入力してください。';
+			if (n === null) errors[`dueDays:${i.moduleSlug}`] = m.curriculum_err_due_days();
 			else due = { kind: i.dueKind, days: n };
 		}
 		if (due) items.push({ moduleSlug: i.moduleSlug, mandatory: i.mandatory, due, recurrence: i.recurrence });
 	}
 
-	if (Object.keys(errors).length > 0) return { ok: false, message: '入力内容を確かめてください。', fieldErrors: errors, draft: d };
+	if (Object.keys(errors).length > 0) return { ok: false, message: m.form_err_check_input(), fieldErrors: errors, draft: d };
 	const criteria: CurriculumValue['criteria'] = {};
 	if (d.jobGrades.length) criteria.jobGrades = [...new Set(d.jobGrades)];
 	if (tags.length) criteria.tagsAny = tags;
@@ -185,23 +188,24 @@ export function draftOf(c: {
 /** One line that says whom a curriculum covers, for lists and the audit view. */
 export function describeCriteria(c: Omit<RuleCriteria, 'unitPaths'> & { unitNames?: readonly string[] }, employmentLabel: (code: string) => string): string {
 	const parts: string[] = [];
-	if (c.unitNames?.length) parts.push(`所属: ${c.unitNames.join('・')}`);
-	if (c.jobGrades?.length) parts.push(`職階: ${c.jobGrades.join('・')}`);
-	if (c.tagsAny?.length) parts.push(`タグ: ${c.tagsAny.join('・')}`);
-	if (c.employmentTypes?.length) parts.push(`雇用区分: ${c.employmentTypes.map(employmentLabel).join('・')}`);
-	if (c.hiredWithinDays !== undefined) parts.push(`採用後${c.hiredWithinDays}日以内`);
-	return parts.length ? parts.join(' ／ ') : '全職員';
+	const list = (xs: readonly string[]) => xs.join(m.curriculum_desc_list_sep());
+	if (c.unitNames?.length) parts.push(m.curriculum_desc_units({ list: list(c.unitNames) }));
+	if (c.jobGrades?.length) parts.push(m.curriculum_desc_grades({ list: list(c.jobGrades.map(jobGradeLabel)) }));
+	if (c.tagsAny?.length) parts.push(m.curriculum_desc_tags({ list: list(c.tagsAny) }));
+	if (c.employmentTypes?.length) parts.push(m.curriculum_desc_employment({ list: list(c.employmentTypes.map(employmentLabel)) }));
+	if (c.hiredWithinDays !== undefined) parts.push(m.curriculum_desc_hired_within({ days: c.hiredWithinDays }));
+	return parts.length ? parts.join(m.curriculum_desc_sep()) : m.curriculum_desc_everyone();
 }
 
 export function describeDue(due: DueRule): string {
 	switch (due.kind) {
 		case 'fiscal_year_end':
-			return '年度末';
+			return m.curriculum_due_fiscal_year_end();
 		case 'fixed':
 			return formatWareki(due.date);
 		case 'after_hire':
-			return `採用日から${due.days}日後`;
+			return m.curriculum_due_after_hire({ days: due.days });
 		case 'after_transfer':
-			return `着任日から${due.days}日後`;
+			return m.curriculum_due_after_transfer({ days: due.days });
 	}
 }

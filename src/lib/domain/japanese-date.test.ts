@@ -76,3 +76,15 @@ describe('calendar dates', () => {
 		expect(addDays('2026-03-01', 30)).toBe('2026-03-31');
 	});
 });
+
+describe('in English', () => {
+	it('writes the fiscal year with its era and dates day-month-year', () => {
+		expect(formatFiscalYear(2025, 'en')).toBe('FY2025 (Reiwa 7)');
+		expect(formatFiscalYear(2019, 'en')).toBe('FY2019 (Reiwa 1)');
+		expect(formatWareki('2026-03-31', 'en')).toBe('31 March 2026');
+		expect(formatWarekiDateTime(new Date('2025-04-01T00:05:00Z'), 'en')).toBe('1 April 2025 9:05');
+	});
+	it('still writes 和暦 when Japanese is asked for', () => {
+		expect(formatWareki('2025-04-01', 'ja')).toBe('令和7年4月1日');
+	});
+});

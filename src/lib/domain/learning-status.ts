@@ -1,13 +1,15 @@
 /** A learner's state in one module, from their reading progress and quiz results. */
+import * as m from '../paraglide/messages';
 
 export type LearningStatus = 'not_started' | 'reading' | 'read' | 'failed' | 'passed';
 
+/** Getters: each label is translated when read, in the reader's locale. */
 export const LEARNING_STATUS_LABELS: Record<LearningStatus, string> = {
-	not_started: '未着手',
-	reading: '学習中',
-	read: '読了（テスト未受験）',
-	failed: '不合格（再受験できます）',
-	passed: '合格'
+	get not_started() { return m.label_learning_not_started(); },
+	get reading() { return m.label_learning_reading(); },
+	get read() { return m.label_learning_read(); },
+	get failed() { return m.label_learning_failed(); },
+	get passed() { return m.label_learning_passed(); }
 };
 
 export type ProgressFact = { moduleVersion: string; completed: boolean } | null;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
 import { evaluateTarget, groupSummaries, monthlyTrend, mostMissed, summarise, thresholdProblem } from './metrics';
 import { buildFacts, factStatus, mergeFacts, type AssignmentRow, type ModuleFact, type PersonFact, type ResultRow } from './report-facts';
 
@@ -136,4 +137,18 @@ describe('factStatus', () => {
 		[{}, true, 'in_progress'],
 		[{}, false, 'not_started']
 	] as const)('%j reading=%s → %s', (over, reading, expected) => expect(factStatus(f(over), TODAY, reading)).toBe(expected));
+});
+
+describe('messages for an English reader', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('names the months and explains a bad threshold in English', () => {
+		overwriteGetLocale(() => 'en');
+		const trend = monthlyTrend([], people(person('p1')), 2026, TODAY);
+		expect(trend.map((m) => m.label)).toEqual(['Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar']);
+		expect(thresholdProblem('person_count', 10.5)).toBe('A target for total participants must be a whole number of 1 or more.');
+		overwriteGetLocale(base);
+		expect(monthlyTrend([], people(person('p1')), 2026, TODAY)[0].label).toBe('4月');
+	});
 });

@@ -15,6 +15,8 @@
  */
 import { fiscalYearRange, type IsoDate } from './japanese-date';
 import type { ModuleFact, PersonFact } from './report-facts';
+import * as m from '../paraglide/messages';
+import { getLocale } from '../paraglide/runtime';
 
 export type Summary = {
 	/** assigned, not exempt, still counted (active or passed) */
@@ -103,9 +105,9 @@ export type TargetResult = {
 
 /** A threshold that can be reached: 0–100 for rates, a positive whole number for counts. */
 export function thresholdProblem(metric: Metric, threshold: number): string | null {
-	if (!Number.isFinite(threshold)) return '目標値を数値で入力してください。';
-	if (metric === 'person_count') return Number.isInteger(threshold) && threshold >= 1 && threshold <= 10_000_000 ? null : '延べ人数の目標は1以上の整数で入力してください。';
-	return threshold > 0 && threshold <= 100 ? null : '率の目標は0より大きく100以下（%）で入力してください。';
+	if (!Number.isFinite(threshold)) return m.metric_err_threshold_number();
+	if (metric === 'person_count') return Number.isInteger(threshold) && threshold >= 1 && threshold <= 10_000_000 ? null : m.metric_err_threshold_count();
+	return threshold > 0 && threshold <= 100 ? null : m.metric_err_threshold_rate();
 }
 
 /**
@@ -128,9 +130,9 @@ export function evaluateTarget(
 	});
 	switch (t.metric) {
 		case 'completion_rate':
-			return result(s.passed, s.assigned, rate(s.passed, s.assigned), 'この年度に対象となる割り当てがまだありません。');
+			return result(s.passed, s.assigned, rate(s.passed, s.assigned), m.metric_empty_completion());
 		case 'comprehension_rate':
-			return result(s.passedBest, s.attempted, rate(s.passedBest, s.attempted), 'この年度にはまだ誰も理解度確認を受けていません。');
+			return result(s.passedBest, s.attempted, rate(s.passedBest, s.attempted), m.metric_empty_comprehension());
 		case 'person_count': {
 			const n = facts.filter((f) => f.passed).length + (opts.extraCount ?? 0);
 			return result(n, null, n, '');
@@ -138,7 +140,7 @@ export function evaluateTarget(
 		case 'coverage': {
 			const population = new Set(opts.population ?? []);
 			const passedPeople = new Set(facts.filter((f) => f.passed && population.has(f.personId)).map((f) => f.personId));
-			return result(passedPeople.size, population.size, rate(passedPeople.size, population.size), '対象となる在職者がいません。');
+			return result(passedPeople.size, population.size, rate(passedPeople.size, population.size), m.metric_empty_coverage());
 		}
 	}
 }
@@ -148,13 +150,15 @@ export function monthlyTrend(facts: readonly ModuleFact[], people: ReadonlyMap<s
 	const assigned = facts.filter((f) => counts(f, people.get(f.personId)));
 	const { start } = fiscalYearRange(fiscalYear);
 	const months: { label: string; end: IsoDate; passed: number | null; rate: number | null }[] = [];
+	// 4月 in Japanese, Apr in English: the month's short name in the reader's locale
+	const monthName = new Intl.DateTimeFormat(getLocale(), { month: 'short', timeZone: 'UTC' });
 	for (let i = 0; i < 12; i++) {
 		const y = fiscalYear + (i >= 9 ? 1 : 0);
 		const month = ((i + 3) % 12) + 1;
 		const end = new Date(Date.UTC(y, month, 0)).toISOString().slice(0, 10);
 		const future = end > today && `${y}-${String(month).padStart(2, '0')}-01` > today;
 		const passed = assigned.filter((f) => f.passed && f.passedOn !== null && f.passedOn >= start && f.passedOn <= end).length;
-		months.push({ label: `${month}月`, end, passed: future ? null : passed, rate: future ? null : rate(passed, assigned.length) });
+		months.push({ label: monthName.format(Date.UTC(y, month - 1, 1)), end, passed: future ? null : passed, rate: future ? null : rate(passed, assigned.length) });
 	}
 	return months;
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
 import { checkNewPassword } from './password-policy';
 
 const ctx = { employeeNo: '001234' };
@@ -31,5 +32,18 @@ describe('checkNewPassword', () => {
 	it('rejects reusing the current password', () => {
 		const r = checkNewPassword('same-password-1', { ...ctx, current: 'same-password-1' });
 		expect(r).toEqual({ ok: false, message: '今のパスワードとは違うものにしてください。' });
+	});
+});
+
+describe('password messages follow the reader’s locale', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('explains the rule in English to an English reader', () => {
+		overwriteGetLocale(() => 'en');
+		expect(checkNewPassword('short', ctx)).toEqual({ ok: false, message: 'Your password must have at least 10 characters.' });
+		expect(checkNewPassword('abc001234xyz', ctx)).toEqual({ ok: false, message: 'Please do not include your employee number in your password.' });
+		overwriteGetLocale(base);
+		expect(checkNewPassword('short', ctx)).toEqual({ ok: false, message: 'パスワードは10文字以上にしてください。' });
 	});
 });

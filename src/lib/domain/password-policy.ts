@@ -1,4 +1,5 @@
 /** Password rules (OWASP ASVS level 2 style: length over composition, no obvious choices). */
+import * as m from '../paraglide/messages';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -25,17 +26,17 @@ export function checkNewPassword(
 ): PasswordCheck {
 	const length = [...password].length;
 	if (length < PASSWORD_MIN)
-		return { ok: false, message: `パスワードは${PASSWORD_MIN}文字以上にしてください。` };
+		return { ok: false, message: m.auth_password_too_short({ min: PASSWORD_MIN }) };
 	if (length > PASSWORD_MAX)
-		return { ok: false, message: `パスワードは${PASSWORD_MAX}文字以内にしてください。` };
+		return { ok: false, message: m.auth_password_too_long({ max: PASSWORD_MAX }) };
 	if (/[\u0000-\u001f\u007f]/.test(password))
-		return { ok: false, message: 'パスワードに制御文字は使えません。' };
+		return { ok: false, message: m.auth_password_control_chars() };
 	const lower = password.toLowerCase();
 	if (context.employeeNo && lower.includes(context.employeeNo.toLowerCase()))
-		return { ok: false, message: 'パスワードに職員番号を含めないでください。' };
+		return { ok: false, message: m.auth_password_has_employee_no() };
 	if (new Set(password).size <= 2 || COMMON.has(lower))
-		return { ok: false, message: '推測されやすいパスワードです。別のものにしてください。' };
+		return { ok: false, message: m.auth_password_guessable() };
 	if (context.current !== undefined && context.current === password)
-		return { ok: false, message: '今のパスワードとは違うものにしてください。' };
+		return { ok: false, message: m.auth_password_same_as_current() };
 	return { ok: true };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestBody, escalationBody, personalNoticeBody, remindersDue, weekStart, type OpenItem } from './reminders';
+import { remindersDue, weekStart, type OpenItem } from './reminders';
 
 const today = '2026-11-23';
 const item = (id: string, dueDate: string, status: OpenItem['status'] = 'not_started'): OpenItem => ({ assignmentId: id, personId: 'p1', title: `教材${id}`, dueDate, status });
@@ -38,21 +38,6 @@ describe('remindersDue', () => {
 		const r = remindersDue([item('a', '2026-10-01')], new Set(), today);
 		expect(kinds(r.notify)).toEqual(['a:escalation', 'a:overdue']);
 		expect(kinds(r.silent)).toEqual(['a:assigned']);
-	});
-});
-
-describe('notice texts', () => {
-	it('name each module with its due date in 和暦', () => {
-		expect(personalNoticeBody('assigned', [item('a', '2027-03-31')])).toBe('新しい研修が割り当てられました: 教材a（期限 令和9年3月31日）');
-		expect(personalNoticeBody('overdue', [item('a', '2026-11-01'), item('b', '2026-11-02')])).toMatch(/^期限を過ぎた研修があります: 教材a（期限 令和8年11月1日）、教材b/);
-		expect(escalationBody([{ name: '小野 美咲', employeeNo: '000004', items: [item('a', '2026-11-01')] }])).toContain('小野 美咲（000004）: 教材a（期限 令和8年11月1日）');
-	});
-	it('the digest lists the ten largest 課 and counts the rest', () => {
-		const units = Array.from({ length: 12 }, (_, i) => ({ unitName: `課${String(i).padStart(2, '0')}`, people: i + 1 }));
-		const body = digestBody(units, '2026-11-23');
-		expect(body).toContain('78人です。課11 12人、課10 11人');
-		expect(body).toContain('ほか2課');
-		expect(digestBody([], '2026-11-23')).toContain('いません');
 	});
 });
 

@@ -42,32 +42,6 @@ export function remindersDue(items: readonly OpenItem[], sent: ReadonlySet<strin
 	return { notify, silent };
 }
 
-const due = (i: OpenItem) => `${i.title}（期限 ${formatWareki(i.dueDate)}）`;
-
-/** The text of one grouped notice to the person themself. */
-export function personalNoticeBody(kind: Exclude<ReminderKind, 'escalation'>, items: readonly OpenItem[]): string {
-	const list = items.map(due).join('、');
-	if (kind === 'assigned') return `新しい研修が割り当てられました: ${list}`;
-	if (kind === 'due_soon') return `期限が${DUE_SOON_DAYS}日以内の研修があります: ${list}`;
-	return `期限を過ぎた研修があります: ${list}。できるだけ早く受講してください。`;
-}
-
-/** The text of one grouped notice to a 課長 about their staff. */
-export function escalationBody(staff: readonly { name: string; employeeNo: string; items: readonly OpenItem[] }[]): string {
-	const lines = staff.map((s) => `${s.name}（${s.employeeNo}）: ${s.items.map(due).join('、')}`);
-	return `所属職員の研修が期限を${ESCALATE_AFTER_DAYS}日以上過ぎています。声かけをお願いします。${lines.join(' ／ ')}`;
-}
-
-/** The weekly digest for HR: overdue staff by 課, largest first. */
-export function digestBody(byUnit: readonly { unitName: string; people: number }[], weekOf: IsoDate): string {
-	const total = byUnit.reduce((n, u) => n + u.people, 0);
-	if (total === 0) return `週間まとめ（${formatWareki(weekOf)}の週）: 期限を過ぎた研修がある職員はいません。`;
-	const top = [...byUnit].sort((a, b) => b.people - a.people || a.unitName.localeCompare(b.unitName, 'ja'));
-	const shown = top.slice(0, 10).map((u) => `${u.unitName} ${u.people}人`);
-	const more = top.length > 10 ? `、ほか${top.length - 10}課` : '';
-	return `週間まとめ（${formatWareki(weekOf)}の週）: 期限を過ぎた研修がある職員は${total}人です。${shown.join('、')}${more}`;
-}
-
 /** The Monday (JST date) that starts the week of `today`: the digest's once-a-week key. */
 export function weekStart(today: IsoDate): IsoDate {
 	const d = new Date(`${today}T00:00:00Z`);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
 import { grantProblems, revokeProblem } from './role-grant';
 
 describe('grantProblems', () => {
@@ -26,4 +27,15 @@ describe('revokeProblem', () => {
 		expect(revokeProblem([g('a', 'admin'), g('h', 'hr')], 'h')).toBeNull();
 	});
 	it('names a grant that is gone', () => expect(revokeProblem([], 'x')).toMatch(/見つかりません/));
+});
+
+describe('messages for an English reader', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('refuses a team and the last administrator in English', () => {
+		overwriteGetLocale(() => 'en');
+		expect(grantProblems({ role: 'manager', unit: { kind: 'team' }, unitGiven: true })).toEqual({ unitCode: 'A team cannot be given. Please enter the unit code of the department or section they lead.' });
+		expect(revokeProblem([{ id: 'g1', role: 'admin', active: true }], 'g1')).toBe("The last system administrator's role cannot be revoked. First make another employee a system administrator.");
+	});
 });

@@ -1,5 +1,6 @@
 /** Rules for granting and revoking roles (pure; the server applies them). */
 import type { Role } from './access';
+import * as m from '../paraglide/messages';
 
 export const GRANTABLE_ROLES: readonly Role[] = ['manager', 'hr', 'admin', 'executive', 'security_officer'];
 
@@ -7,21 +8,21 @@ export type GrantInput = { role: string; unit: { kind: 'department' | 'section' 
 
 /** Field errors for a new grant: a 課長's grant names the 部 or 課 they lead; no other role has one. */
 export function grantProblems(input: GrantInput): Record<string, string> {
-	if (!GRANTABLE_ROLES.includes(input.role as Role)) return { role: '権限を一覧から選んでください。' };
+	if (!GRANTABLE_ROLES.includes(input.role as Role)) return { role: m.role_err_choose_role() };
 	if (input.role === 'manager') {
-		if (!input.unitGiven) return { unitCode: '所属長には、担当する部または課の所属コードを入力してください。' };
-		if (!input.unit) return { unitCode: 'この所属コードの部・課は見つかりません。' };
-		if (input.unit.kind === 'team') return { unitCode: '係は指定できません。担当する部または課の所属コードを入力してください。' };
+		if (!input.unitGiven) return { unitCode: m.role_err_unit_required() };
+		if (!input.unit) return { unitCode: m.role_err_unit_not_found() };
+		if (input.unit.kind === 'team') return { unitCode: m.role_err_team_not_allowed() };
 		return {};
 	}
-	return input.unitGiven ? { unitCode: '所属コードは所属長（課長）の権限にだけ指定します。空欄にしてください。' } : {};
+	return input.unitGiven ? { unitCode: m.role_err_unit_only_for_manager() } : {};
 }
 
 /** The organisation must keep at least one active administrator, or nobody could manage roles. */
 export function revokeProblem(grants: { id: string; role: Role; active: boolean }[], grantId: string): string | null {
 	const target = grants.find((g) => g.id === grantId);
-	if (!target) return '権限が見つかりません。画面を読み込み直してください。';
+	if (!target) return m.role_err_grant_not_found();
 	if (target.role === 'admin' && grants.filter((g) => g.role === 'admin' && g.active).length <= 1)
-		return '最後のシステム管理者の権限は取り消せません。先に別の職員をシステム管理者にしてください。';
+		return m.role_err_last_admin();
 	return null;
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
 import { parseTargetForm, type TargetChoices } from './target-form';
 
 const choices: TargetChoices = { modules: ['security-policy'], categories: ['情報セキュリティ'], curricula: ['c1'], years: [2026, 2025] };
@@ -36,5 +37,21 @@ describe('parseTargetForm', () => {
 			expect(r.fieldErrors[field]).toBe(message);
 			expect(r.values.name).toBe((over as Record<string, string>).name ?? '理解度100%');
 		}
+	});
+});
+
+describe('messages for an English reader', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('names every bad field in English', () => {
+		overwriteGetLocale(() => 'en');
+		const r = parseTargetForm(form({ name: '', metric: 'completion_rate', scopeModule: 'unknown', fiscalYear: '1999', threshold: '0' }), choices);
+		expect(r.ok ? null : r.fieldErrors).toEqual({
+			name: 'Please enter a name for the target.',
+			scopeModule: 'The scope selection contains an unknown value. Please reload the page.',
+			fiscalYear: 'Please choose a fiscal year.',
+			threshold: 'A target rate must be more than 0 and at most 100 (%).'
+		});
 	});
 });

@@ -3,6 +3,7 @@
  * the field that matches the chosen kind (a module, a category, a curriculum or a tag).
  */
 import { thresholdProblem, type Metric, type ScopeKind } from './metrics';
+import * as m from '../paraglide/messages';
 
 export const METRICS: readonly Metric[] = ['comprehension_rate', 'completion_rate', 'person_count', 'coverage'];
 export const SCOPE_KINDS: readonly ScopeKind[] = ['all', 'module', 'category', 'curriculum', 'tag'];
@@ -24,24 +25,24 @@ export function parseTargetForm(get: (key: string) => string | undefined, c: Tar
 	const values = Object.fromEntries(keys.map((k) => [k, (get(k) ?? '').trim().slice(0, 200)]));
 	const e: Record<string, string> = {};
 	const name = values.name;
-	if (!name) e.name = '目標の名前を入力してください。';
-	else if ((get('name') ?? '').trim().length > 100) e.name = '名前は100文字以内で入力してください。';
-	else if (CONTROL.test(name)) e.name = '名前に使えない文字（制御文字）が含まれています。';
+	if (!name) e.name = m.target_err_name_required();
+	else if ((get('name') ?? '').trim().length > 100) e.name = m.form_err_name_too_long();
+	else if (CONTROL.test(name)) e.name = m.form_err_name_control_chars();
 	const metric = values.metric as Metric;
-	if (!METRICS.includes(metric)) e.metric = '指標を選んでください。';
+	if (!METRICS.includes(metric)) e.metric = m.target_err_metric();
 	const scopeKind = values.scopeKind as ScopeKind;
 	let scopeValue = '';
-	if (!SCOPE_KINDS.includes(scopeKind)) e.scopeKind = '対象の種類を選んでください。';
+	if (!SCOPE_KINDS.includes(scopeKind)) e.scopeKind = m.target_err_scope_kind();
 	else if (scopeKind !== 'all') {
 		const field = SCOPE_FIELD[scopeKind];
 		scopeValue = values[field];
 		const allowed = scopeKind === 'module' ? c.modules : scopeKind === 'category' ? c.categories : scopeKind === 'curriculum' ? c.curricula : null;
-		if (!scopeValue) e[field] = '対象を選ぶか入力してください（空の対象では測れません）。';
-		else if (allowed && !allowed.includes(scopeValue)) e[field] = '対象の選択に不明な値があります。画面を読み込み直してください。';
-		else if (!allowed && (scopeValue.length > 30 || CONTROL.test(scopeValue))) e[field] = 'タグは30文字以内で入力してください。';
+		if (!scopeValue) e[field] = m.target_err_scope_empty();
+		else if (allowed && !allowed.includes(scopeValue)) e[field] = m.target_err_scope_unknown();
+		else if (!allowed && (scopeValue.length > 30 || CONTROL.test(scopeValue))) e[field] = m.target_err_tag_too_long();
 	}
 	const fiscalYear = Number(values.fiscalYear);
-	if (!c.years.includes(fiscalYear)) e.fiscalYear = '年度を選んでください。';
+	if (!c.years.includes(fiscalYear)) e.fiscalYear = m.target_err_fiscal_year();
 	const threshold = number(values.threshold);
 	if (!e.metric) {
 		const problem = thresholdProblem(metric, threshold);
@@ -50,10 +51,10 @@ export function parseTargetForm(get: (key: string) => string | undefined, c: Tar
 	let baseline: number | null = null;
 	if (values.baseline) {
 		baseline = number(values.baseline);
-		if (!Number.isFinite(baseline) || baseline < 0 || (metric !== 'person_count' && baseline > 100)) e.baseline = '基準値は0以上の数値で入力してください（率は100以下）。';
+		if (!Number.isFinite(baseline) || baseline < 0 || (metric !== 'person_count' && baseline > 100)) e.baseline = m.target_err_baseline();
 	}
 	const source = values.source || null;
-	if (source && CONTROL.test(source)) e.source = '出典に使えない文字（制御文字）が含まれています。';
+	if (source && CONTROL.test(source)) e.source = m.target_err_source_control_chars();
 	if (Object.keys(e).length) return { ok: false, fieldErrors: e, values };
 	return { ok: true, value: { name, metric, scopeKind, scopeValue, fiscalYear, threshold, baseline, source } };
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
 import { parentsFirst, planUnits, type IncomingUnit, type UnitRecord } from './unit-import';
 
 const current: UnitRecord[] = [
@@ -37,5 +38,21 @@ describe('planUnits', () => {
 		]);
 		expect(cols(p)).toEqual(['2:上位所属コード', '3:上位所属コード', '4:上位所属コード', '5:上位所属コード', '6:区分', '7:所属コード']);
 		expect(p.errors[1].message).toContain('「999」は、このファイルにも登録済みの所属にもありません');
+	});
+});
+
+describe('organisation chart errors for an English reader', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('names the unit kinds in the sentence and keeps the CSV columns Japanese', () => {
+		const file = [u('900', '新しい課', 'section', null), u('901', '新しい係', 'team', '900x')];
+		overwriteGetLocale(() => 'en');
+		expect(planUnits(current, file).errors.map((e) => [e.column, e.message])).toEqual([
+			['上位所属コード', 'A section (課) needs the 所属コード of its department (部) in 上位所属コード (parent unit code).'],
+			['上位所属コード', 'The 上位所属コード (parent unit code) “900x” is neither in this file nor among the registered units.']
+		]);
+		overwriteGetLocale(base);
+		expect(planUnits(current, file).errors[0].message).toBe('課には上位の部の所属コードを入れてください。');
 	});
 });

@@ -18,6 +18,7 @@ import {
 	type RuleCriteria,
 	type StaffFacts
 } from '../domain/assignment';
+import * as m from '../paraglide/messages';
 
 /** Active staff with what curriculum rules look at, as of `today`. */
 export async function listStaffFacts(db: Db, orgId: string, today: string): Promise<StaffFacts[]> {
@@ -25,12 +26,12 @@ export async function listStaffFacts(db: Db, orgId: string, today: string): Prom
 	return snap.people
 		.filter((p) => p.active)
 		.map((p) => {
-			const current = snap.membershipsOf(p.id).filter((m) => m.start <= today);
-			const latestStart = current.map((m) => m.start).sort().at(-1) ?? null;
+			const current = snap.membershipsOf(p.id).filter((x) => x.start <= today);
+			const latestStart = current.map((x) => x.start).sort().at(-1) ?? null;
 			return {
 				id: p.id, active: p.active, jobGrade: p.jobGrade, employmentType: p.employmentType, hireDate: p.hireDate,
 				tags: snap.tagsOf(p.id),
-				unitPaths: current.map((m) => m.path),
+				unitPaths: current.map((x) => x.path),
 				transferDate: latestStart && latestStart > p.hireDate ? latestStart : null
 			};
 		});
@@ -41,7 +42,9 @@ export async function listStaffFacts(db: Db, orgId: string, today: string): Prom
  * assignments that are missing (existing ones are kept). Run after each import and daily, so
  * transfers and promotions are picked up. Returns how many were created.
  */
-export async function evaluateAssignments(db: Db, orgId: string, today: string, versions: ReadonlyMap<string, string>, now = new Date()) {
+export type EvaluationStep = (p: { phase: 'evaluate' | 'write'; done: number; total: number }) => Promise<void>;
+
+export async function evaluateAssignments(db: Db, orgId: string, today: string, versions: ReadonlyMap<string, string>, now = new Date(), onStep?: EvaluationStep) {
 	const items = await db
 		.select({ c: curriculum, i: curriculumItem })
 		.from(curriculumItem)
@@ -53,7 +56,8 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 	// costs a few reads, not 600,000 refused inserts, and memory stays at one list at a time
 	const rows: unknown[][] = [];
 	const at = now.getTime();
-	for (const { c, i } of items) {
+	for (const [n, { c, i }] of items.entries()) {
+		await onStep?.({ phase: 'evaluate', done: n, total: items.length });
 		const version = versions.get(i.moduleSlug);
 		if (!version) continue;
 		const key = periodKey(i.recurrence, today, version);
@@ -67,6 +71,7 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 	// inserted by SQLite from a JSON array (one statement per 20,000 rows); the unique index still guards against a race
 	let created = 0;
 	for (let k = 0; k < rows.length; k += 20_000) {
+		await onStep?.({ phase: 'write', done: k, total: rows.length });
 		const res = await db.run(sql`INSERT INTO assignment (id, org_id, person_id, module_slug, period_key, recurrence, mandatory, due_date, source, created_at)
 			SELECT value ->> 0, ${orgId}, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, ${at}
 			FROM json_each(${JSON.stringify(rows.slice(k, k + 20_000))}) WHERE 1 ON CONFLICT DO NOTHING`);
@@ -137,7 +142,7 @@ export async function assignManually(
 		.insert(assignment)
 		.values({ id: generateId(), orgId: actor.orgId, personId: a.personId, moduleSlug: a.moduleSlug, periodKey: 'once', recurrence: 'once', mandatory: a.mandatory, dueDate: a.dueDate, source: `manual:${actor.id}`, createdAt: now })
 		.onConflictDoNothing();
-	if (res.rowsAffected === 0) return { ok: false, message: 'この研修はすでに割り当てられています。' };
+	if (res.rowsAffected === 0) return { ok: false, message: m.assign_err_already() };
 	await recordAudit(db, { orgId: actor.orgId, actorId: actor.id, action: 'assignment.manual', targetType: 'person', targetId: a.personId, after: a, ip }, now);
 	return { ok: true };
 }

@@ -1,6 +1,6 @@
 /**
  * SQLITE_BUSY (another process held the write lock longer than DB_BUSY_TIMEOUT_MS) is answered
- * 503 with Retry-After and a Japanese message, never a bare 500: the request did nothing wrong
+ * 503 with Retry-After and a message in the reader's locale, never a bare 500: the request did nothing wrong
  * and can simply be sent again.
  *
  * SvelteKit 2 catches what a load or an action throws and lets `handleError` choose only the
@@ -10,9 +10,12 @@
  */
 import { error } from '@sveltejs/kit';
 import { isBusyError } from './db/client';
+import * as m from '../paraglide/messages';
 
-export const BUSY_MESSAGE =
-	'データベースが混み合っていたため、保存できませんでした。少し待ってから、もう一度操作してください。';
+/** In the reader's locale. */
+export const busyMessage = () => m.error_busy();
+/** @deprecated always Japanese: use `busyMessage()`. */
+export const BUSY_MESSAGE = m.error_busy({}, { locale: 'ja' });
 export const BUSY_RETRY_AFTER_SECONDS = 5;
 
 const busyRequests = new WeakSet<object>();
@@ -34,7 +37,7 @@ export async function resolveBusyAware(locals: object, resolve: () => Response |
 	try {
 		response = await resolve();
 	} catch (e) {
-		if (isBusyError(e)) error(503, BUSY_MESSAGE);
+		if (isBusyError(e)) error(503, busyMessage());
 		throw e;
 	}
 	return response.status === 500 && busyRequests.has(locals) ? asBusyResponse(response) : response;

@@ -1,3 +1,5 @@
+import * as m from '../paraglide/messages';
+
 /**
  * Writes must come from the app's own pages. SvelteKit refuses a cross-site POST only for the
  * three content types an HTML form can send; this refuses every write of any content type
@@ -6,7 +8,10 @@
  */
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const CROSS_SITE_MESSAGE = '別のサイトからの送信は受け付けていません。まなびの画面から操作してください。';
+/** In the reader's locale. */
+export const crossSiteMessage = () => m.error_cross_site();
+/** @deprecated always Japanese: use `crossSiteMessage()`. */
+export const CROSS_SITE_MESSAGE = m.error_cross_site({}, { locale: 'ja' });
 
 export function isCrossSiteWrite(method: string, origin: string | null, appOrigin: string): boolean {
 	return WRITES.has(method.toUpperCase()) && origin !== appOrigin;

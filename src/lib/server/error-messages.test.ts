@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
+import { crossSiteMessage } from './cross-site';
+import { BUSY_MESSAGE, busyMessage } from './busy';
 import { frameworkErrorMessage, SERVER_ERROR_MESSAGE } from './error-messages';
 import { BAD_FORM_MESSAGE } from './forms';
 
@@ -14,5 +17,22 @@ describe('frameworkErrorMessage', () => {
 		expect(frameworkErrorMessage(431)).toContain('リクエストを処理できませんでした');
 		expect(frameworkErrorMessage(500)).toBe(SERVER_ERROR_MESSAGE);
 		expect(frameworkErrorMessage(503)).toBe(SERVER_ERROR_MESSAGE);
+	});
+});
+
+describe('error pages in the reader’s locale', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('are English for an English reader, Japanese otherwise', () => {
+		overwriteGetLocale(() => 'en');
+		expect(frameworkErrorMessage(404)).toBe('Page not found.');
+		expect(frameworkErrorMessage(500)).toBe('Something went wrong on the server. Please wait a while and try again.');
+		expect(frameworkErrorMessage(415)).toBe('The form was not sent in the expected format. Please reload the page and send it again.');
+		expect(busyMessage()).toMatch(/^The database was busy/);
+		expect(crossSiteMessage()).toMatch(/^Submissions from other sites/);
+		overwriteGetLocale(base);
+		expect(frameworkErrorMessage(404)).toBe('ページが見つかりません。');
+		expect(busyMessage()).toBe(BUSY_MESSAGE);
 	});
 });

@@ -1,21 +1,24 @@
-import { BAD_FORM_MESSAGE } from './forms';
+import * as m from '../paraglide/messages';
 
 /**
- * Japanese words for the errors SvelteKit raises by itself before any of our code runs: a URL
- * that does not decode, a method or content type a route does not take. Its own English
+ * Words (in the reader's locale) for the errors SvelteKit raises by itself before any of our code
+ * runs: a URL that does not decode, a method or content type a route does not take. Its own English
  * messages ("Malformed URI", "Unsupported Media Type") would otherwise reach the user.
  */
-const MESSAGES: Record<number, string> = {
-	400: 'リクエストの形式が正しくありません。アドレスを確かめるか、画面を読み込み直してください。',
-	404: 'ページが見つかりません。',
-	405: 'この操作はこのページでは行えません。画面を読み込み直してください。',
-	413: '送信された内容が大きすぎます。',
-	415: BAD_FORM_MESSAGE
+const MESSAGES: Record<number, () => string> = {
+	400: m.error_bad_request,
+	404: m.error_not_found,
+	405: m.error_method_not_allowed,
+	413: m.error_too_large,
+	415: m.form_err_bad_form
 };
 
-export const SERVER_ERROR_MESSAGE = 'サーバーで問題が起きました。時間をおいてもう一度お試しください。';
+/** In the reader's locale. */
+export const serverErrorMessage = () => m.error_server();
+/** @deprecated always Japanese: use `serverErrorMessage()`. */
+export const SERVER_ERROR_MESSAGE = m.error_server({}, { locale: 'ja' });
 
 export function frameworkErrorMessage(status: number): string {
-	if (status >= 500) return SERVER_ERROR_MESSAGE;
-	return MESSAGES[status] ?? 'リクエストを処理できませんでした。画面を読み込み直してください。';
+	if (status >= 500) return serverErrorMessage();
+	return (MESSAGES[status] ?? m.error_unknown)();
 }

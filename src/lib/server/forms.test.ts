@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
 import { BAD_FORM_MESSAGE, fields, parseForm, readForm, readUpload, REPEATED_FIELD_MESSAGE } from './forms';
 
 const schema = z.object({ employeeNo: fields.employeeNo(), password: fields.password(), note: fields.optionalText('備考', 10) });
@@ -12,6 +13,8 @@ function post(body: string | FormData | URLSearchParams, type?: string) {
 	});
 }
 const form = (pairs: [string, string][]) => new URLSearchParams(pairs);
+/** a label from the catalog, as routes pass it: resolved when the error is reported */
+const labelled = z.object({ employeeNo: fields.employeeNo(), password: fields.password(), note: fields.optionalText(() => (getLocale() === 'en' ? 'Note' : '備考'), 10) });
 
 describe('parseForm', () => {
 	it('normalises full-width digits and keeps leading zeros', async () => {
@@ -102,5 +105,32 @@ describe('readUpload', () => {
 	it('refuses an oversized request by its length, before reading it', async () => {
 		const r = await readUpload(post(new FormData(), 5 * 1024 * 1024), 1024 * 1024);
 		expect(!r.ok && r.status).toBe(413);
+	});
+});
+
+describe('messages in the reader’s locale', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('a schema built once at import reports in the locale of each request', async () => {
+		const body = () => post(form([['employeeNo', 'x'.repeat(21)], ['password', ''], ['note', 'a'.repeat(11)]]));
+		overwriteGetLocale(() => 'en');
+		const en = await parseForm(body(), labelled);
+		expect(en.ok ? null : [en.message, en.fieldErrors]).toEqual([
+			'Please check what you entered.',
+			{ employeeNo: 'An employee number has at most 20 characters. Please check what you entered.', password: 'Password is required.', note: 'Note must be 10 characters or fewer.' }
+		]);
+		overwriteGetLocale(base);
+		const ja = await parseForm(body(), labelled);
+		expect(ja.ok ? null : ja.fieldErrors.password).toBe('パスワードを入力してください。');
+		expect(ja.ok ? null : ja.fieldErrors.note).toBe('備考は10文字以内で入力してください。');
+	});
+
+	it('refusals of malformed forms and uploads are in English for an English reader', async () => {
+		overwriteGetLocale(() => 'en');
+		expect(await readForm(post('{"a":1}', 'application/json'))).toEqual({ ok: false, message: 'The form was not sent in the expected format. Please reload the page and send it again.' });
+		const r = await readUpload(post(new FormData()), 1024 * 1024);
+		expect(r.ok ? null : r.failure).toEqual({ message: 'Please choose the CSV file to import.', fieldErrors: { file: 'No file has been chosen.' }, values: {} });
+		expect(BAD_FORM_MESSAGE).toMatch(/^フォームの送信形式/);
 	});
 });

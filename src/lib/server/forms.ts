@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import * as m from '../paraglide/messages';
 
 /**
- * The one way forms are read: every field validated on the server, Japanese messages tied to
+ * The one way forms are read: every field validated on the server, messages (in the reader's locale) tied to
  * their fields, and the non-secret input echoed back so nothing the user typed is lost.
  */
 export type FormFailure = {
@@ -15,33 +16,42 @@ export type FormResult<T> = { ok: true; data: T } | ({ ok: false } & FormFailure
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const ECHO_LIMIT = 200;
 
+/**
+ * A field's name in messages: a catalog message (a message function, translated when the error is
+ * shown) or a fixed string. Schemas are built once at import, so every message below is a
+ * function zod calls when it reports the issue, in the locale of that request.
+ */
+export type FieldLabel = string | (() => string);
+const say = (label: FieldLabel) => (typeof label === 'function' ? label() : label);
+const err = (message: () => string) => ({ error: message });
+
 export const fields = {
-	text: (label: string, max = 200) =>
+	text: (label: FieldLabel, max = 200) =>
 		z
-			.string({ error: `${label}を入力してください。` })
+			.string(err(() => m.form_err_required({ label: say(label) })))
 			.trim()
-			.refine((s) => !CONTROL.test(s), `${label}に使えない文字（制御文字）が含まれています。`)
-			.refine((s) => s.length > 0, `${label}を入力してください。`)
-			.refine((s) => s.length <= max, `${label}は${max}文字以内で入力してください。`),
-	optionalText: (label: string, max = 200) =>
+			.refine((s) => !CONTROL.test(s), err(() => m.form_err_control_chars({ label: say(label) })))
+			.refine((s) => s.length > 0, err(() => m.form_err_required({ label: say(label) })))
+			.refine((s) => s.length <= max, err(() => m.form_err_too_long({ label: say(label), max }))),
+	optionalText: (label: FieldLabel, max = 200) =>
 		z
 			.string()
 			.trim()
-			.refine((s) => !CONTROL.test(s), `${label}に使えない文字（制御文字）が含まれています。`)
-			.refine((s) => s.length <= max, `${label}は${max}文字以内で入力してください。`)
+			.refine((s) => !CONTROL.test(s), err(() => m.form_err_control_chars({ label: say(label) })))
+			.refine((s) => s.length <= max, err(() => m.form_err_too_long({ label: say(label), max })))
 			.optional(),
 	employeeNo: () =>
 		z
-			.string({ error: '職員番号を入力してください。' })
+			.string(err(() => m.form_err_employee_no_required()))
 			.transform((s) => s.normalize('NFKC').trim())
-			.refine((s) => s.length > 0, '職員番号を入力してください。')
-			.refine((s) => s.length <= 20, '職員番号は20文字以内です。入力を確かめてください。')
-			.refine((s) => /^[0-9A-Za-z-]*$/.test(s), '職員番号は数字（と英字）で入力してください。'),
-	password: (label = 'パスワード') =>
+			.refine((s) => s.length > 0, err(() => m.form_err_employee_no_required()))
+			.refine((s) => s.length <= 20, err(() => m.form_err_employee_no_too_long()))
+			.refine((s) => /^[0-9A-Za-z-]*$/.test(s), err(() => m.form_err_employee_no_chars())),
+	password: (label: FieldLabel = m.form_label_password) =>
 		z
-			.string({ error: `${label}を入力してください。` })
-			.refine((s) => s.length > 0, `${label}を入力してください。`)
-			.refine((s) => s.length <= 1024, `${label}が長すぎます。`)
+			.string(err(() => m.form_err_required({ label: say(label) })))
+			.refine((s) => s.length > 0, err(() => m.form_err_required({ label: say(label) })))
+			.refine((s) => s.length <= 1024, err(() => m.form_err_password_too_long({ label: say(label) })))
 };
 
 function firstMessage(issues: z.core.$ZodIssue[], key: string) {
@@ -57,14 +67,14 @@ export async function parseForm<S extends z.ZodObject>(
 	try {
 		form = await request.formData();
 	} catch {
-		return { ok: false, message: 'フォームの送信形式が正しくありません。画面を読み込み直して、もう一度送信してください。', fieldErrors: {}, values: {} };
+		return { ok: false, message: m.form_err_bad_form(), fieldErrors: {}, values: {} };
 	}
 	const raw: Record<string, string | undefined> = {};
 	const fieldErrors: Record<string, string> = {};
 	for (const key of Object.keys(schema.shape)) {
 		const all = form.getAll(key);
-		if (all.length > 1) fieldErrors[key] = '同じ項目が重複して送信されました。';
-		else if (all.length === 1 && typeof all[0] !== 'string') fieldErrors[key] = 'ファイルは送信できない項目です。';
+		if (all.length > 1) fieldErrors[key] = m.form_err_repeated_field_short();
+		else if (all.length === 1 && typeof all[0] !== 'string') fieldErrors[key] = m.form_err_file_not_allowed();
 		else raw[key] = all[0] as string | undefined;
 	}
 	const values = Object.fromEntries(
@@ -78,15 +88,20 @@ export async function parseForm<S extends z.ZodObject>(
 			fieldErrors[key] ??= firstMessage(parsed.error.issues, key) ?? '';
 	for (const k of Object.keys(fieldErrors)) if (!fieldErrors[k]) delete fieldErrors[k];
 	if (Object.keys(fieldErrors).length > 0 || !parsed.success)
-		return { ok: false, message: '入力内容を確かめてください。', fieldErrors, values };
+		return { ok: false, message: m.form_err_check_input(), fieldErrors, values };
 	return { ok: true, data: parsed.data };
 }
 
 /** The failure shape passed to `fail()`: the same on every form. */
 export const failure = (message: string, fieldErrors: Record<string, string> = {}, values: Record<string, string> = {}): FormFailure => ({ message, fieldErrors, values });
 
-export const BAD_FORM_MESSAGE = 'フォームの送信形式が正しくありません。画面を読み込み直して、もう一度送信してください。';
-export const REPEATED_FIELD_MESSAGE = '同じ項目が重複して送信されました。画面を読み込み直して、もう一度送信してください。';
+/** In the reader's locale. */
+export const badFormMessage = () => m.form_err_bad_form();
+export const repeatedFieldMessage = () => m.form_err_repeated_field();
+/** @deprecated always Japanese: use `badFormMessage()`, which follows the reader's locale. */
+export const BAD_FORM_MESSAGE = m.form_err_bad_form({}, { locale: 'ja' });
+/** @deprecated always Japanese: use `repeatedFieldMessage()`. */
+export const REPEATED_FIELD_MESSAGE = m.form_err_repeated_field({}, { locale: 'ja' });
 
 export type RawForm = { ok: true; form: FormData } | { ok: false; message: string };
 
@@ -100,10 +115,10 @@ export async function readForm(request: Request, multi: (key: string) => boolean
 	try {
 		form = await request.formData();
 	} catch {
-		return { ok: false, message: BAD_FORM_MESSAGE };
+		return { ok: false, message: badFormMessage() };
 	}
 	const keys = [...form.keys()];
-	if (keys.some((k, i) => keys.indexOf(k) !== i && !multi(k))) return { ok: false, message: REPEATED_FIELD_MESSAGE };
+	if (keys.some((k, i) => keys.indexOf(k) !== i && !multi(k))) return { ok: false, message: repeatedFieldMessage() };
 	return { ok: true, form };
 }
 
@@ -113,11 +128,11 @@ export async function readForm(request: Request, multi: (key: string) => boolean
  */
 export async function readUpload(request: Request, maxBytes: number): Promise<{ ok: true; file: File; form: FormData } | { ok: false; status: number; failure: FormFailure }> {
 	if (Number(request.headers.get('content-length') ?? 0) > maxBytes + 64 * 1024)
-		return { ok: false, status: 413, failure: failure(`ファイルが大きすぎます（上限 ${maxBytes / 1024 / 1024}MB）。`) };
+		return { ok: false, status: 413, failure: failure(m.form_err_file_too_large({ mb: maxBytes / 1024 / 1024 })) };
 	const read = await readForm(request);
 	if (!read.ok) return { ok: false, status: 400, failure: failure(read.message) };
 	const file = read.form.get('file');
 	if (!(file instanceof File) || file.size === 0)
-		return { ok: false, status: 400, failure: failure('取り込む CSV ファイルを選んでください。', { file: 'ファイルが選ばれていません。' }) };
+		return { ok: false, status: 400, failure: failure(m.form_err_choose_csv(), { file: m.form_err_no_file() }) };
 	return { ok: true, file, form: read.form };
 }

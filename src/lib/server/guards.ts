@@ -7,6 +7,7 @@ import { getUnit } from './org';
 import { getPerson, listGrants, listPersonUnits } from './people';
 import type { AuthUser } from './auth/session';
 import { loginHref } from '$lib/routes';
+import * as m from '../paraglide/messages';
 
 /** Every load and action in the signed-in area starts here, not only the layout. */
 export function requireUser(): AuthUser {
@@ -17,14 +18,14 @@ export function requireUser(): AuthUser {
 
 export function requireSection(section: Section): AuthUser {
 	const user = requireUser();
-	if (!canEnterSection(user, section)) error(403, 'このページを表示する権限がありません。');
+	if (!canEnterSection(user, section)) error(403, m.guard_no_permission_page());
 	return user;
 }
 
 /** A unit the viewer may see, else 404 (no hint that it exists). */
 export async function requireVisibleUnit(user: AuthUser, unitId: string) {
 	const unit = await getUnit(db, unitId);
-	if (!unit || !canSeeUnit(user, unit.orgId, unit.path)) error(404, '所属が見つかりません。');
+	if (!unit || !canSeeUnit(user, unit.orgId, unit.path)) error(404, m.guard_unit_not_found());
 	return unit;
 }
 
@@ -33,7 +34,7 @@ export async function requireVisiblePerson(user: AuthUser, personId: string) {
 	const person = await getPerson(db, personId);
 	const units = person ? await listPersonUnits(db, person.id, toJstDate(new Date())) : [];
 	const target = person && { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) };
-	if (!person || !target || !canSeePerson(user, target)) error(404, '職員が見つかりません。');
+	if (!person || !target || !canSeePerson(user, target)) error(404, m.guard_person_not_found());
 	return { person, units };
 }
 
@@ -42,7 +43,7 @@ export async function requireManagedPerson(personId: string) {
 	const user = requireUser();
 	const { person, units } = await requireVisiblePerson(user, personId);
 	if (!canManageTrainingOf(user, { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) }))
-		error(403, 'この職員の研修を管理する権限がありません。');
+		error(403, m.guard_no_permission_training());
 	return { user, person };
 }
 
@@ -53,6 +54,6 @@ export async function requirePasswordIssuer(personId: string) {
 	if (person.id === user.id) return { user, person, self: true };
 	const roles = (await listGrants(db, person.id)).map((g) => g.role);
 	if (!canIssuePasswordFor(user, { id: person.id, orgId: person.orgId, roles }))
-		error(403, 'この職員の初期パスワードは、システム管理者だけが発行できます。');
+		error(403, m.guard_initial_password_admin_only());
 	return { user, person, self: false };
 }

@@ -4,6 +4,8 @@ import type { Db } from './db/client';
 import { auditEvent } from './db/schema';
 import { testDb } from './testing/db';
 import { listNotices, markNoticeRead, notifyOnce, remindedToday, sendReminder } from './notices';
+import { renderNotice } from './notice-text';
+import { notice } from './db/schema';
 
 let db: Db;
 const sender = { id: 'p1', orgId: 'org1', name: '山田 太郎' };
@@ -34,5 +36,14 @@ describe('notices', () => {
 		expect(await notifyOnce(db, n)).toBe(true);
 		expect(await notifyOnce(db, n)).toBe(false);
 		expect(await listNotices(db, 'p2')).toHaveLength(1);
+	});
+
+	it('a reminder is stored as what it says, so an English reader reads it in English; old rendered rows still read', async () => {
+		await sendReminder(db, sender, 'p2', ['情報セキュリティ', '個人情報'], '2026-11-23', null);
+		const [row] = await db.select().from(notice).where(eq(notice.personId, 'p2'));
+		expect(renderNotice(row.body, 'en')).toBe('From 山田 太郎: please take the following training: 情報セキュリティ, 個人情報');
+		expect(renderNotice(row.body, 'ja')).toBe('山田 太郎さんから: 次の研修の受講をお願いします。情報セキュリティ、個人情報');
+		expect(renderNotice('研修が割り当てられました。', 'en')).toBe('研修が割り当てられました。');
+		expect(renderNotice('{not json', 'en')).toBe('{not json');
 	});
 });

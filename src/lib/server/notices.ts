@@ -3,6 +3,8 @@ import type { Db } from './db/client';
 import { notice } from './db/schema';
 import { generateId } from './auth/token';
 import { recordAudit, type DbOrTx } from './audit';
+import { encodeNotice, renderNotice, renderNoticeParts } from './notice-text';
+import * as m from '../paraglide/messages';
 
 export type NoticeKind = (typeof notice.$inferSelect)['kind'];
 
@@ -21,30 +23,32 @@ export async function sendReminder(
 	ip: string | null,
 	now = new Date()
 ): Promise<ReminderOutcome> {
-	if (openTitles.length === 0) return { ok: false, message: 'この職員には未完了の研修がありません。' };
-	const body = `${sender.name}さんから: 次の研修の受講をお願いします。${openTitles.join('、')}`;
+	if (openTitles.length === 0) return { ok: false, message: m.notice_err_no_open() };
+	const body = encodeNotice({ t: 'reminder', sender: sender.name, titles: openTitles });
 	const res = await db
 		.insert(notice)
 		.values({ id: generateId(), orgId: sender.orgId, personId: recipientId, kind: 'reminder', body, senderId: sender.id, dedupeKey: `reminder:${sender.id}:${today}`, createdAt: now })
 		.onConflictDoNothing();
-	if (res.rowsAffected === 0) return { ok: false, message: 'この職員には今日すでに督促しています。明日以降にもう一度送れます。' };
+	if (res.rowsAffected === 0) return { ok: false, message: m.notice_err_already_today() };
 	await recordAudit(db, { orgId: sender.orgId, actorId: sender.id, action: 'notice.reminder', targetType: 'person', targetId: recipientId, after: { modules: openTitles }, ip }, now);
 	return { ok: true };
 }
 
-/** Creates a notice once per dedupe key; returns whether it was new. */
+/** Creates a notice once per dedupe key; returns whether it was new. `body` is `encodeNotice(...)`. */
 export async function notifyOnce(db: DbOrTx, n: { orgId: string; personId: string; kind: NoticeKind; body: string; dedupeKey: string }, now = new Date()) {
 	const res = await db.insert(notice).values({ id: generateId(), ...n, senderId: null, createdAt: now }).onConflictDoNothing();
 	return res.rowsAffected > 0;
 }
 
+/** The person's latest notices, their text rendered in the current request's locale. */
 export async function listNotices(db: Db, personId: string, limit = 20) {
-	return db
+	const rows = await db
 		.select({ id: notice.id, kind: notice.kind, body: notice.body, createdAt: notice.createdAt, readAt: notice.readAt })
 		.from(notice)
 		.where(eq(notice.personId, personId))
 		.orderBy(desc(notice.createdAt))
 		.limit(limit);
+	return rows.map((r) => ({ ...r, body: renderNotice(r.body), parts: renderNoticeParts(r.body) }));
 }
 
 /** Marks one of the person's own notices read; someone else's id changes nothing. */

@@ -4,11 +4,12 @@ import type { Db } from './db/client';
 import { assignment, mailOutbox, notice, person, roleGrant } from './db/schema';
 import { testDb } from './testing/db';
 import { runReminders, type ReminderContext } from './reminders';
+import { renderNotice, renderNoticeParts } from './notice-text';
 
 const today = '2026-11-23';
 const ctx: ReminderContext = { versions: new Map([['m', '1']]), titleOf: (s) => `教材${s}`, mail: { enabled: true, appUrl: 'https://manabi.city.lg.jp' } };
 const a = (id: string, moduleSlug: string, dueDate: string) => ({ id, orgId: 'org1', personId: 'p2', moduleSlug, periodKey: 'once', recurrence: 'once' as const, mandatory: true, dueDate, source: 'test', createdAt: new Date() });
-const noticesOf = async (db: Db, personId: string) => (await db.select().from(notice).where(eq(notice.personId, personId))).map((n) => `${n.kind}: ${n.body}`).sort();
+const noticesOf = async (db: Db, personId: string) => (await db.select().from(notice).where(eq(notice.personId, personId))).map((n) => `${n.kind}: ${renderNotice(n.body)}`).sort();
 
 let db: Db;
 beforeEach(async () => {
@@ -63,5 +64,33 @@ describe('runReminders', () => {
 		expect(await noticesOf(db, 'p2')).toEqual([]);
 		expect(run.mails).toBe(0);
 		expect(await db.select().from(mailOutbox)).toEqual([]);
+	});
+
+	it('writes e-mail in the recipient\'s language, and a stored notice reads in the reader\'s', async () => {
+		await db.update(person).set({ locale: 'en' }).where(eq(person.id, 'p2'));
+		await runReminders(db, 'org1', today, ctx);
+		const mails = await db.select().from(mailOutbox);
+		expect(mails.map((m) => m.subject).sort()).toEqual(['[Manabi] New training assigned', '[Manabi] Training due soon', '[Manabi] Training overdue']);
+		const overdue = mails.find((m) => m.subject === '[Manabi] Training overdue')!;
+		expect(overdue.body).toBe(
+			'Dear 佐藤 花子,\n\nYou have overdue training: 教材late (due 10 November 2026). Please take it as soon as possible.\n\nhttps://manabi.city.lg.jp/mypage\n\n(This e-mail was sent automatically by Manabi.)'
+		);
+		// the same stored notice, shown to a Japanese reader and to an English one
+		const [row] = await db.select().from(notice).where(eq(notice.kind, 'digest'));
+		expect(renderNotice(row.body, 'ja')).toBe('週間まとめ（令和8年11月23日の週）: 期限を過ぎた研修がある職員は1人です。総務課 1人');
+		expect(renderNotice(row.body, 'en')).toBe('Weekly summary (week of 23 November 2026): 1 staff have overdue training. 総務課: 1');
+		const [esc] = await db.select().from(notice).where(eq(notice.kind, 'escalation'));
+		expect(renderNotice(esc.body, 'en')).toBe('Training of your staff is overdue by 7 days or more. Please remind them. 佐藤 花子 (000102): 教材late (due 10 November 2026)');
+		// on the page, the Japanese data inside the English sentence is flagged so it can be marked lang="ja"
+		expect(renderNoticeParts(esc.body, 'en').filter((p) => p.data).map((p) => p.text)).toEqual(['佐藤 花子', '教材late']);
+		expect(renderNoticeParts(esc.body, 'en').map((p) => p.text).join('')).toBe(renderNotice(esc.body, 'en'));
+	});
+
+	it('a recipient without a language setting gets Japanese e-mail', async () => {
+		await runReminders(db, 'org1', today, ctx);
+		const [mail] = (await db.select().from(mailOutbox)).filter((m) => m.subject === '【まなび】研修の期限が過ぎています');
+		expect(mail.body).toBe(
+			'佐藤 花子 様\n\n期限を過ぎた研修があります: 教材late（期限 令和8年11月10日）。できるだけ早く受講してください。\n\nhttps://manabi.city.lg.jp/mypage\n\n（このメールは、まなびから自動で送っています）'
+		);
 	});
 });

@@ -3,7 +3,7 @@
  * due and overdue training, an escalation to the 課長, and HR's weekly digest. Runs in the
  * background; each person's notices and their "already reminded" marks are written in one transaction.
  */
-import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { assignment, orgUnit, person, reminderSent, roleGrant } from './db/schema';
 import { listAssignmentStatuses } from './assignments';
@@ -12,12 +12,11 @@ import { notifyOnce } from './notices';
 import type { DbOrTx } from './audit';
 import { enqueueMail } from './mail/outbox';
 import { addDays, type IsoDate } from '../domain/japanese-date';
-import { digestBody, DUE_SOON_DAYS, escalationBody, personalNoticeBody, remindersDue, weekStart, type OpenItem, type Reminder } from '../domain/reminders';
+import { DUE_SOON_DAYS, remindersDue, weekStart, type OpenItem, type Reminder } from '../domain/reminders';
+import { encodeNotice, noticeMail, type MailKind, type NoticeItem } from './notice-text';
 
 export type ReminderContext = { versions: ReadonlyMap<string, string>; titleOf: (slug: string) => string; mail: { enabled: boolean; appUrl: string } };
 export type ReminderRun = { notices: number; mails: number; escalations: number; digests: number };
-
-const KIND_SUBJECT = { assigned: '新しい研修の割り当て', due_soon: '研修の期限が近づいています', overdue: '研修の期限が過ぎています', escalation: '所属職員の研修が期限を過ぎています', digest: '週間まとめ（期限切れの職員）' } as const;
 
 /** Open items that may need a reminder: not yet announced, or due within the next week or earlier. */
 async function candidates(db: Db, orgId: string, today: IsoDate, ctx: ReminderContext) {
@@ -43,6 +42,9 @@ async function candidates(db: Db, orgId: string, today: IsoDate, ctx: ReminderCo
 	return { items, sent };
 }
 
+/** What a notice keeps of an open item: its title and due date (rendered when shown). */
+const noticeItem = (i: OpenItem): NoticeItem => ({ title: i.title, dueDate: i.dueDate });
+
 export async function runReminders(db: Db, orgId: string, today: IsoDate, ctx: ReminderContext, now = new Date()): Promise<ReminderRun> {
 	const { items, sent } = await candidates(db, orgId, today, ctx);
 	const { notify, silent } = remindersDue(items, sent, today);
@@ -52,12 +54,17 @@ export async function runReminders(db: Db, orgId: string, today: IsoDate, ctx: R
 	const grants = await db.select({ personId: roleGrant.personId, role: roleGrant.role, path: orgUnit.path }).from(roleGrant).leftJoin(orgUnit, eq(orgUnit.id, roleGrant.unitId)).where(eq(roleGrant.orgId, orgId));
 	const run: ReminderRun = { notices: 0, mails: 0, escalations: 0, digests: 0 };
 
-	const deliver = async (tx: DbOrTx, to: string, kind: keyof typeof KIND_SUBJECT, body: string, dedupeKey: string) => {
+	// e-mail is written in the recipient's language (person.locale; unset = Japanese)
+	const locales = new Map(
+		ctx.mail.enabled ? (await db.select({ id: person.id, locale: person.locale }).from(person).where(and(eq(person.orgId, orgId), isNotNull(person.locale)))).map((r) => [r.id, r.locale]) : []
+	);
+	const deliver = async (tx: DbOrTx, to: string, kind: MailKind, body: string, dedupeKey: string) => {
 		if (!(await notifyOnce(tx, { orgId, personId: to, kind, body, dedupeKey }, now))) return false;
 		run.notices++;
 		const email = people.get(to)?.email;
 		if (ctx.mail.enabled && email) {
-			await enqueueMail(tx, { orgId, to: email, subject: `【まなび】${KIND_SUBJECT[kind]}`, body: `${people.get(to)!.name} 様\n\n${body}\n\n${ctx.mail.appUrl}/mypage\n\n（このメールは、まなびから自動で送っています）` }, now);
+			const mail = noticeMail(kind, body, { name: people.get(to)!.name, locale: locales.get(to) ?? null }, ctx.mail.appUrl);
+			await enqueueMail(tx, { orgId, to: email, ...mail }, now);
 			run.mails++;
 		}
 		return true;
@@ -76,7 +83,7 @@ export async function runReminders(db: Db, orgId: string, today: IsoDate, ctx: R
 				await tx.insert(reminderSent).values(marks(rs)).onConflictDoNothing();
 				const spoken = groupBy(rs.filter((r) => speaks.has(r)), (r) => r.kind);
 				for (const [kind, group] of spoken)
-					await deliver(tx, personId, kind as keyof typeof KIND_SUBJECT, personalNoticeBody(kind as 'assigned', group.map((r) => r.item)), `${kind}:${group[0].item.assignmentId}`);
+					await deliver(tx, personId, kind as MailKind, encodeNotice({ t: kind as 'assigned', items: group.map((r) => noticeItem(r.item)) }), `${kind}:${group[0].item.assignmentId}`);
 			}
 		});
 		await new Promise((r) => setImmediate(r)); // let waiting requests in between batches
@@ -94,7 +101,7 @@ export async function runReminders(db: Db, orgId: string, today: IsoDate, ctx: R
 				perManager.set(m, [...(perManager.get(m) ?? []), { name: p.name, employeeNo: p.employeeNo, items: rs.map((r) => r.item) }]);
 		}
 		for (const [managerId, staff] of perManager)
-			if (await deliver(tx, managerId, 'escalation', escalationBody(staff), `escalation:${staff[0].items[0].assignmentId}`)) run.escalations++;
+			if (await deliver(tx, managerId, 'escalation', encodeNotice({ t: 'escalation', staff: staff.map((s) => ({ ...s, items: s.items.map(noticeItem) })) }), `escalation:${staff[0].items[0].assignmentId}`)) run.escalations++;
 		run.digests = await weeklyDigest(tx, orgId, today, items, current, grants, deliver);
 	});
 	return run;
@@ -123,7 +130,7 @@ async function weeklyDigest(
 	const names = counts.size ? await db.select({ id: orgUnit.id, name: orgUnit.name }).from(orgUnit).where(inArray(orgUnit.id, [...counts.keys()])) : [];
 	const nameOf = new Map(names.map((u) => [u.id, u.name]));
 	const week = weekStart(today);
-	const body = digestBody([...counts].map(([id, people]) => ({ unitName: nameOf.get(id) ?? id, people })), week);
+	const body = encodeNotice({ t: 'digest', week, units: [...counts].map(([id, people]) => ({ unitName: nameOf.get(id) ?? id, people })) });
 	let given = 0;
 	for (const h of hr) if (await deliver(db, h, 'digest', body, `digest:${week}`)) given++;
 	return given;

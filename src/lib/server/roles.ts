@@ -7,6 +7,7 @@ import { invalidateAllSessions } from './auth/session';
 import { getPersonByEmployeeNo } from './people';
 import { generateId } from './auth/token';
 import { grantProblems, revokeProblem } from '../domain/role-grant';
+import * as m from '../paraglide/messages';
 
 type Actor = { id: string; orgId: string };
 
@@ -34,7 +35,7 @@ export type GrantResult = { ok: true } | { ok: false; fieldErrors: Record<string
 
 export async function grantRole(db: Db, actor: Actor, input: { employeeNo: string; role: string; unitCode: string | undefined }, ip: string): Promise<GrantResult> {
 	const target = await getPersonByEmployeeNo(db, actor.orgId, input.employeeNo);
-	if (!target?.active) return { ok: false, fieldErrors: { employeeNo: 'この職員番号の在職中の職員は見つかりません。' } };
+	if (!target?.active) return { ok: false, fieldErrors: { employeeNo: m.roles_err_no_active_person() } };
 	const [unit] = input.unitCode
 		? await db.select().from(orgUnit).where(and(eq(orgUnit.orgId, actor.orgId), eq(orgUnit.code, input.unitCode), eq(orgUnit.active, true)))
 		: [];
@@ -46,7 +47,7 @@ export async function grantRole(db: Db, actor: Actor, input: { employeeNo: strin
 		.select({ id: roleGrant.id, unitId: roleGrant.unitId })
 		.from(roleGrant)
 		.where(and(eq(roleGrant.personId, target.id), eq(roleGrant.role, role)));
-	if (existing.some((g) => g.unitId === unitId)) return { ok: false, fieldErrors: { role: 'この職員はすでにこの権限を持っています。' } };
+	if (existing.some((g) => g.unitId === unitId)) return { ok: false, fieldErrors: { role: m.roles_err_already_granted() } };
 	await db.transaction(async (tx) => {
 		const id = generateId();
 		await tx.insert(roleGrant).values({ id, orgId: actor.orgId, personId: target.id, role, unitId });

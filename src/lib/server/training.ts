@@ -5,6 +5,7 @@ import { person, trainingRecord } from './db/schema';
 import { generateId } from './auth/token';
 import { recordAudit } from './audit';
 import { fiscalYearOf } from '../domain/japanese-date';
+import * as m from '../paraglide/messages';
 
 export const TRAINING_KINDS = ['classroom', 'external', 'certification'] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
@@ -20,10 +21,10 @@ export async function recordTraining(
 	now = new Date()
 ): Promise<TrainingOutcome> {
 	const [p] = await db.select({ id: person.id, name: person.name }).from(person).where(and(eq(person.orgId, actor.orgId), eq(person.employeeNo, r.employeeNo)));
-	if (!p) return { ok: false, field: 'employeeNo', message: 'この職員番号の職員はいません。先頭の0も含めて入力してください。' };
+	if (!p) return { ok: false, field: 'employeeNo', message: m.training_err_unknown_employee() };
 	const id = generateId();
 	const res = await db.insert(trainingRecord).values({ id, orgId: actor.orgId, personId: p.id, kind: r.kind, title: r.title, category: r.category, date: r.date, fiscalYear: fiscalYearOf(r.date), createdBy: actor.id, createdAt: now }).onConflictDoNothing();
-	if (res.rowsAffected === 0) return { ok: false, field: 'title', message: '同じ日の同じ研修は、この職員にすでに記録されています。' };
+	if (res.rowsAffected === 0) return { ok: false, field: 'title', message: m.training_err_duplicate() };
 	await recordAudit(db, { orgId: actor.orgId, actorId: actor.id, action: 'training.recorded', targetType: 'person', targetId: p.id, after: r, ip }, now);
 	return { ok: true, name: p.name };
 }
@@ -47,8 +48,8 @@ export async function importTraining(db: Db, actor: { id: string; orgId: string 
 		const found = await db.select({ id: person.id, employeeNo: person.employeeNo }).from(person).where(and(eq(person.orgId, actor.orgId), inArray(person.employeeNo, numbers.slice(i, i + 500))));
 		for (const p of found) known.set(p.employeeNo, p.id);
 	}
-	const errors = rows.filter((r) => !known.has(r.employeeNo)).map((r) => ({ row: r.row, column: '職員番号', message: `職員番号 ${r.employeeNo} の職員はいません。先頭の0も含めて確かめてください。` }));
-	if (errors.length) return { ok: false, message: `${errors.length}件のエラーがあるため、何も記録していません。`, errors };
+	const errors = rows.filter((r) => !known.has(r.employeeNo)).map((r) => ({ row: r.row, column: '職員番号', message: m.training_err_row_unknown_employee({ employeeNo: r.employeeNo }) }));
+	if (errors.length) return { ok: false, message: m.training_err_rows({ count: errors.length }), errors };
 	let added = 0;
 	await db.transaction(async (tx) => {
 		for (let i = 0; i < rows.length; i += 200) {

@@ -10,8 +10,9 @@ import { signIn } from '$lib/server/auth/sign-in';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { failure, fields, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
-const schema = z.object({ employeeNo: fields.employeeNo(), password: fields.password() });
+const schema = () => z.object({ employeeNo: fields.employeeNo(), password: fields.password() });
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, SECTION_HREF[homeSection(locals.user)]);
@@ -20,10 +21,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await parseForm(event.request, schema, ['password']);
+		const form = await parseForm(event.request, schema(), ['password']);
 		if (!form.ok) return fail(400, form);
 		const org = await getHomeOrganisation(db, homeOrgCode);
-		if (!org) return fail(503, failure('利用できる自治体が登録されていません。管理者に連絡してください。'));
+		if (!org) return fail(503, failure(m.login_err_no_org()));
 		const result = await signIn(
 			db,
 			{ orgId: org.id, ...form.data, ip: event.getClientAddress() },
@@ -31,9 +32,9 @@ export const actions: Actions = {
 		);
 		const values = { employeeNo: form.data.employeeNo };
 		if (!result.ok && result.reason === 'throttled')
-			return fail(429, failure(`ログインの失敗が続いたため、一時的にログインできません。約${retryMinutes(result.retryAfterMs)}分後にもう一度お試しください。`, {}, values));
+			return fail(429, failure(m.login_err_locked({ minutes: retryMinutes(result.retryAfterMs) }), {}, values));
 		if (!result.ok)
-			return fail(400, failure('職員番号またはパスワードが正しくありません。', {}, values));
+			return fail(400, failure(m.login_err_wrong(), {}, values));
 		setSessionCookie(event, result.token, result.expiresAt);
 		const next = safeNext(event.url.searchParams.get('next')) ?? '/';
 		redirect(303, result.needsSecondFactor ? twoFactorHref(next) : next);

@@ -16,6 +16,8 @@ export type AuthUser = {
 	/** An authenticator app is registered (the session must then be verified with it). */
 	twoFactorEnrolled: boolean;
 	grants: Grant[];
+	/** The UI language the person chose ('ja' | 'en'), or null to follow this browser's choice. */
+	locale: string | null;
 };
 
 export type SessionValidationResult =
@@ -66,7 +68,8 @@ export async function validateSessionToken(
 			kana: p.kana,
 			mustChangePassword: p.mustChangePassword,
 			twoFactorEnrolled: row.enrolled !== null,
-			grants: await listGrants(db, p.id)
+			grants: await listGrants(db, p.id),
+			locale: p.locale
 		}
 	};
 }

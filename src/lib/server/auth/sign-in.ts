@@ -14,6 +14,7 @@ import {
 } from './throttle-store';
 import { generateInitialPassword } from './token';
 import { isEnrolled } from './two-factor';
+import * as m from '../../paraglide/messages';
 
 export type SignInResult =
 	| { ok: true; token: string; expiresAt: Date; personId: string; needsSecondFactor: boolean }
@@ -64,7 +65,7 @@ export async function changePassword(
 ): Promise<ChangePasswordResult> {
 	const p = await getPerson(db, personId);
 	if (!p?.passwordHash || !(await verifyPassword(p.passwordHash, current)))
-		return { ok: false, field: 'current', message: '今のパスワードが正しくありません。' };
+		return { ok: false, field: 'current', message: m.auth_err_current_password_wrong() };
 	const check = checkNewPassword(next, { employeeNo: p.employeeNo, current });
 	if (!check.ok) return { ok: false, field: 'next', message: check.message };
 	await setPassword(db, p.id, await hashPassword(next), false);

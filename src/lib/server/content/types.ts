@@ -1,3 +1,5 @@
+import * as m from '../../paraglide/messages';
+
 /** A lesson module as the server holds it. Answer keys and explanations never leave the server. */
 
 export const CATEGORIES = [
@@ -61,9 +63,13 @@ export type Section = { title: string; html: string };
 
 export type Module = ModuleMeta & { sections: Section[]; bank: Item[] };
 
+/**
+ * The ○/× choices are the app's words, not the module's: each `text` is a getter, read when the
+ * quiz is shown, so it follows the reader's locale (every truefalse item shares these objects).
+ */
 export const TRUE_FALSE_CHOICES: Choice[] = [
-	{ id: 'o', text: '○（正しい）' },
-	{ id: 'x', text: '×（誤り）' }
+	{ id: 'o', get text() { return m.quiz_choice_true(); } },
+	{ id: 'x', get text() { return m.quiz_choice_false(); } }
 ];
 
 export type Problem = { file: string; item?: string; field?: string; message: string };

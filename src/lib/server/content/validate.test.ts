@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../../paraglide/runtime';
 import { formatProblem } from './types';
 import { validateModule, type ModuleFiles } from './validate';
 import { checkModules, readModuleFiles } from './files';
@@ -124,5 +125,18 @@ describe('the real content/ tree', () => {
 		const { modules, problems } = checkModules(readModuleFiles());
 		expect(problems.map(formatProblem)).toEqual([]);
 		expect(modules.length).toBeGreaterThan(0);
+	});
+});
+
+describe('the ○/× choices are the app’s words', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('a module validated once shows them in the locale of whoever reads the quiz', () => {
+		const item = validateModule(files()).module!.bank.find((i) => i.type === 'truefalse')!;
+		expect(item.choices.map((c) => c.text)).toEqual(['○（正しい）', '×（誤り）']);
+		overwriteGetLocale(() => 'en');
+		expect(item.choices.map((c) => c.text)).toEqual(['○ (true)', '× (false)']);
+		expect(item.stem).toBe('正しいか。');
 	});
 });

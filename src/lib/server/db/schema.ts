@@ -4,3 +4,4 @@ export * from './tables/imports';
 export * from './tables/curricula';
 export * from './tables/notices';
 export * from './tables/reports';
+export * from './tables/jobs';

@@ -7,6 +7,7 @@ import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date';
 import { buildFacts, factStatus } from '../../domain/report-facts';
 import type { Cell } from './csv';
+import * as m from '../../paraglide/messages';
 
 export const PERSON_ASSIGNMENT_HEADER = ['年度', '職員番号', '氏名', 'フリガナ', '部', '所属', '職階', '在職', '研修', '必修', '期限', '状態', '受験回数', '最高得点率(%)', '合格日'];
 
@@ -39,7 +40,7 @@ export async function* personAssignmentPages(
 			.select({ personId: unitMembership.personId, unitId: unitMembership.unitId })
 			.from(unitMembership)
 			.where(and(inArray(unitMembership.personId, ids), lte(unitMembership.startDate, refDate), or(isNull(unitMembership.endDate), gte(unitMembership.endDate, refDate))));
-		const unitOf = new Map(memberships.map((m) => [m.personId, units.get(m.unitId)]));
+		const unitOf = new Map(memberships.map((x) => [x.personId, units.get(x.unitId)]));
 		const visible = people.filter((p) => {
 			const u = unitOf.get(p.id);
 			return opts.scopePaths === null || (!!u && opts.scopePaths.some((s) => isInSubtree(u.path, s)));
@@ -69,7 +70,7 @@ export async function* personAssignmentPages(
 			const dept = u ? units.get(u.path.split('/').filter(Boolean)[0]) : undefined;
 			for (const f of (factsOf.get(p.id) ?? []).sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.moduleSlug.localeCompare(b.moduleSlug))) {
 				const status = factStatus(f, today, started.has(`${p.id}\u0000${f.moduleSlug}`));
-				out.push([fy, { code: p.employeeNo }, p.name, p.kana, dept?.name ?? '', u?.name ?? '', p.jobGrade, p.active ? '在職' : '退職等', opts.titleOf(f.moduleSlug), f.mandatory ? '必修' : '推奨', f.dueDate, ASSIGNMENT_STATUS_LABELS[status], f.attempts, f.bestScorePct, f.passedOn]);
+				out.push([fy, { code: p.employeeNo }, p.name, p.kana, dept?.name ?? '', u?.name ?? '', p.jobGrade, p.active ? m.report_active() : m.report_left(), opts.titleOf(f.moduleSlug), f.mandatory ? m.report_mandatory() : m.report_recommended(), f.dueDate, ASSIGNMENT_STATUS_LABELS[status], f.attempts, f.bestScorePct, f.passedOn]);
 			}
 		}
 		if (out.length) yield out;

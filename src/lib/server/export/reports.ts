@@ -2,6 +2,7 @@ import { formatFiscalYear } from '../../domain/japanese-date';
 import type { Summary } from '../../domain/metrics';
 import type { Cell } from './csv';
 import type { buildDashboard } from '../reports/dashboard';
+import * as m from '../../paraglide/messages';
 
 type View = ReturnType<typeof buildDashboard>;
 
@@ -18,5 +19,5 @@ export const TARGET_HEADER = ['年度', '目標', '出典', '指標', '対象', 
 
 export function targetRows(v: View): Cell[][] {
 	const fy = formatFiscalYear(v.fiscalYear);
-	return v.targets.map((t) => [fy, t.name, t.source, t.metricLabel, t.scopeLabel, t.threshold, t.baseline, t.result.actual, t.result.numerator, t.result.denominator, t.result.empty ?? (t.result.met ? '達成' : '未達成')]);
+	return v.targets.map((t) => [fy, t.name, t.source, t.metricLabel, t.scopeLabel, t.threshold, t.baseline, t.result.actual, t.result.numerator, t.result.denominator, t.result.empty ?? (t.result.met ? m.report_target_met() : m.report_target_not_met())]);
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit';
 import { addDays } from '../../domain/japanese-date';
 import type { CurrentStaff, ImportPlan, IncomingStaff } from '../../domain/staff-import';
 import { loadStaffSnapshot } from '../staff-snapshot';
+import * as m from '../../paraglide/messages';
 
 type Fields = Pick<typeof person.$inferSelect, 'name' | 'kana' | 'jobGrade' | 'employmentType' | 'hireDate' | 'email'>;
 
@@ -22,12 +23,12 @@ export type ImportChanges = {
 export async function listCurrentStaff(db: Db, orgId: string, today: string): Promise<CurrentStaff[]> {
 	const snap = await loadStaffSnapshot(db, orgId, today);
 	return snap.people.map((p) => {
-		const open = snap.membershipsOf(p.id).filter((m) => m.end === null);
+		const open = snap.membershipsOf(p.id).filter((x) => x.end === null);
 		return {
 			employeeNo: p.employeeNo, name: p.name, kana: p.kana, jobGrade: p.jobGrade, employmentType: p.employmentType,
 			hireDate: p.hireDate, email: p.email, active: p.active,
 			tags: snap.tagsOf(p.id),
-			unitCode: open.filter((m) => m.start <= today).at(-1)?.code ?? open[0]?.code ?? null
+			unitCode: open.filter((x) => x.start <= today).at(-1)?.code ?? open[0]?.code ?? null
 		};
 	});
 }
@@ -76,7 +77,7 @@ export async function applyImport(
 	const idOf = (no: string) => byNo.get(no)!.id;
 	const tagsOf = new Map<string, string[]>();
 	for (const t of tags) tagsOf.set(t.personId, [...(tagsOf.get(t.personId) ?? []), t.tag]);
-	const openOf = new Map(openMemberships.map((m) => [m.personId, m.id]));
+	const openOf = new Map(openMemberships.map((x) => [x.personId, x.id]));
 	const rowOf = new Map(incoming.map((r) => [r.employeeNo, r]));
 
 	const added = plan.added.map((r) => ({ r, id: generateId() }));
@@ -125,7 +126,7 @@ export type UndoOutcome = { ok: true } | { ok: false; message: string };
 /** Undoes the newest import if it is the last thing that changed the list. */
 export async function undoLastImport(db: Db, ctx: { orgId: string; actorId: string; ip: string | null }, importId: string, now = new Date()): Promise<UndoOutcome> {
 	const [last] = await db.select().from(staffImport).where(eq(staffImport.orgId, ctx.orgId)).orderBy(desc(staffImport.createdAt)).limit(1);
-	if (!last || last.id !== importId || last.undoneAt) return { ok: false, message: '取り消せるのは、最後に行った取り込みだけです。' };
+	if (!last || last.id !== importId || last.undoneAt) return { ok: false, message: m.import_err_undo_only_last() };
 	const ch = last.changes as ImportChanges;
 	try {
 		await db.transaction(async (tx) => {
@@ -154,7 +155,7 @@ export async function undoLastImport(db: Db, ctx: { orgId: string; actorId: stri
 	} catch (e) {
 		const err = e as { message?: string; cause?: { message?: string } };
 		if (!/FOREIGN KEY/i.test(`${err.message} ${err.cause?.message}`)) throw e;
-		return { ok: false, message: '取り込みのあとに追加された職員が受講を始めているため、取り消せません。修正した名簿を取り込み直してください。' };
+		return { ok: false, message: m.import_err_undo_training_started() };
 	}
 	await recordAudit(db, { orgId: ctx.orgId, actorId: ctx.actorId, action: 'staff.import_undone', targetType: 'staff_import', targetId: last.id, ip: ctx.ip }, now);
 	return { ok: true };

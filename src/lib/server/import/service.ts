@@ -7,6 +7,7 @@ import { toJstDate } from '../../domain/japanese-date';
 import { decodeCsvBytes } from './decode';
 import { readStaffCsv, type RowError, type StaffRow } from './staff-csv';
 import { applyImport, listAdminEmployeeNos, listCurrentStaff, listUnitCodes } from './apply';
+import * as m from '../../paraglide/messages';
 
 /** Share of active staff an import may deactivate before HR must confirm it explicitly. */
 export const MAX_DEACTIVATION_SHARE = 0.1;
@@ -62,21 +63,32 @@ export async function previewImport(db: Db, actor: Actor, file: File): Promise<{
 
 export type ApplyOutcome = { ok: true; importId: string } | { ok: false; message: string };
 
-/** Applies a previewed draft, re-checked against the staff list as it is now. */
-export async function applyDraft(
-	db: Db,
-	actor: Actor & { ip: string | null },
-	draftId: string,
-	opts: { skipErrorRows: boolean; confirmDeactivation: boolean }
-): Promise<ApplyOutcome> {
+type DraftOptions = { skipErrorRows: boolean; confirmDeactivation: boolean };
+
+/** The draft and its analysis against the staff list as it is now, or what HR must put right first. */
+async function readDraft(db: Db, actor: Actor, draftId: string, opts: DraftOptions) {
 	const [draft] = await db.select().from(staffImportDraft).where(and(eq(staffImportDraft.id, draftId), eq(staffImportDraft.orgId, actor.orgId), eq(staffImportDraft.actorId, actor.id)));
-	if (!draft) return { ok: false, message: 'プレビューの有効期限が切れたか、見つかりません。ファイルをもう一度選んでください。' };
+	if (!draft) return { ok: false as const, message: m.import_err_draft_expired() };
 	const a = await analyse(db, actor.orgId, draft.text, actor.employeeNo);
 	if (!a.ok) return a;
 	if (a.errors.length > 0 && !opts.skipErrorRows)
-		return { ok: false, message: `${a.errors.length}件のエラーがあるため、何も取り込んでいません。ファイルを直すか、「エラーのある行を除いて取り込む」を選んでください。` };
+		return { ok: false as const, message: m.import_err_has_errors({ count: a.errors.length }) };
 	if (a.plan.needsConfirmation && !opts.confirmDeactivation)
-		return { ok: false, message: `在職者の ${Math.round(a.plan.deactivationShare * 100)}% が無効になります。間違いがなければ、確認のチェックを入れてから取り込んでください。` };
+		return { ok: false as const, message: m.import_err_deactivation_unconfirmed({ percent: Math.round(a.plan.deactivationShare * 100) }) };
+	return { ok: true as const, draft, a };
+}
+
+/** Checks a draft could be applied with these options (the form answers at once); writes nothing. */
+export async function checkDraft(db: Db, actor: Actor, draftId: string, opts: DraftOptions): Promise<{ ok: true } | { ok: false; message: string }> {
+	const r = await readDraft(db, actor, draftId, opts);
+	return r.ok ? { ok: true } : r;
+}
+
+/** Applies a previewed draft, re-checked against the staff list as it is now. */
+export async function applyDraft(db: Db, actor: Actor & { ip: string | null }, draftId: string, opts: DraftOptions): Promise<ApplyOutcome> {
+	const r = await readDraft(db, actor, draftId, opts);
+	if (!r.ok) return r;
+	const { draft, a } = r;
 	const importId = await applyImport(db, { orgId: actor.orgId, actorId: actor.id, fileName: draft.fileName, encoding: draft.encoding, ip: actor.ip }, a.plan, a.rows);
 	await db.delete(staffImportDraft).where(eq(staffImportDraft.id, draft.id));
 	return { ok: true, importId };

@@ -1,7 +1,10 @@
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '../../paraglide/runtime';
 import { decodeCsvBytes } from './decode';
 import { CSV_TEMPLATE_HEADER, parseJapaneseDate, readStaffCsv } from './staff-csv';
+import { readUnitCsv } from './unit-csv';
+import { readTrainingCsv } from './training-csv';
 
 const UNITS = new Set(['210', '220']);
 const HEADER = '職員番号,氏名,フリガナ,所属コード,職階,雇用区分,採用日,メール,タグ\r\n';
@@ -120,5 +123,35 @@ describe('readStaffCsv', () => {
 		const decoded = decodeCsvBytes(bytes);
 		const r = decoded.ok ? readStaffCsv(decoded.text, UNITS) : null;
 		expect(r?.ok && r.rows[0].name).toBe('山田 太郎');
+	});
+});
+
+describe('import messages for an English reader', () => {
+	const base = getLocale;
+	afterEach(() => overwriteGetLocale(base));
+
+	it('still reads the Japanese headers, and names the Japanese columns inside English sentences', () => {
+		overwriteGetLocale(() => 'en');
+		const r = readStaffCsv(HEADER + ROW + '001234,,ヤマダ,999,主事,アルバイト,2020/13/1,,\r\n', UNITS);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.rows.map((x) => x.employeeNo)).toEqual(['001234']);
+		expect(r.errors).toEqual([
+			{ row: 3, column: '職員番号', message: 'The 職員番号 (employee number) 001234 also appears in row 2.' },
+			{ row: 3, column: '氏名', message: 'The 氏名 (name) is missing.' },
+			{ row: 3, column: '所属コード', message: 'The 所属コード (unit code) “999” is not registered.' },
+			{ row: 3, column: '雇用区分', message: 'The 雇用区分 (employment type) “アルバイト” is not known (use 正規職員, 任期付職員, 再任用職員 or 会計年度任用職員).' },
+			{ row: 3, column: '採用日', message: 'The 採用日 (hire date) “2020/13/1” cannot be read as a date (e.g. 2026/4/1).' }
+		]);
+	});
+
+	it('lists missing columns by their Japanese names, and refuses a workbook in English', () => {
+		overwriteGetLocale(() => 'en');
+		expect(readStaffCsv('職員番号,氏名\r\n', UNITS)).toEqual({ ok: false, message: `Required columns are missing: フリガナ, 所属コード, 職階, 雇用区分, 採用日. Please put the headers (${CSV_TEMPLATE_HEADER.join(', ')}) in row 1.` });
+		expect(readUnitCsv('所属コード,所属名,フリガナ,区分,上位所属コード\r\n')).toEqual({ ok: false, message: 'The file has no unit rows.' });
+		expect(readTrainingCsv('職員番号,種別,研修名,分野,受講日\r\n001,集合研修,研修,情報,2099/1/1\r\n', ['情報'], '2026-11-23')).toMatchObject({ ok: true, errors: [{ row: 2, column: '受講日', message: 'A date in the future cannot be recorded.' }] });
+		expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toEqual({ ok: false, message: 'Excel workbooks (.xlsx) and similar files cannot be imported. In Excel, save the file again as “CSV”.' });
+		overwriteGetLocale(base);
+		expect(readStaffCsv('職員番号,氏名\r\n', UNITS)).toMatchObject({ ok: false, message: expect.stringMatching(/^必要な列がありません: フリガナ、所属コード、職階、雇用区分、採用日。/) });
 	});
 });

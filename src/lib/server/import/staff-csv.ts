@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { isIsoDate } from '../../domain/japanese-date';
 import { isKatakanaName, normaliseKana } from '../../domain/kana';
 import type { EmploymentType } from '../../domain/labels';
+import * as m from '../../paraglide/messages';
 
 /** One staff row as read from the 職員名簿 CSV, normalised. */
 export type StaffRow = {
@@ -80,15 +81,19 @@ function findColumns(header: string[]): { map: Map<Column, number> } | { missing
 	return missing.length > 0 ? { missing } : { map };
 }
 
+/** Names the missing columns (they stay Japanese: they are the CSV's own headers). */
+export const missingColumnsMessage = (missing: readonly string[], header: readonly string[]) =>
+	m.import_err_missing_columns({ missing: missing.join(m.import_list_sep()), header: header.join(', ') });
+
 /** The records of a CSV as Excel writes it (BOM, quoted newlines, ragged rows), header first. */
 export function readCsvRecords(text: string): { ok: true; records: string[][] } | { ok: false; message: string } {
 	let records: string[][];
 	try {
 		records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
 	} catch (e) {
-		return { ok: false, message: `CSV として読めません: ${(e as Error).message.split('\n')[0]}` };
+		return { ok: false, message: m.import_err_csv_unreadable({ detail: (e as Error).message.split('\n')[0] }) };
 	}
-	return records.length === 0 ? { ok: false, message: 'ファイルに見出し行がありません。' } : { ok: true, records };
+	return records.length === 0 ? { ok: false, message: m.import_err_no_header() } : { ok: true, records };
 }
 
 /**
@@ -101,7 +106,7 @@ export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>):
 	const records = read.records;
 	const columns = findColumns(records[0]);
 	if ('missing' in columns)
-		return { ok: false, message: `必要な列がありません: ${columns.missing.join('、')}。1 行目に見出し（${CSV_TEMPLATE_HEADER.join(', ')}）を入れてください。` };
+		return { ok: false, message: missingColumnsMessage(columns.missing, CSV_TEMPLATE_HEADER) };
 	const get = (rec: string[], col: Column) => clean(columns.map.has(col) ? (rec[columns.map.get(col)!] ?? '') : '');
 
 	const rows: StaffRow[] = [];
@@ -114,27 +119,27 @@ export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>):
 		const err = (col: Column, message: string) => errors.push({ row, column: HEADERS[col][0], message });
 		const employeeNo = narrow(get(rec, 'employeeNo'));
 		if (employeeNo) mentioned.add(employeeNo);
-		if (!employeeNo) err('employeeNo', '職員番号がありません。');
-		else if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo)) err('employeeNo', `職員番号「${employeeNo}」に使えない文字があります。`);
-		else if (seen.has(employeeNo)) err('employeeNo', `職員番号 ${employeeNo} が ${seen.get(employeeNo)} 行目と重複しています。`);
+		if (!employeeNo) err('employeeNo', m.import_err_employee_no_missing());
+		else if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo)) err('employeeNo', m.import_err_employee_no_chars({ value: employeeNo }));
+		else if (seen.has(employeeNo)) err('employeeNo', m.import_err_employee_no_duplicate({ value: employeeNo, row: seen.get(employeeNo)! }));
 		else seen.set(employeeNo, row);
 		const name = get(rec, 'name');
-		if (!name) err('name', '氏名がありません。');
+		if (!name) err('name', m.import_err_name_missing());
 		const kana = normaliseKana(get(rec, 'kana'));
-		if (!isKatakanaName(kana)) err('kana', 'フリガナはカタカナ（またはひらがな）で入れてください。');
+		if (!isKatakanaName(kana)) err('kana', m.import_err_kana_invalid());
 		const unitCode = narrow(get(rec, 'unitCode'));
-		if (!knownUnitCodes.has(unitCode)) err('unitCode', `所属コード「${unitCode}」は登録されていません。`);
+		if (!knownUnitCodes.has(unitCode)) err('unitCode', m.import_err_unit_code_unknown({ value: unitCode }));
 		const jobGrade = get(rec, 'jobGrade');
-		if (!jobGrade) err('jobGrade', '職階がありません。');
+		if (!jobGrade) err('jobGrade', m.import_err_job_grade_missing());
 		const employmentType = EMPLOYMENT[narrow(get(rec, 'employmentType')).replace(/\s/g, '')];
-		if (!employmentType) err('employmentType', `雇用区分「${get(rec, 'employmentType')}」が分かりません（正規職員・任期付職員・再任用職員・会計年度任用職員）。`);
+		if (!employmentType) err('employmentType', m.import_err_employment_unknown({ value: get(rec, 'employmentType') }));
 		const hireDate = parseJapaneseDate(get(rec, 'hireDate'));
-		if (!hireDate) err('hireDate', `採用日「${get(rec, 'hireDate')}」は日付として読めません（例: 2026/4/1）。`);
+		if (!hireDate) err('hireDate', m.import_err_hire_date_invalid({ value: get(rec, 'hireDate') }));
 		const effectiveRaw = get(rec, 'effectiveDate');
 		const effectiveDate = effectiveRaw ? parseJapaneseDate(effectiveRaw) : null;
-		if (effectiveRaw && !effectiveDate) err('effectiveDate', `異動日「${effectiveRaw}」は日付として読めません。`);
+		if (effectiveRaw && !effectiveDate) err('effectiveDate', m.import_err_effective_date_invalid({ value: effectiveRaw }));
 		const email = narrow(get(rec, 'email')) || null;
-		if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err('email', `メール「${email}」の形が正しくありません。`);
+		if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err('email', m.import_err_email_invalid({ value: email }));
 		const tags = [...new Set(get(rec, 'tags').split(/[、,;／/ ]+/).filter(Boolean))];
 		if (errors.length === before)
 			rows.push({ row, employeeNo, name, kana, unitCode, jobGrade, employmentType: employmentType!, hireDate: hireDate!, email, tags, effectiveDate });

@@ -1,5 +1,6 @@
-import { parseJapaneseDate, readCsvRecords } from './staff-csv';
+import { missingColumnsMessage, parseJapaneseDate, readCsvRecords } from './staff-csv';
 import type { RowError } from './staff-csv';
+import * as m from '../../paraglide/messages';
 
 export const TRAINING_CSV_HEADER = ['職員番号', '種別', '研修名', '分野', '受講日'];
 const KINDS: Record<string, 'classroom' | 'external' | 'certification'> = { 集合研修: 'classroom', 外部研修: 'external', 資格取得: 'certification', 資格: 'certification' };
@@ -18,7 +19,7 @@ export function readTrainingCsv(text: string, categories: readonly string[], tod
 	const header = records[0].map((h) => h.normalize('NFKC').replace(/\s/g, ''));
 	const at = TRAINING_CSV_HEADER.map((h) => header.indexOf(h));
 	const missing = TRAINING_CSV_HEADER.filter((_, i) => at[i] < 0);
-	if (missing.length) return { ok: false, message: `必要な列がありません: ${missing.join('、')}。1 行目に見出し（${TRAINING_CSV_HEADER.join(', ')}）を入れてください。` };
+	if (missing.length) return { ok: false, message: missingColumnsMessage(missing, TRAINING_CSV_HEADER) };
 	const rows: TrainingRow[] = [];
 	const errors: RowError[] = [];
 	records.slice(1).forEach((rec, i) => {
@@ -26,13 +27,13 @@ export function readTrainingCsv(text: string, categories: readonly string[], tod
 		const [no, kind, title, category, date] = at.map((k) => (rec[k] ?? '').replace(/[\s\u3000]+/g, ' ').trim());
 		const problems: RowError[] = [];
 		const employeeNo = no.normalize('NFKC');
-		if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo)) problems.push({ row, column: '職員番号', message: '職員番号を数字（と英字）で入力してください。' });
-		if (!KINDS[kind]) problems.push({ row, column: '種別', message: '種別は「集合研修」「外部研修」「資格取得」のいずれかにしてください。' });
-		if (!title || title.length > 100) problems.push({ row, column: '研修名', message: '研修名を100文字以内で入力してください。' });
-		if (!categories.includes(category)) problems.push({ row, column: '分野', message: `分野は次のいずれかにしてください: ${categories.join('、')}` });
+		if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo)) problems.push({ row, column: '職員番号', message: m.import_err_training_employee_no() });
+		if (!KINDS[kind]) problems.push({ row, column: '種別', message: m.import_err_training_kind() });
+		if (!title || title.length > 100) problems.push({ row, column: '研修名', message: m.import_err_training_title() });
+		if (!categories.includes(category)) problems.push({ row, column: '分野', message: m.import_err_training_category({ list: categories.join(m.import_list_sep()) }) });
 		const iso = parseJapaneseDate(date);
-		if (!iso) problems.push({ row, column: '受講日', message: '日付を正しく入力してください（例: 2026/5/20 または 令和8年5月20日）。' });
-		else if (iso > today) problems.push({ row, column: '受講日', message: '未来の日付は記録できません。' });
+		if (!iso) problems.push({ row, column: '受講日', message: m.import_err_training_date() });
+		else if (iso > today) problems.push({ row, column: '受講日', message: m.import_err_training_future() });
 		if (problems.length) errors.push(...problems);
 		else rows.push({ row, employeeNo, kind: KINDS[kind], title, category, date: iso! });
 	});

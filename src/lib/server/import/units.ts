@@ -9,6 +9,7 @@ import { recordAudit } from '../audit';
 import { generateId } from '../auth/token';
 import { parentsFirst, planUnits, type UnitRecord, type UnitRowError } from '../../domain/unit-import';
 import { readUnitCsv } from './unit-csv';
+import * as m from '../../paraglide/messages';
 
 export type UnitImportOutcome =
 	| { ok: true; added: number; changed: number; moved: number; unchanged: number }
@@ -24,7 +25,7 @@ export async function importUnits(db: Db, actor: Actor, text: string, ip: string
 	const current: UnitRecord[] = rows.map((r) => ({ code: r.code, name: r.name, kana: r.kana, kind: r.kind, parentCode: r.parentId ? (byId.get(r.parentId)?.code ?? null) : null }));
 	const plan = planUnits(current, read.rows);
 	const errors = [...read.errors, ...plan.errors].sort((a, b) => a.row - b.row);
-	if (errors.length) return { ok: false, message: `${errors.length}件の問題があるため、取り込みませんでした。ファイルを直して、もう一度アップロードしてください。`, errors };
+	if (errors.length) return { ok: false, message: m.import_err_units_rejected({ count: errors.length }), errors };
 
 	await db.transaction(async (tx) => {
 		const byCode = new Map(rows.map((r) => [r.code, { id: r.id, path: r.path }]));

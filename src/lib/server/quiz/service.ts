@@ -6,6 +6,7 @@ import { getOpenAttempt, getResult, insertAttempt, recordResult, saveAnswers } f
 import { parseAnswers } from './answers';
 import { cryptoRandom, drawQuiz, type Draw, type Random } from './draw';
 import { gradeAttempt, type Answers } from './grade';
+import * as m from '../../paraglide/messages';
 
 type Learner = { id: string; orgId: string };
 type StoredAttempt = { id: string; orgId: string; personId: string; moduleSlug: string; moduleVersion: string; passMark: number; draw: Draw };
@@ -42,7 +43,7 @@ export function toQuizView(module: Module, draw: Draw) {
 			id: d.itemId,
 			number: index + 1,
 			type: d.type,
-			stem: item?.stem ?? '（この設問は教材の更新で削除されました）',
+			stem: item?.stem ?? m.quiz_item_deleted(),
 			choices: d.choiceOrder.map((cid) => ({ id: cid, text: item?.choices.find((c) => c.id === cid)?.text ?? cid }))
 		};
 	});
@@ -68,7 +69,7 @@ export function toResultView(module: Module, draw: Draw, answers: Answers) {
 export type SaveOutcome = { ok: true } | { ok: false; message: string };
 
 export async function saveProgressAnswers(db: Db, a: StoredAttempt, form: FormData, now = new Date()): Promise<SaveOutcome> {
-	if (await getResult(db, a.id)) return { ok: false, message: 'このテストは提出済みです。' };
+	if (await getResult(db, a.id)) return { ok: false, message: m.quiz_err_submitted() };
 	const parsed = parseAnswers(form, a.draw);
 	if (!parsed.ok) return parsed;
 	// the form carries every current choice, so an item missing from it has been cleared

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { assignment, attempt, attemptResult, auditEvent, fiscalYearClose } from '../db/schema';
+import { assignment, attempt, attemptResult, auditEvent, fiscalYearClose, target } from '../db/schema';
+import { getLocale, overwriteGetLocale } from '../../paraglide/runtime';
 import { testDb } from '../testing/db';
 import { closeFiscalYear, getClosedPack, PACK_FORMAT, sha256Hex } from './close';
 
@@ -33,5 +34,25 @@ describe('closing a 年度', () => {
 		expect((await getClosedPack(db, 'org1', 2026))!.pack).toBe(stored.pack);
 		const audit = await db.select().from(auditEvent).where(eq(auditEvent.action, 'fiscal_year.closed'));
 		expect(JSON.parse(audit[0].after!)).toMatchObject({ fiscalYear: 2026, sha256: stored.sha256 });
+	});
+
+	it('the pack\'s labels are Japanese even when the 年度 is closed by someone reading in English', async () => {
+		const db = await testDb();
+		const base = { orgId: 'org1', moduleSlug: 'security-policy', mandatory: true, recurrence: 'every_fiscal_year' as const, periodKey: 'fy:2026', source: 'test', createdAt: NOW };
+		await db.insert(assignment).values([{ id: 'a1', personId: 'p1', dueDate: '2027-03-31', ...base }, { id: 'a2', personId: 'p2', dueDate: '2027-03-31', ...base }]);
+		await db.insert(target).values({ id: 't1', orgId: 'org1', name: '修了率90%', metric: 'completion_rate', scopeKind: 'module', scopeValue: 'security-policy', fiscalYear: 2026, threshold: 90, createdAt: NOW });
+		const original = getLocale;
+		overwriteGetLocale(() => 'en');
+		try {
+			expect((await closeFiscalYear(db, actor, 2026, modules, null, NOW)).ok).toBe(true);
+			// the refusal is for the reader, so it is in their language
+			expect(await closeFiscalYear(db, actor, 2026, modules, null, NOW)).toEqual({ ok: false, message: expect.stringContaining('is already closed. Download the finalised evidence instead.') });
+		} finally {
+			overwriteGetLocale(original);
+		}
+		const pack = JSON.parse((await getClosedPack(db, 'org1', 2026))!.pack);
+		expect(pack.targets).toMatchObject([{ name: '修了率90%', metric: '修了率（対象者のうち合格した割合）', scope: '教材: 情報セキュリティ' }]);
+		expect(pack.fiscalYearLabel).toBe('令和8年度（2026年度）');
+		expect(pack.records.map((x: { status: string }) => x.status)).toEqual(['期限切れ', '期限切れ']);
 	});
 });

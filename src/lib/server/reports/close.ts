@@ -10,8 +10,20 @@ import { listTargets } from '../targets';
 import { loadYearData } from './year';
 import { buildDashboard, type ModuleInfo } from './dashboard';
 import { factStatus } from '../../domain/report-facts';
-import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
+import type { AssignmentStatus } from '../../domain/assignment';
 import { formatFiscalYear, toJstDate } from '../../domain/japanese-date';
+import * as m from '../../paraglide/messages';
+
+const JA = { locale: 'ja' } as const;
+/** The pack is a frozen record in Japanese, whoever closes the 年度 and in whatever language. */
+const statusJa = (s: AssignmentStatus) =>
+	({
+		not_started: m.label_status_not_started({}, JA),
+		in_progress: m.label_status_in_progress({}, JA),
+		passed: m.label_status_passed({}, JA),
+		overdue: m.label_status_overdue({}, JA),
+		exempt: m.label_status_exempt({}, JA)
+	})[s];
 
 export const PACK_FORMAT = 'manabi-evidence-pack/1';
 
@@ -33,8 +45,9 @@ export async function buildEvidencePack(db: Db, orgId: string, fiscalYear: numbe
 			.where(and(eq(attemptResult.orgId, orgId), eq(attemptResult.fiscalYear, fiscalYear)))
 			.orderBy(asc(person.employeeNo), asc(attemptResult.submittedAt))
 	]);
-	const view = buildDashboard(data, targets, { paths: null }, modules, new Map(curricula.map((c) => [c.id, { name: c.name, slugs: c.items.map((i) => i.moduleSlug) }])));
-	const title = new Map(modules.map((m) => [m.slug, m.title]));
+	// the pack is a frozen record: its labels are Japanese whoever closes the 年度
+	const view = buildDashboard(data, targets, { paths: null }, modules, new Map(curricula.map((c) => [c.id, { name: c.name, slugs: c.items.map((i) => i.moduleSlug) }])), 'ja');
+	const title = new Map(modules.map((x) => [x.slug, x.title]));
 	const unitName = (id: string | null) => (id ? data.units.get(id)?.name ?? '' : '');
 	const records = data.facts
 		.filter((f) => f.assigned)
@@ -44,13 +57,13 @@ export async function buildEvidencePack(db: Db, orgId: string, fiscalYear: numbe
 		.map(({ f, p }) => ({
 			employeeNo: p.employeeNo, name: p.name, department: unitName(p.deptId), unit: unitName(p.unitId), jobGrade: p.jobGrade,
 			module: f.moduleSlug, moduleTitle: title.get(f.moduleSlug) ?? f.moduleSlug, mandatory: f.mandatory, dueDate: f.dueDate,
-			status: ASSIGNMENT_STATUS_LABELS[factStatus(f, data.today, false)], attempts: f.attempts, bestScorePct: f.bestScorePct, passedOn: f.passedOn
+			status: statusJa(factStatus(f, data.today, false)), attempts: f.attempts, bestScorePct: f.bestScorePct, passedOn: f.passedOn
 		}));
 	const pack = {
 		format: PACK_FORMAT,
 		organisation: { code: org?.code ?? '', name: org?.name ?? '' },
 		fiscalYear,
-		fiscalYearLabel: formatFiscalYear(fiscalYear),
+		fiscalYearLabel: formatFiscalYear(fiscalYear, 'ja'),
 		referenceDate: data.refDate,
 		closedAt: now.toISOString(),
 		closedBy,
@@ -68,7 +81,7 @@ export type CloseOutcome = { ok: true; id: string; sha256: string } | { ok: fals
 /** Freezes a 年度 once; the stored pack can never change (database triggers refuse it). */
 export async function closeFiscalYear(db: Db, actor: { id: string; orgId: string; employeeNo: string; name: string }, fiscalYear: number, modules: readonly ModuleInfo[], ip: string | null, now = new Date()): Promise<CloseOutcome> {
 	const [existing] = await db.select({ id: fiscalYearClose.id }).from(fiscalYearClose).where(and(eq(fiscalYearClose.orgId, actor.orgId), eq(fiscalYearClose.fiscalYear, fiscalYear)));
-	if (existing) return { ok: false, message: `${formatFiscalYear(fiscalYear)}はすでに締められています。確定済みの証跡をダウンロードしてください。` };
+	if (existing) return { ok: false, message: m.fy_err_already_closed_download({ year: formatFiscalYear(fiscalYear) }) };
 	const pack = await buildEvidencePack(db, actor.orgId, fiscalYear, modules, { employeeNo: actor.employeeNo, name: actor.name }, now);
 	const id = generateId();
 	const digest = sha256Hex(pack);
@@ -78,7 +91,7 @@ export async function closeFiscalYear(db: Db, actor: { id: string; orgId: string
 			await recordAudit(tx, { orgId: actor.orgId, actorId: actor.id, action: 'fiscal_year.closed', targetType: 'fiscal_year_close', targetId: id, after: { fiscalYear, sha256: digest, bytes: pack.length }, ip }, now);
 		});
 	} catch (e) {
-		if (/UNIQUE/i.test(`${(e as Error).message} ${(e as { cause?: Error }).cause?.message}`)) return { ok: false, message: `${formatFiscalYear(fiscalYear)}はすでに締められています。` };
+		if (/UNIQUE/i.test(`${(e as Error).message} ${(e as { cause?: Error }).cause?.message}`)) return { ok: false, message: m.fy_err_already_closed({ year: formatFiscalYear(fiscalYear) }) };
 		throw e;
 	}
 	return { ok: true, id, sha256: digest };

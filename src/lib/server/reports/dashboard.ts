@@ -2,18 +2,33 @@ import { isInSubtree } from '../../domain/access';
 import { evaluateTarget, groupSummaries, monthlyTrend, mostMissed, summarise, type Metric, type ScopeKind, type Summary } from '../../domain/metrics';
 import type { ModuleFact } from '../../domain/report-facts';
 import type { ReportPerson, YearData } from './year';
+import * as m from '../../paraglide/messages';
+import { getLocale, type Locale } from '../../paraglide/runtime';
 
 export type TargetDef = { id: string; name: string; metric: Metric; scopeKind: ScopeKind; scopeValue: string; threshold: number; baseline: number | null; source: string | null };
 export type CurriculumInfo = { name: string; slugs: string[] };
 export type ModuleInfo = { slug: string; title: string; category: string; stems: Map<string, string> };
 
-export const METRIC_LABELS: Record<Metric, string> = {
-	comprehension_rate: '理解度（受講者のうち合格した割合）',
-	completion_rate: '修了率（対象者のうち合格した割合）',
-	person_count: '延べ人数（修了・受講の延べ数）',
-	coverage: '受講率（在職者のうち合格した割合）'
+type Opts = { locale?: Locale };
+const METRIC_MESSAGES: Record<Metric, (i: object, o: Opts) => string> = {
+	comprehension_rate: m.report_metric_comprehension_rate,
+	completion_rate: m.report_metric_completion_rate,
+	person_count: m.report_metric_person_count,
+	coverage: m.report_metric_coverage
 };
-export const SCOPE_LABELS: Record<ScopeKind, string> = { all: 'すべての研修', module: '教材', category: '分野', curriculum: '研修計画', tag: 'タグ' };
+const SCOPE_MESSAGES: Record<ScopeKind, (i: object, o: Opts) => string> = {
+	all: m.report_scope_all,
+	module: m.report_scope_module,
+	category: m.report_scope_category,
+	curriculum: m.report_scope_curriculum,
+	tag: m.report_scope_tag
+};
+/** The metric names, in `locale` (the current request's by default). */
+export const metricLabels = (locale: Locale = getLocale()) =>
+	Object.fromEntries(Object.entries(METRIC_MESSAGES).map(([k, f]) => [k, f({}, { locale })])) as Record<Metric, string>;
+/** The scope kinds' names, in `locale` (the current request's by default). */
+export const scopeLabels = (locale: Locale = getLocale()) =>
+	Object.fromEntries(Object.entries(SCOPE_MESSAGES).map(([k, f]) => [k, f({}, { locale })])) as Record<ScopeKind, string>;
 
 /** The viewer's part of the organisation: null for everyone (HR, admin, executive), else unit paths. */
 export type ViewScope = { paths: string[] | null };
@@ -23,7 +38,7 @@ const inView = (p: ReportPerson | undefined, scope: ViewScope) =>
 
 function modulesOf(kind: ScopeKind, value: string, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>): Set<string> | null {
 	if (kind === 'module') return new Set([value]);
-	if (kind === 'category') return new Set(modules.filter((m) => m.category === value).map((m) => m.slug));
+	if (kind === 'category') return new Set(modules.filter((x) => x.category === value).map((x) => x.slug));
 	if (kind === 'curriculum') return new Set(curricula.get(value)?.slugs ?? []);
 	return null;
 }
@@ -43,10 +58,11 @@ function targetResult(t: TargetDef, data: YearData, scope: ViewScope, modules: r
 	return evaluateTarget(t, facts, data.people, data.today, { population, extraCount });
 }
 
-export function buildDashboard(data: YearData, targets: readonly TargetDef[], scope: ViewScope, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>) {
+/** The dashboard's figures; its few labels are in `locale` (views are cached per locale). */
+export function buildDashboard(data: YearData, targets: readonly TargetDef[], scope: ViewScope, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>, locale: Locale = getLocale()) {
 	const facts: ModuleFact[] = data.facts.filter((f) => inView(data.people.get(f.personId), scope));
 	const today = data.today;
-	const unitName = (id: string | null) => (id && data.units.get(id)?.name) || '（所属なし）';
+	const unitName = (id: string | null) => (id && data.units.get(id)?.name) || m.report_no_unit({}, { locale });
 	const byUnit = groupSummaries(facts, data.people, (p) => p.unitId, today);
 	const byDept = groupSummaries(facts, data.people, (p) => p.deptId, today);
 	const sortKey = (id: string) => data.units.get(id)?.path ?? id;
@@ -55,7 +71,7 @@ export function buildDashboard(data: YearData, targets: readonly TargetDef[], sc
 		sections: [...byUnit.keys()].filter((u) => (data.units.get(u)?.path ?? '').startsWith(`/${id}/`) && u !== id).sort((a, b) => sortKey(a).localeCompare(sortKey(b))).map((u) => ({ id: u, name: unitName(u), summary: byUnit.get(u)! }))
 	}));
 	const byGrade = [...groupSummaries(facts, data.people, (p) => p.jobGrade, today)].map(([grade, summary]) => ({ grade, summary }));
-	const moduleTitle = new Map(modules.map((m) => [m.slug, m]));
+	const moduleTitle = new Map(modules.map((x) => [x.slug, x]));
 	const byModule = [...groupSummariesByModule(facts, data, today)].map(([slug, summary]) => {
 		const info = moduleTitle.get(slug);
 		const missed = mostMissed(data.items.filter((i) => i.moduleSlug === slug), 3).map((i) => ({ ...i, stem: info?.stems.get(i.itemId) ?? i.itemId }));
@@ -68,7 +84,7 @@ export function buildDashboard(data: YearData, targets: readonly TargetDef[], sc
 		computedAt: data.computedAt,
 		overall: summarise(facts, data.people, today),
 		trend: monthlyTrend(facts, data.people, data.fiscalYear, today),
-		targets: targets.map((t) => ({ ...t, metricLabel: METRIC_LABELS[t.metric], scopeLabel: scopeLabel(t, modules, curricula), result: targetResult(t, data, scope, modules, curricula) })),
+		targets: targets.map((t) => ({ ...t, metricLabel: METRIC_MESSAGES[t.metric]({}, { locale }), scopeLabel: scopeLabel(t, modules, curricula, locale), result: targetResult(t, data, scope, modules, curricula) })),
 		depts,
 		byGrade,
 		byModule,
@@ -110,9 +126,11 @@ function behindList(facts: readonly ModuleFact[], data: YearData, today: string,
 	return { overdueCount: overdue.length, notStartedCount: notStarted.length, overdue: overdue.slice(0, limit), notStarted: notStarted.slice(0, limit) };
 }
 
-export function scopeLabel(t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>) {
-	if (t.scopeKind === 'all') return SCOPE_LABELS.all;
-	if (t.scopeKind === 'curriculum') return `${SCOPE_LABELS.curriculum}: ${curricula.get(t.scopeValue)?.name ?? '（削除された研修計画）'}`;
-	if (t.scopeKind === 'module') return `${SCOPE_LABELS.module}: ${modules.find((m) => m.slug === t.scopeValue)?.title ?? t.scopeValue}`;
-	return `${SCOPE_LABELS[t.scopeKind]}: ${t.scopeValue}`;
+export function scopeLabel(t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>, locale: Locale = getLocale()) {
+	const o = { locale };
+	const scope = SCOPE_MESSAGES[t.scopeKind]({}, o);
+	if (t.scopeKind === 'all') return scope;
+	if (t.scopeKind === 'curriculum') return m.report_scope_value({ scope, value: curricula.get(t.scopeValue)?.name ?? m.report_curriculum_deleted({}, o) }, o);
+	if (t.scopeKind === 'module') return m.report_scope_value({ scope, value: modules.find((x) => x.slug === t.scopeValue)?.title ?? t.scopeValue }, o);
+	return m.report_scope_value({ scope, value: t.scopeValue }, o);
 }

@@ -8,6 +8,7 @@ import { listTargets } from '../targets';
 import { loadYearData } from './year';
 import { buildDashboard, type CurriculumInfo, type ModuleInfo } from './dashboard';
 import type { AuthUser } from '../auth/session';
+import { getLocale } from '../../paraglide/runtime';
 
 let moduleInfo: ModuleInfo[] | undefined;
 /** Titles, categories and question stems (never choices or keys) of every module. */
@@ -43,7 +44,9 @@ export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = f
 	const [targets, curricula] = await Promise.all([listTargets(db, user.orgId, fiscalYear), listCurriculumModules(db, user.orgId)]);
 	const curriculumInfo = new Map<string, CurriculumInfo>(curricula.map((c) => [c.id, { name: c.name, slugs: c.items.map((i) => i.moduleSlug) }]));
 	const scope = { paths: reportScope(user) };
-	const key = JSON.stringify([user.orgId, fiscalYear, scope.paths, targets, [...curriculumInfo]]);
+	// a view holds a few labels, so it is kept per locale
+	const locale = getLocale();
+	const key = JSON.stringify([locale, user.orgId, fiscalYear, scope.paths, targets, [...curriculumInfo]]);
 	const compute = () => {
 		let p = computing.get(key);
 		if (!p) {
@@ -52,7 +55,7 @@ export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = f
 				.then(async (data) => {
 					// the facts and the view are two long synchronous steps; other requests go in between
 					await new Promise<void>((resolve) => setImmediate(resolve));
-					const view = buildDashboard(data, targets, scope, reportModules(), curriculumInfo);
+					const view = buildDashboard(data, targets, scope, reportModules(), curriculumInfo, locale);
 					if (views.size > 500) views.clear();
 					views.set(key, { view, at: started });
 					return view;

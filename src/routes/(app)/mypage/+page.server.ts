@@ -10,12 +10,13 @@ import { getModule } from '$lib/server/content/catalog';
 import { listNotices, markNoticeRead } from '$lib/server/notices';
 import { failure, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
 	const today = toJstDate(new Date());
 	const profile = await getProfile(db, user.id, today);
-	if (!profile) error(404, '職員が見つかりません。');
+	if (!profile) error(404, m.err_person_not_found());
 	const [assignments, notices] = await Promise.all([listMyAssignments(db, user.id, today, moduleVersions()), listNotices(db, user.id, 10)]);
 	return {
 		profile,
@@ -28,9 +29,9 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	read: async (event) => {
 		const user = requireUser();
-		const form = await parseForm(event.request, z.object({ noticeId: z.string().regex(/^[a-z2-7]{24}$/, 'お知らせの指定が正しくありません。') }));
+		const form = await parseForm(event.request, z.object({ noticeId: z.string().regex(/^[a-z2-7]{24}$/, m.err_notice_ref_invalid()) }));
 		if (!form.ok) return fail(400, form);
-		if (!(await markNoticeRead(db, user.id, form.data.noticeId))) return fail(404, failure('お知らせが見つかりません。'));
+		if (!(await markNoticeRead(db, user.id, form.data.noticeId))) return fail(404, failure(m.err_notice_not_found()));
 		return { read: true };
 	}
 };

@@ -8,8 +8,9 @@ import { verifySecondFactor } from '$lib/server/auth/two-factor';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { failure, fields, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
-const schema = z.object({ code: fields.text('確認コード', 40) });
+const schema = () => z.object({ code: fields.text(m.twofa_label_code(), 40) });
 
 /** Only someone whose password was accepted and who has an authenticator app gets here. */
 function pending(locals: App.Locals, url: URL) {
@@ -25,13 +26,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { user, session } = pending(event.locals, event.url);
-		const form = await parseForm(event.request, schema, ['code']);
+		const form = await parseForm(event.request, schema(), ['code']);
 		if (!form.ok) return fail(400, form);
 		const result = await verifySecondFactor(db, user, session.id, form.data.code, event.getClientAddress(), sessionPolicy);
 		if (!result.ok && result.reason === 'throttled')
-			return fail(429, failure(`確認の失敗が続いたため、一時的にログインできません。約${retryMinutes(result.retryAfterMs)}分後にもう一度お試しください。`));
+			return fail(429, failure(m.login_err_2fa_locked({ minutes: retryMinutes(result.retryAfterMs) })));
 		if (!result.ok)
-			return fail(400, failure('確認コードが正しくないか、すでに使われたコードです。アプリに表示されている新しいコードを入力してください。', { code: '6桁の確認コード、またはリカバリーコードを入力してください。' }));
+			return fail(400, failure(m.login_err_2fa_wrong(), { code: m.login_err_2fa_wrong_field() }));
 		setSessionCookie(event, result.token, result.expiresAt);
 		redirect(303, safeNext(event.url.searchParams.get('next')) ?? '/');
 	}

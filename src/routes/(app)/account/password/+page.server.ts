@@ -7,11 +7,12 @@ import { changePassword } from '$lib/server/auth/sign-in';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { failure, fields, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
-const schema = z.object({
-	current: fields.password('今のパスワード'),
-	next: fields.password('新しいパスワード'),
-	confirm: fields.password('確認用のパスワード')
+const schema = () => z.object({
+	current: fields.password(m.password_label_current()),
+	next: fields.password(m.password_label_next()),
+	confirm: fields.password(m.password_label_confirm())
 });
 
 export const load: PageServerLoad = () => ({ forced: requireUser().mustChangePassword });
@@ -19,12 +20,12 @@ export const load: PageServerLoad = () => ({ forced: requireUser().mustChangePas
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser();
-		const form = await parseForm(event.request, schema, ['current', 'next', 'confirm']);
+		const form = await parseForm(event.request, schema(), ['current', 'next', 'confirm']);
 		if (!form.ok) return fail(400, form);
 		if (form.data.next !== form.data.confirm)
-			return fail(400, failure('入力内容を確かめてください。', { confirm: '確認用のパスワードが一致しません。' }));
+			return fail(400, failure(m.err_check_input(), { confirm: m.password_err_mismatch() }));
 		const result = await changePassword(db, user.id, form.data.current, form.data.next, sessionPolicy, event.getClientAddress());
-		if (!result.ok) return fail(400, failure('入力内容を確かめてください。', { [result.field]: result.message }));
+		if (!result.ok) return fail(400, failure(m.err_check_input(), { [result.field]: result.message }));
 		setSessionCookie(event, result.token, result.expiresAt);
 		return { done: true };
 	}

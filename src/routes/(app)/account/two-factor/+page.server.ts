@@ -9,10 +9,12 @@ import { requireUser } from '$lib/server/guards';
 import { checkCurrentCode, enroll, isEnrolled, newTotpKey, removeTwoFactor, renewRecoveryCodes, unusedRecoveryCodes } from '$lib/server/auth/two-factor';
 import { failure, fields, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
-const codeField = z.object({ code: fields.text('確認コード', 20) });
-const enrollForm = codeField.extend({ key: fields.text('登録キー', 64) });
-const WRONG_CODE = failure('確認コードが正しくありません。アプリに表示されている新しい6桁のコードを入力してください。', { code: 'アプリに表示されている6桁の数字を入力してください。' });
+// built per request: the messages are in the reader's locale
+const codeField = () => z.object({ code: fields.text(m.twofa_label_code(), 20) });
+const enrollForm = () => codeField().extend({ key: fields.text(m.twofa_label_key(), 64) });
+const wrongCode = () => failure(m.twofa_err_wrong_code(), { code: m.twofa_err_wrong_code_field() });
 
 function decodeKey(text: string) {
 	try {
@@ -43,30 +45,30 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	enroll: async (event) => {
 		const user = requireUser();
-		const form = await parseForm(event.request, enrollForm, ['code']);
+		const form = await parseForm(event.request, enrollForm(), ['code']);
 		if (!form.ok) return fail(400, form);
 		const key = decodeKey(form.data.key);
-		if (!key) return fail(400, failure('登録キーが正しくありません。画面を読み込み直して、最初からやり直してください。'));
-		if (await isEnrolled(db, user.id)) return fail(409, failure('二要素認証はすでに登録されています。'));
+		if (!key) return fail(400, failure(m.twofa_err_bad_key()));
+		if (await isEnrolled(db, user.id)) return fail(409, failure(m.twofa_err_already()));
 		const codes = await enroll(db, user, event.locals.session!.id, key, form.data.code, event.getClientAddress());
-		if (!codes) return fail(400, { ...WRONG_CODE, values: { key: form.data.key } });
+		if (!codes) return fail(400, { ...wrongCode(), values: { key: form.data.key } });
 		return { recoveryCodes: codes, enrolledNow: true };
 	},
 	renew: async (event) => {
 		const user = requireUser();
-		const form = await parseForm(event.request, codeField, ['code']);
+		const form = await parseForm(event.request, codeField(), ['code']);
 		if (!form.ok) return fail(400, form);
 		const codes = await renewRecoveryCodes(db, user, form.data.code, event.getClientAddress());
-		if (!codes) return fail(400, WRONG_CODE);
+		if (!codes) return fail(400, wrongCode());
 		return { recoveryCodes: codes };
 	},
 	remove: async (event) => {
 		const user = requireUser();
 		if (requiresTwoFactor(user.grants))
-			return fail(403, failure('人事・研修担当とシステム管理者は、二要素認証を解除できません。スマートフォンを替えるときは、システム管理者にリセットを依頼してください。'));
-		const form = await parseForm(event.request, codeField, ['code']);
+			return fail(403, failure(m.twofa_err_cannot_disable()));
+		const form = await parseForm(event.request, codeField(), ['code']);
 		if (!form.ok) return fail(400, form);
-		if (!(await checkCurrentCode(db, user.id, form.data.code))) return fail(400, WRONG_CODE);
+		if (!(await checkCurrentCode(db, user.id, form.data.code))) return fail(400, wrongCode());
 		await removeTwoFactor(db, user, user.id, event.getClientAddress(), event.locals.session?.id);
 		return { removed: true };
 	}

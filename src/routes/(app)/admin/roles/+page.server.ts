@@ -9,14 +9,16 @@ import { getPersonByEmployeeNo } from '$lib/server/people';
 import { isEnrolled, removeTwoFactor } from '$lib/server/auth/two-factor';
 import { failure, fields, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
-const grantForm = z.object({
+// schemas are built per request: their messages are in the reader's locale
+const grantForm = () => z.object({
 	employeeNo: fields.employeeNo(),
-	role: fields.text('権限', 40),
-	unitCode: fields.optionalText('所属コード', 20)
+	role: fields.text(m.roles_label_role(), 40),
+	unitCode: fields.optionalText(m.roles_label_unit_code(), 20)
 });
-const revokeForm = z.object({ grantId: fields.text('権限', 40) });
-const resetForm = z.object({ employeeNo: fields.employeeNo() });
+const revokeForm = () => z.object({ grantId: fields.text(m.roles_label_role(), 40) });
+const resetForm = () => z.object({ employeeNo: fields.employeeNo() });
 
 export const load: PageServerLoad = async () => {
 	const user = requireSection('admin');
@@ -29,15 +31,15 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	grant: async (event) => {
 		const user = requireSection('admin');
-		const form = await parseForm(event.request, grantForm);
+		const form = await parseForm(event.request, grantForm());
 		if (!form.ok) return fail(400, { ...form, action: 'grant' as const });
 		const result = await grantRole(db, user, { ...form.data, unitCode: form.data.unitCode || undefined }, event.getClientAddress());
-		if (!result.ok) return fail(400, { ...failure('入力内容を確かめてください。', result.fieldErrors, { employeeNo: form.data.employeeNo, role: form.data.role, unitCode: form.data.unitCode ?? '' }), action: 'grant' as const });
+		if (!result.ok) return fail(400, { ...failure(m.err_check_input(), result.fieldErrors, { employeeNo: form.data.employeeNo, role: form.data.role, unitCode: form.data.unitCode ?? '' }), action: 'grant' as const });
 		return { granted: true };
 	},
 	revoke: async (event) => {
 		const user = requireSection('admin');
-		const form = await parseForm(event.request, revokeForm);
+		const form = await parseForm(event.request, revokeForm());
 		if (!form.ok) return fail(400, { ...form, action: 'revoke' as const });
 		const result = await revokeRole(db, user, form.data.grantId, event.getClientAddress());
 		if (!result.ok) return fail(400, { ...failure(result.message), action: 'revoke' as const });
@@ -45,12 +47,12 @@ export const actions: Actions = {
 	},
 	resetTwoFactor: async (event) => {
 		const user = requireSection('admin');
-		const form = await parseForm(event.request, resetForm);
+		const form = await parseForm(event.request, resetForm());
 		if (!form.ok) return fail(400, { ...form, action: 'reset' as const });
 		const target = await getPersonByEmployeeNo(db, user.orgId, form.data.employeeNo);
 		if (!target || !(await isEnrolled(db, target.id)))
-			return fail(400, { ...failure('入力内容を確かめてください。', { employeeNo: 'この職員番号の職員は、二要素認証を登録していません。' }, form.data), action: 'reset' as const });
+			return fail(400, { ...failure(m.err_check_input(), { employeeNo: m.roles_err_no_two_factor() }, form.data), action: 'reset' as const });
 		await removeTwoFactor(db, user, target.id, event.getClientAddress());
-		return { resetFor: `${target.name}（${target.employeeNo}）` };
+		return { resetFor: m.person_name_with_no({ name: target.name, employeeNo: target.employeeNo }) };
 	}
 };

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { fiscalYearOf } from '$lib/domain/japanese-date';
 import { parseTargetForm } from '$lib/domain/target-form';
-import { METRIC_LABELS, scopeLabel, SCOPE_LABELS } from '$lib/server/reports/dashboard';
+import { metricLabels, scopeLabel, scopeLabels } from '$lib/server/reports/dashboard';
 import { reportModules } from '$lib/server/reports/view';
 import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
@@ -11,13 +11,14 @@ import { createTarget, deleteTarget, listTargets } from '$lib/server/targets';
 import { failure, parseForm, readForm } from '$lib/server/forms';
 import { CATEGORIES } from '$lib/server/content/types';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 async function choices(orgId: string) {
 	const current = fiscalYearOf(new Date());
 	const curricula = await listCurriculumModules(db, orgId);
 	return {
 		years: [current + 1, current, current - 1, current - 2, current - 3, current - 4],
-		modules: reportModules().map((m) => ({ slug: m.slug, title: m.title })),
+		modules: reportModules().map((x) => ({ slug: x.slug, title: x.title })),
 		categories: [...CATEGORIES],
 		curricula: curricula.map((c) => ({ id: c.id, name: c.name, slugs: c.items.map((i) => i.moduleSlug) }))
 	};
@@ -30,9 +31,9 @@ export const load: PageServerLoad = async () => {
 	const byYear = await Promise.all(c.years.map(async (fy) => ({ fy, targets: await listTargets(db, user.orgId, fy) })));
 	return {
 		choices: c,
-		metricLabels: METRIC_LABELS,
-		scopeLabels: SCOPE_LABELS,
-		years: byYear.filter((y) => y.targets.length > 0).map((y) => ({ fy: y.fy, targets: y.targets.map((t) => ({ ...t, metricLabel: METRIC_LABELS[t.metric], scopeLabel: scopeLabel(t, reportModules(), curriculumInfo) })) }))
+		metricLabels: metricLabels(),
+		scopeLabels: scopeLabels(),
+		years: byYear.filter((y) => y.targets.length > 0).map((y) => ({ fy: y.fy, targets: y.targets.map((t) => ({ ...t, metricLabel: metricLabels()[t.metric], scopeLabel: scopeLabel(t, reportModules(), curriculumInfo) })) }))
 	};
 };
 
@@ -44,17 +45,17 @@ export const actions: Actions = {
 		const form = read.form;
 		const c = await choices(user.orgId);
 		const parsed = parseTargetForm((k) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : undefined), {
-			years: c.years, modules: c.modules.map((m) => m.slug), categories: c.categories, curricula: c.curricula.map((x) => x.id)
+			years: c.years, modules: c.modules.map((x) => x.slug), categories: c.categories, curricula: c.curricula.map((x) => x.id)
 		});
-		if (!parsed.ok) return fail(400, failure('入力内容を確かめてください。', parsed.fieldErrors, parsed.values));
+		if (!parsed.ok) return fail(400, failure(m.err_check_input(), parsed.fieldErrors, parsed.values));
 		await createTarget(db, user, parsed.value, event.getClientAddress());
 		return { created: true };
 	},
 	delete: async (event) => {
 		const user = requireSection('hr');
-		const form = await parseForm(event.request, z.object({ targetId: z.string().regex(/^[a-z2-7]{24}$/, '目標の指定が正しくありません。') }));
+		const form = await parseForm(event.request, z.object({ targetId: z.string().regex(/^[a-z2-7]{24}$/, m.err_target_ref_invalid()) }));
 		if (!form.ok) return fail(400, form);
-		if (!(await deleteTarget(db, user, form.data.targetId, event.getClientAddress()))) return fail(404, failure('目標が見つかりません。'));
+		if (!(await deleteTarget(db, user, form.data.targetId, event.getClientAddress()))) return fail(404, failure(m.err_target_not_found()));
 		return { deleted: true };
 	}
 };

@@ -6,20 +6,21 @@ import { getModule } from '$lib/server/content/catalog';
 import { describeCriteria, describeDue, RECURRENCE_LABELS } from '$lib/domain/curriculum-form';
 import { employmentLabel } from '$lib/domain/labels';
 import type { PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireSection('hr');
 	const [curricula, units] = await Promise.all([listCurricula(db, user.orgId), listUnits(db, user.orgId)]);
 	const unitName = new Map(units.map((u) => [u.id, u.name]));
-	const created = Number(url.searchParams.get('created'));
+	const job = url.searchParams.get('job') ?? '';
 	return {
-		saved: url.searchParams.has('saved') ? { created: Number.isInteger(created) && created >= 0 ? created : 0 } : null,
+		saved: url.searchParams.has('saved') ? { job: /^[a-z2-7]{24}$/.test(job) ? job : null } : null,
 		curricula: curricula.map((c) => ({
 			id: c.id,
 			name: c.name,
 			active: c.active,
 			assignedPeople: c.assignedPeople,
-			who: describeCriteria({ ...c.criteria, unitNames: (c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p)) ?? '（廃止された所属）') }, employmentLabel),
+			who: describeCriteria({ ...c.criteria, unitNames: (c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p)) ?? m.curricula_unit_abolished()) }, employmentLabel),
 			items: c.items.map((i) => ({
 				title: getModule(i.moduleSlug)?.title ?? i.moduleSlug,
 				mandatory: i.mandatory,

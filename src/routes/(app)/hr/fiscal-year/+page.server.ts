@@ -1,12 +1,14 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { fiscalYearOf } from '$lib/domain/japanese-date';
+import { fiscalYearOf, formatFiscalYear } from '$lib/domain/japanese-date';
 import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
 import { parseForm } from '$lib/server/forms';
-import { closeFiscalYear, listClosedYears } from '$lib/server/reports/close';
-import { reportModules } from '$lib/server/reports/view';
+import { getClosedPack, listClosedYears } from '$lib/server/reports/close';
+import { jobs } from '$lib/server/jobs';
+import type { FiscalYearCloseParams } from '$lib/server/jobs/handlers';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 const closable = () => {
 	const current = fiscalYearOf(new Date());
@@ -22,12 +24,16 @@ export const actions: Actions = {
 	close: async (event) => {
 		const user = requireSection('hr');
 		const form = await parseForm(event.request, z.object({
-			fiscalYear: z.coerce.number().refine((n) => closable().includes(n), '締める年度を選んでください。'),
-			confirm: z.literal('yes', '確認のチェックを入れてください。')
+			fiscalYear: z.coerce.number().refine((n) => closable().includes(n), m.fy_err_choose_year()),
+			confirm: z.literal('yes', m.fy_err_confirm())
 		}));
 		if (!form.ok) return fail(400, form);
-		const outcome = await closeFiscalYear(db, user, form.data.fiscalYear, reportModules(), event.getClientAddress());
-		if (!outcome.ok) return fail(409, { message: outcome.message, fieldErrors: {}, values: {} });
-		return { closedYear: form.data.fiscalYear, sha256: outcome.sha256 };
+		const fiscalYear = form.data.fiscalYear;
+		if (await getClosedPack(db, user.orgId, fiscalYear))
+			return fail(409, { message: `${formatFiscalYear(fiscalYear)}はすでに締められています。確定済みの証跡をダウンロードしてください。`, fieldErrors: {}, values: {} });
+		// building the evidence pack takes a while at scale: it runs as a job with its own progress page
+		const params: FiscalYearCloseParams = { fiscalYear, employeeNo: user.employeeNo, name: user.name, ip: event.getClientAddress() };
+		const { id } = await jobs.submit({ orgId: user.orgId, createdBy: user.id, kind: 'fiscal_year_close', params });
+		redirect(303, `/jobs/${id}`);
 	}
 };

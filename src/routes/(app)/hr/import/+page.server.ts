@@ -3,9 +3,10 @@ import { db } from '$lib/server/db';
 import { requireSection } from '$lib/server/guards';
 import { BAD_FORM_MESSAGE, failure, readForm, readUpload } from '$lib/server/forms';
 import { listImports, undoLastImport } from '$lib/server/import/apply';
-import { applyDraft, previewImport } from '$lib/server/import/service';
+import { checkDraft, previewImport } from '$lib/server/import/service';
 import { MAX_IMPORT_BYTES } from '$lib/server/import/decode';
-import { refreshAssignments } from '$lib/server/assignment-runner';
+import { jobs } from '$lib/server/jobs';
+import type { StaffImportParams } from '$lib/server/jobs/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -28,13 +29,13 @@ export const actions: Actions = {
 		if (!read.ok) return fail(400, failure(read.message));
 		const draftId = read.form.get('draftId');
 		if (typeof draftId !== 'string') return fail(400, failure(BAD_FORM_MESSAGE));
-		const outcome = await applyDraft(db, { ...user, ip: getClientAddress() }, draftId, {
-			skipErrorRows: read.form.get('skipErrorRows') === 'on',
-			confirmDeactivation: read.form.get('confirmDeactivation') === 'on'
-		});
-		if (!outcome.ok) return fail(400, failure(outcome.message));
-		await refreshAssignments(user.orgId);
-		redirect(303, '/hr/import?done=applied');
+		const opts = { skipErrorRows: read.form.get('skipErrorRows') === 'on', confirmDeactivation: read.form.get('confirmDeactivation') === 'on' };
+		// what HR can put right is answered here, on the form; the apply and the re-evaluation run as a job
+		const check = await checkDraft(db, user, draftId, opts);
+		if (!check.ok) return fail(400, failure(check.message));
+		const params: StaffImportParams = { draftId, ...opts, employeeNo: user.employeeNo, ip: getClientAddress() };
+		const { id } = await jobs.submit({ orgId: user.orgId, createdBy: user.id, kind: 'staff_import', params });
+		redirect(303, `/jobs/${id}`);
 	},
 	undo: async ({ request, getClientAddress }) => {
 		const user = requireSection('hr');

@@ -9,13 +9,14 @@ import { decodeCsvBytes } from '$lib/server/import/decode';
 import { readTrainingCsv } from '$lib/server/import/training-csv';
 import { CATEGORIES } from '$lib/server/content/types';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
-const schema = z.object({
+const schema = () => z.object({
 	employeeNo: fields.employeeNo(),
-	kind: z.enum(TRAINING_KINDS, '種別を選んでください。'),
-	title: fields.text('研修名・資格名', 100),
-	category: z.enum(CATEGORIES, '分野を選んでください。'),
-	date: z.string({ error: '日付を入力してください。' }).refine(isIsoDate, '日付を正しく入力してください。').refine((d) => d <= toJstDate(new Date()), '未来の日付は記録できません。')
+	kind: z.enum(TRAINING_KINDS, m.training_err_choose_kind()),
+	title: fields.text(m.training_label_title(), 100),
+	category: z.enum(CATEGORIES, m.training_err_choose_category()),
+	date: z.string({ error: m.training_err_date_required() }).refine(isIsoDate, m.training_err_date_invalid()).refine((d) => d <= toJstDate(new Date()), m.training_err_date_future())
 });
 
 export const load: PageServerLoad = async () => {
@@ -29,22 +30,22 @@ export const actions: Actions = {
 		const read = await readForm(event.request);
 		if (!read.ok) return fail(400, { upload: true, ...failure(read.message), rowErrors: [] });
 		const file = read.form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { upload: true, ...failure('CSV ファイルを選んでください。'), rowErrors: [] });
+		if (!(file instanceof File) || file.size === 0) return fail(400, { upload: true, ...failure(m.training_err_choose_csv()), rowErrors: [] });
 		const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
 		if (!decoded.ok) return fail(400, { upload: true, ...failure(decoded.message), rowErrors: [] });
 		const parsed = readTrainingCsv(decoded.text, CATEGORIES, toJstDate(new Date()));
 		if (!parsed.ok) return fail(400, { upload: true, ...failure(parsed.message), rowErrors: [] });
-		if (parsed.errors.length) return fail(400, { upload: true, ...failure(`${parsed.errors.length}件のエラーがあるため、何も記録していません。ファイルを直してからもう一度選んでください。`), rowErrors: parsed.errors });
+		if (parsed.errors.length) return fail(400, { upload: true, ...failure(m.training_err_upload_rows({ count: parsed.errors.length })), rowErrors: parsed.errors });
 		const outcome = await importTraining(db, user, parsed.rows, event.getClientAddress());
 		if (!outcome.ok) return fail(400, { upload: true, ...failure(outcome.message), rowErrors: outcome.errors });
 		return { imported: outcome.added, duplicates: outcome.duplicates };
 	},
 	record: async (event) => {
 		const user = requireSection('hr');
-		const form = await parseForm(event.request, schema);
+		const form = await parseForm(event.request, schema());
 		if (!form.ok) return fail(400, form);
 		const outcome = await recordTraining(db, user, form.data, event.getClientAddress());
-		if (!outcome.ok) return fail(400, failure('入力内容を確かめてください。', { [outcome.field]: outcome.message }, { ...form.data }));
+		if (!outcome.ok) return fail(400, failure(m.err_check_input(), { [outcome.field]: outcome.message }, { ...form.data }));
 		return { saved: outcome.name };
 	}
 };

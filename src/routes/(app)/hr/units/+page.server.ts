@@ -6,7 +6,7 @@ import { decodeCsvBytes, MAX_IMPORT_BYTES } from '$lib/server/import/decode';
 import { importUnits } from '$lib/server/import/units';
 import { listUnits } from '$lib/server/org';
 import { groupBy } from '$lib/server/staff-snapshot';
-import { refreshAssignments } from '$lib/server/assignment-runner';
+import { jobs } from '$lib/server/jobs';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -37,8 +37,8 @@ export const actions: Actions = {
 		if (!decoded.ok) return fail(400, failure(decoded.message, { file: decoded.message }));
 		const result = await importUnits(db, user, decoded.text, getClientAddress());
 		if (!result.ok) return fail(400, { ...failure(result.message, { file: result.message }), rowErrors: result.errors.slice(0, 200) });
-		// a move changes which 課 staff belong to: curricula by unit are evaluated again
-		await refreshAssignments(user.orgId);
-		return { imported: result };
+		// a move changes which 課 staff belong to: curricula by unit are evaluated again, in the background
+		const job = await jobs.submit({ orgId: user.orgId, createdBy: user.id, kind: 'assignment_refresh', params: {} });
+		return { imported: result, jobId: job.id };
 	}
 };

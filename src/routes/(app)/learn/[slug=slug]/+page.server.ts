@@ -8,10 +8,11 @@ import { startOrResumeAttempt } from '$lib/server/quiz/service';
 import { attemptHref } from '$lib/routes';
 import { singleWholeNumber } from '$lib/domain/query';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 function requireModule(slug: string) {
 	const module = getModule(slug);
-	if (!module) error(404, '教材が見つかりません。');
+	if (!module) error(404, m.err_module_not_found());
 	return module;
 }
 

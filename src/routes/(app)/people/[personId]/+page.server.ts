@@ -12,22 +12,25 @@ import { moduleVersions } from '$lib/server/assignment-runner';
 import { getModule, listModules } from '$lib/server/content/catalog';
 import { EXEMPTION_REASONS, listExemptions, recordExemption } from '$lib/server/exemptions';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
-const date = (label: string) => z.string({ error: `${label}を入力してください。` }).refine(isIsoDate, `${label}を正しい日付で入力してください。`);
-const exemptionSchema = z
-	.object({
-		reason: z.enum(EXEMPTION_REASONS, '理由を選んでください。'),
-		fromDate: date('開始日'),
-		toDate: date('終了日'),
-		moduleSlug: fields.optionalText('対象の研修', 64),
-		note: fields.optionalText('備考', 200)
-	})
-	.refine((v) => v.fromDate <= v.toDate, { message: '終了日は開始日以降にしてください。', path: ['toDate'] });
+// schemas are built per request: their messages are in the reader's locale
+const date = (label: string) => z.string({ error: m.people_err_date_required({ label }) }).refine(isIsoDate, m.people_err_date_invalid({ label }));
+const exemptionSchema = () =>
+	z
+		.object({
+			reason: z.enum(EXEMPTION_REASONS, m.people_err_choose_reason()),
+			fromDate: date(m.people_label_from()),
+			toDate: date(m.people_label_to()),
+			moduleSlug: fields.optionalText(m.people_label_target_module(), 64),
+			note: fields.optionalText(m.people_label_note(), 200)
+		})
+		.refine((v) => v.fromDate <= v.toDate, { message: m.people_err_to_before_from(), path: ['toDate'] });
 
-const assignSchema = z.object({
-	moduleSlug: fields.text('研修', 64),
-	dueDate: date('期限'),
-	mandatory: z.enum(['yes', 'no'], '必修か推奨かを選んでください。')
+const assignSchema = () => z.object({
+	moduleSlug: fields.text(m.people_label_module(), 64),
+	dueDate: date(m.people_label_due()),
+	mandatory: z.enum(['yes', 'no'], m.people_err_choose_mandatory())
 });
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -54,25 +57,25 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	issuePassword: async (event) => {
 		const { user, person, self } = await requirePasswordIssuer(event.params.personId);
-		if (self) return fail(400, failure('自分の初期パスワードは発行できません。パスワード変更を使ってください。'));
+		if (self) return fail(400, failure(m.people_err_own_password()));
 		const password = await issueInitialPassword(db, user, person.id, event.getClientAddress());
 		return { issued: password };
 	},
 	exempt: async (event) => {
 		const { user, person } = await requireManagedPerson(event.params.personId);
-		const form = await parseForm(event.request, exemptionSchema);
+		const form = await parseForm(event.request, exemptionSchema());
 		if (!form.ok) return fail(400, { ...form, exemptionForm: true });
 		const slug = form.data.moduleSlug || null;
-		if (slug && !getModule(slug)) return fail(400, { ...failure('対象の研修が見つかりません。'), exemptionForm: true });
+		if (slug && !getModule(slug)) return fail(400, { ...failure(m.people_err_target_module_not_found()), exemptionForm: true });
 		await recordExemption(db, user, { personId: person.id, moduleSlug: slug, reason: form.data.reason, note: form.data.note || null, fromDate: form.data.fromDate, toDate: form.data.toDate }, event.getClientAddress());
 		return { exempted: true };
 	},
 	assign: async (event) => {
 		const { user, person } = await requireManagedPerson(event.params.personId);
-		const form = await parseForm(event.request, assignSchema);
+		const form = await parseForm(event.request, assignSchema());
 		if (!form.ok) return fail(400, { ...form, assignForm: true });
-		if (!getModule(form.data.moduleSlug)) return fail(400, { ...failure('研修が見つかりません。'), assignForm: true });
-		if (form.data.dueDate < toJstDate(new Date())) return fail(400, { ...failure('入力内容を確かめてください。', { dueDate: '期限は今日以降の日付にしてください。' }, form.data), assignForm: true });
+		if (!getModule(form.data.moduleSlug)) return fail(400, { ...failure(m.people_err_module_not_found()), assignForm: true });
+		if (form.data.dueDate < toJstDate(new Date())) return fail(400, { ...failure(m.err_check_input(), { dueDate: m.people_err_due_past() }, form.data), assignForm: true });
 		const outcome = await assignManually(db, user, { personId: person.id, moduleSlug: form.data.moduleSlug, dueDate: form.data.dueDate, mandatory: form.data.mandatory === 'yes' }, event.getClientAddress());
 		if (!outcome.ok) return fail(400, { ...failure(outcome.message, {}, form.data), assignForm: true });
 		return { assigned: true };

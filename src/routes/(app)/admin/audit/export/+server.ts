@@ -8,6 +8,7 @@ import { recordAudit } from '$lib/server/audit';
 import { auditPages } from '$lib/server/audit-log';
 import { csvHeaders, csvStream, type CsvEncoding } from '$lib/server/export/csv';
 import type { RequestHandler } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 const HEADER = ['日時', '操作', '操作コード', '実行者 職員番号', '実行者 氏名', '対象の種類', '対象ID', '対象 職員番号', '対象 氏名', '変更前（JSON）', '変更後（JSON）', 'IPアドレス'];
 
@@ -17,12 +18,12 @@ export const GET: RequestHandler = async ({ url, getClientAddress }) => {
 	const { filter, errors } = parseAuditFilter(url.searchParams, AUDIT_ACTIONS);
 	if (Object.keys(errors).length > 0) error(400, Object.values(errors).join(' '));
 	const enc = url.searchParams.get('enc') ?? 'utf-8';
-	if (enc !== 'utf-8' && enc !== 'shift_jis') error(400, '文字コードは UTF-8 か Shift_JIS を選んでください。');
+	if (enc !== 'utf-8' && enc !== 'shift_jis') error(400, m.err_choose_encoding());
 	await recordAudit(db, { orgId: user.orgId, actorId: user.id, action: 'audit.exported', targetType: 'export', targetId: 'audit', after: { ...filter, encoding: enc }, ip: getClientAddress() });
 	async function* rows() {
 		for await (const page of auditPages(db, user.orgId, filter))
 			yield page.map((r) => [formatWarekiDateTime(r.at), auditLabel(r.action), r.action, r.actorEmployeeNo ? { code: r.actorEmployeeNo } : '', r.actorName, r.targetType, r.targetId, r.targetEmployeeNo ? { code: r.targetEmployeeNo } : '', r.targetName, r.before, r.after, r.ip]);
 	}
 	const encoding = enc as CsvEncoding;
-	return new Response(csvStream(HEADER, rows(), encoding), { headers: csvHeaders(`監査ログ_${toJstDate(new Date())}.csv`, encoding) });
+	return new Response(csvStream(HEADER, rows(), encoding), { headers: csvHeaders(m.export_file_audit({ date: toJstDate(new Date()) }), encoding) });
 };

@@ -4,12 +4,13 @@ import { requireSection } from '$lib/server/guards';
 import { getClosedPack } from '$lib/server/reports/close';
 import { recordAudit } from '$lib/server/audit';
 import type { RequestHandler } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 /** The evidence pack exactly as frozen, with its SHA-256 in a header to compare with the list. */
 export const GET: RequestHandler = async ({ params, getClientAddress }) => {
 	const user = requireSection('hr');
 	const row = await getClosedPack(db, user.orgId, Number(params.fiscalYear));
-	if (!row) error(404, 'この年度はまだ締められていません。');
+	if (!row) error(404, m.fy_err_not_closed());
 	await recordAudit(db, { orgId: user.orgId, actorId: user.id, action: 'export.downloaded', targetType: 'fiscal_year_close', targetId: row.id, ip: getClientAddress() });
 	return new Response(row.pack, {
 		headers: {

@@ -1,6 +1,7 @@
 import { requireSection } from '$lib/server/guards';
 import { CSV_TEMPLATE_HEADER } from '$lib/server/import/staff-csv';
 import type { RequestHandler } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 const EXAMPLE = ['001234', '山田 太郎', 'ヤマダ タロウ', '210', '主事', '正規職員', '2020/4/1', 'yamada@example.jp', '窓口、個人情報取扱者', ''];
 
@@ -11,7 +12,7 @@ export const GET: RequestHandler = () => {
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="staff-template.csv"; filename*=UTF-8''${encodeURIComponent('職員名簿テンプレート.csv')}`
+			'content-disposition': `attachment; filename="staff-template.csv"; filename*=UTF-8''${encodeURIComponent(m.export_file_staff_template())}`
 		}
 	});
 };

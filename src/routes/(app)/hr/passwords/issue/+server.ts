@@ -6,6 +6,7 @@ import { readForm } from '$lib/server/forms';
 import { issueMissingPasswords } from '$lib/server/auth/bulk-passwords';
 import { csvBytes, csvHeaders, type CsvEncoding } from '$lib/server/export/csv';
 import type { RequestHandler } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 const HEADER = ['職員番号', '氏名', 'フリガナ', '初期パスワード'];
 
@@ -18,12 +19,12 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	const read = await readForm(request);
 	if (!read.ok) error(400, read.message);
 	const enc = read.form.get('enc');
-	if (enc !== 'utf-8' && enc !== 'shift_jis') error(400, '文字コードは UTF-8 か Shift_JIS を選んでください。');
+	if (enc !== 'utf-8' && enc !== 'shift_jis') error(400, m.err_choose_encoding());
 	const { issued } = await issueMissingPasswords(db, user, getClientAddress());
-	if (issued.length === 0) error(409, '初期パスワードが必要な職員はいません（すでに全員に発行済みです）。');
+	if (issued.length === 0) error(409, m.pw_err_none_needed());
 	const rows = issued.map((p) => [{ code: p.employeeNo }, p.name, p.kana, p.password]);
 	const encoding = enc as CsvEncoding;
 	return new Response(csvBytes(HEADER, rows, encoding) as Uint8Array<ArrayBuffer>, {
-		headers: { ...csvHeaders(`初期パスワード通知_${toJstDate(new Date())}.csv`, encoding), 'cache-control': 'no-store' }
+		headers: { ...csvHeaders(m.export_file_passwords({ date: toJstDate(new Date()) }), encoding), 'cache-control': 'no-store' }
 	});
 };

@@ -1,6 +1,7 @@
 import { requireSection } from '$lib/server/guards';
 import { UNIT_CSV_HEADER } from '$lib/server/import/unit-csv';
 import type { RequestHandler } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 const EXAMPLE = [
 	['200', '市民部', 'シミンブ', '部', ''],
@@ -15,7 +16,7 @@ export const GET: RequestHandler = () => {
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="units-template.csv"; filename*=UTF-8''${encodeURIComponent('組織テンプレート.csv')}`
+			'content-disposition': `attachment; filename="units-template.csv"; filename*=UTF-8''${encodeURIComponent(m.export_file_units_template())}`
 		}
 	});
 };

@@ -11,6 +11,7 @@ import { getModule } from '$lib/server/content/catalog';
 import { remindedToday, sendReminder } from '$lib/server/notices';
 import { failure, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 const titleOf = (slug: string) => getModule(slug)?.title ?? slug;
 
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	/** 督促: an in-app reminder listing the person's open training; one per person per day. */
 	remind: async (event) => {
-		const form = await parseForm(event.request, z.object({ personId: z.string().regex(/^[a-z2-7]{24}$/, '職員の指定が正しくありません。') }));
+		const form = await parseForm(event.request, z.object({ personId: z.string().regex(/^[a-z2-7]{24}$/, m.err_person_ref_invalid()) }));
 		if (!form.ok) return fail(400, form);
 		const { user, person } = await requireManagedPerson(form.data.personId);
 		const today = toJstDate(new Date());

@@ -5,12 +5,13 @@ import { getModule } from '$lib/server/content/catalog';
 import { openModuleCertificate } from '$lib/server/certificates';
 import { certificateHref } from '$lib/routes';
 import type { PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 /** The signed-in person's certificate for a module passed in the 年度 (issued on first open). */
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const module = getModule(params.slug);
 	const cert = module && (await openModuleCertificate(db, user, module.slug, Number(params.fy), module.title));
-	if (!cert) error(404, 'この年度にこの教材の確認テストに合格した記録がないため、修了証はありません。');
+	if (!cert) error(404, m.cert_err_none_module());
 	redirect(303, certificateHref(cert.id));
 };

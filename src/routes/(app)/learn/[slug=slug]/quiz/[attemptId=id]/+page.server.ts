@@ -7,6 +7,7 @@ import { saveProgressAnswers, submitAttempt, toQuizView, toResultView } from '$l
 import { failure, readForm } from '$lib/server/forms';
 import { toModuleSummary } from '$lib/server/catalogue';
 import type { Actions, PageServerLoad } from './$types';
+import * as m from '$lib/paraglide/messages';
 
 /** A multiple-choice question sends one `q:<item>` field per chosen option. */
 const isAnswer = (key: string) => key.startsWith('q:');
@@ -16,7 +17,7 @@ async function requireAttempt(slug: string, attemptId: string) {
 	const user = requireUser();
 	const module = getModule(slug);
 	const attempt = module && (await getOwnAttempt(db, attemptId, user.id));
-	if (!module || !attempt || attempt.moduleSlug !== slug) error(404, 'テストが見つかりません。');
+	if (!module || !attempt || attempt.moduleSlug !== slug) error(404, m.err_quiz_not_found());
 	return { module, attempt };
 }
 

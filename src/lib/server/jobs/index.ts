@@ -1,0 +1,37 @@
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { env } from '$env/dynamic/private';
+import { db, databaseUrl } from '../db';
+import { getModule } from '../content/catalog';
+import { moduleVersions } from '../assignment-runner';
+import { reportModules } from '../reports/view';
+import { createJobRunner } from './runner';
+import { jobHandlers } from './handlers';
+
+/**
+ * Export files live in `exports/` beside the database file (EXPORT_DIR overrides it). With
+ * several app processes each one writes to its own disk: see docs/limitations.md.
+ */
+function defaultOutputDir() {
+	if (env.EXPORT_DIR) return resolve(env.EXPORT_DIR);
+	const file = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length).split('?')[0] : null;
+	if (!file) return resolve('exports');
+	return join(dirname(isAbsolute(file) ? file : resolve(file)), 'exports');
+}
+
+export const outputDir = defaultOutputDir();
+
+/** The app's one job runner. */
+export const jobs = createJobRunner({
+	db,
+	outputDir,
+	handlers: jobHandlers({ versions: moduleVersions, modules: reportModules, titleOf: (s) => getModule(s)?.title ?? s })
+});
+
+/** At start: interrupted jobs are marked, old files deleted; then the clean-up runs hourly. */
+export async function startJobs() {
+	const interrupted = await jobs.recover();
+	if (interrupted) console.warn(`[manabi] ${interrupted} job(s) left by the previous process marked interrupted`);
+	const clean = () => jobs.cleanUp().catch((e) => console.error('[manabi] export clean-up failed:', e));
+	await clean();
+	setInterval(clean, 60 * 60 * 1000).unref(); // hourly, so no file outlives its day by much
+}
