@@ -1,4 +1,5 @@
 /** The app's HTTP flows for the bench and the reliability tests: servers, sign-in, quizzes; all on 127.0.0.1. */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { generateTOTP } from '@oslojs/otp';
@@ -30,6 +31,26 @@ export function freePort(): Promise<number> {
 			s.close(() => resolve(port));
 		});
 	});
+}
+
+/**
+ * The server's event-loop delay since the last call (see event-loop.mjs; the server must have been
+ * started with it preloaded and BENCH_EVENT_LOOP_FILE set to `file`); null if it does not answer.
+ */
+export async function eventLoopDelay(pid: number, file: string): Promise<{ maxMs: number; p99Ms: number; meanMs: number } | null> {
+	rmSync(file, { force: true });
+	process.kill(pid, 'SIGUSR2');
+	for (let i = 0; i < 200; i++) {
+		await new Promise((r) => setTimeout(r, 25));
+		if (existsSync(file)) {
+			try {
+				return JSON.parse(readFileSync(file, 'utf8'));
+			} catch {
+				// written but not yet complete
+			}
+		}
+	}
+	return null;
 }
 
 export async function startProcess(args: string[], port: number, env: Record<string, string>, readyPath = '/login', readyTimeoutMs = 30_000): Promise<Server> {

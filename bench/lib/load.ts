@@ -13,6 +13,36 @@ export function rssMb(pid: number): number | null {
 	}
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
+function cpuMs(pid: number): number | null {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Waits until a process has been (nearly) idle for `quietMs` (its start-up work done), at most
+ * `maxMs`; returns how long it waited.
+ */
+export async function waitUntilIdle(pid: number, quietMs = 1500, maxMs = 180_000): Promise<number> {
+	const t0 = performance.now();
+	let last = cpuMs(pid);
+	let quietSince = performance.now();
+	while (performance.now() - t0 < maxMs) {
+		await new Promise((r) => setTimeout(r, 250));
+		const now = cpuMs(pid);
+		if (now === null || last === null) break;
+		// less than 10 % of one CPU in the last 250 ms counts as idle
+		if (now - last > 25) quietSince = performance.now();
+		last = now;
+		if (performance.now() - quietSince >= quietMs) break;
+	}
+	return Math.round(performance.now() - t0);
+}
+
 /** Samples a process's resident memory every 50 ms until stopped; returns the peak in MB. */
 export function sampleRss(pid: number) {
 	let peak = rssMb(pid) ?? 0;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, isNull, like, lte, or } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db/client';
 import { orgUnit, person, personTag, roleGrant, unitMembership } from './db/schema';
@@ -72,7 +72,10 @@ export async function listUnitStaff(db: Db, orgId: string, unitPath: string, onD
 		.innerJoin(orgUnit, eq(orgUnit.id, unitMembership.unitId))
 		.where(
 			and(
-				eq(person.orgId, orgId),
+				// the units first (a 課 of 300 in an organisation of 30,000): `+` keeps SQLite from
+				// walking every person of the organisation through the (org_id, kana) index instead
+				eq(orgUnit.orgId, orgId),
+				sql`+${person.orgId} = ${orgId}`,
 				eq(person.active, true),
 				like(orgUnit.path, `${unitPath}%`),
 				currentOn(onDate)

@@ -14,16 +14,30 @@ export type CsvEncoding = 'utf-8' | 'shift_jis';
 const FORMULA_START = /^[=+\-@\t\r\n\u0000-\u001f]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 const SAFE_CODE = /^[0-9A-Za-z-]{1,40}$/;
+/** Text that needs neither the ' nor quotes (the common case, tested once). */
+const PLAIN = /^(?![=+\-@\s\u0000-\u001f])[^",\r\n\u0000-\u001f]*(?<!\s)$/;
 
 export function csvCell(v: Cell): string {
 	if (v === null || v === undefined) return '';
 	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
 	if (typeof v === 'object') return SAFE_CODE.test(v.code) ? `="${v.code}"` : csvCell(v.code);
+	if (PLAIN.test(v)) return v;
 	const text = FORMULA_START.test(v) ? `'${v}` : v;
 	return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const csvRow = (cells: readonly Cell[]) => `${cells.map(csvCell).join(',')}\r\n`;
+export function csvRow(cells: readonly Cell[]): string {
+	let line = '';
+	for (let i = 0; i < cells.length; i++) line += i === 0 ? csvCell(cells[i]) : `,${csvCell(cells[i])}`;
+	return `${line}\r\n`;
+}
+
+/** Rows as CSV text; a page of 40,000 rows is one string, built without an array per row. */
+export function csvRows(rows: readonly (readonly Cell[])[]): string {
+	let text = '';
+	for (const r of rows) text += csvRow(r);
+	return text;
+}
 
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -33,7 +47,7 @@ export function encodeCsv(text: string, encoding: CsvEncoding): Uint8Array {
 
 /** A whole small CSV as bytes. */
 export function csvBytes(header: readonly string[], rows: readonly (readonly Cell[])[], encoding: CsvEncoding): Uint8Array {
-	const body = encodeCsv(csvRow(header) + rows.map(csvRow).join(''), encoding);
+	const body = encodeCsv(csvRow(header) + csvRows(rows), encoding);
 	if (encoding === 'shift_jis') return body;
 	const out = new Uint8Array(BOM.length + body.length);
 	out.set(BOM);
@@ -58,7 +72,7 @@ export function csvStream(header: readonly string[], pages: AsyncIterable<readon
 			}
 			const next = await it.next();
 			if (next.done) return controller.close();
-			controller.enqueue(encodeCsv(next.value.map(csvRow).join(''), encoding));
+			controller.enqueue(encodeCsv(csvRows(next.value), encoding));
 		},
 		async cancel() {
 			await it.return?.();

@@ -32,7 +32,7 @@ export async function* personAssignmentPages(
 			.from(person)
 			.where(and(eq(person.orgId, opts.orgId), gt(person.employeeNo, after)))
 			.orderBy(asc(person.employeeNo))
-			.limit(opts.pageSize ?? 2000);
+			.limit(opts.pageSize ?? 500);
 		if (people.length === 0) return;
 		after = people.at(-1)!.employeeNo;
 		const ids = people.map((p) => p.id);

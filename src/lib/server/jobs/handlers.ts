@@ -48,7 +48,7 @@ async function* counted(pages: AsyncIterable<Cell[][]>, ctx: JobContext, state: 
 	}
 }
 
-export const EXPORT_PAGE_SIZE = 200;
+export const EXPORT_PAGE_SIZE = 500;
 
 export function jobHandlers(deps: Deps): Record<JobKind, JobHandler> {
 	const now = deps.now ?? (() => new Date());

@@ -102,6 +102,9 @@ function groupSummariesByModule(facts: readonly ModuleFact[], data: YearData, to
 	return new Map([...groups].map(([slug, list]) => [slug, summarise(list, data.people, today)]));
 }
 
+/** The same order as localeCompare(…, 'ja'), without a collator per comparison (30,000 staff). */
+const byKana = new Intl.Collator('ja');
+
 /** 期限切れ and 未受講 staff, most overdue first; the lists a 課長 or HR chases. */
 function behindList(facts: readonly ModuleFact[], data: YearData, today: string, limit = 100) {
 	const rows = new Map<string, { overdue: string[]; notStarted: string[] }>();
@@ -118,8 +121,8 @@ function behindList(facts: readonly ModuleFact[], data: YearData, today: string,
 		const p = data.people.get(id)!;
 		return { id, name: p.name, kana: p.kana, employeeNo: p.employeeNo, unitName: data.units.get(p.unitPath?.split('/').filter(Boolean).at(-1) ?? '')?.name ?? '', ...r };
 	});
-	const overdue = all.filter((r) => r.overdue.length > 0).sort((a, b) => b.overdue.length - a.overdue.length || a.kana.localeCompare(b.kana, 'ja'));
-	const notStarted = all.filter((r) => r.overdue.length === 0 && r.notStarted.length > 0).sort((a, b) => a.kana.localeCompare(b.kana, 'ja'));
+	const overdue = all.filter((r) => r.overdue.length > 0).sort((a, b) => b.overdue.length - a.overdue.length || byKana.compare(a.kana, b.kana));
+	const notStarted = all.filter((r) => r.overdue.length === 0 && r.notStarted.length > 0).sort((a, b) => byKana.compare(a.kana, b.kana));
 	return { overdueCount: overdue.length, notStartedCount: notStarted.length, overdue: overdue.slice(0, limit), notStarted: notStarted.slice(0, limit) };
 }
 

@@ -52,7 +52,9 @@ export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = f
 		if (!p) {
 			const started = Date.now();
 			p = loadYearData(db, user.orgId, fiscalYear, new Date(), scope.paths)
-				.then((data) => {
+				.then(async (data) => {
+					// the facts and the view are two long synchronous steps; other requests go in between
+					await new Promise<void>((resolve) => setImmediate(resolve));
 					const view = buildDashboard(data, targets, scope, reportModules(), curriculumInfo, locale);
 					if (views.size > 500) views.clear();
 					views.set(key, { view, at: started });

@@ -1,6 +1,6 @@
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { isInSubtree } from '../../domain/access';
-import { readAssignmentRows, readResultRows } from './fact-rows';
+import { readAssignmentRows, readOrgAssignmentRows, readOrgResultRows, readResultRows } from './fact-rows';
 import type { Db } from '../db/client';
 import { attemptItem, attemptResult, exemption, orgUnit, trainingRecord } from '../db/schema';
 import { loadStaffSnapshot } from '../staff-snapshot';
@@ -40,8 +40,9 @@ export async function loadYearData(db: Db, orgId: string, fiscalYear: number, no
 	const inScope = scopePaths === null ? null : snap.people.filter((p) => { const u = unitOf.get(p.id); return !!u && scopePaths.some((s) => isInSubtree(u.path, s)); }).map((p) => p.id);
 	const who = (column: SQL) => (inScope === null ? sql`1` : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(inScope)}))`);
 	const [assignments, results, exemptions, units, training, items] = await Promise.all([
-		readAssignmentRows(db, sql`org_id = ${orgId} AND ${who(sql`person_id`)}`, { start, end }),
-		readResultRows(db, sql`org_id = ${orgId} AND ${who(sql`person_id`)}`, fiscalYear),
+		// the whole organisation in chunks that let other requests through; a 課 in one read
+		inScope === null ? readOrgAssignmentRows(db, orgId, { start, end }) : readAssignmentRows(db, sql`org_id = ${orgId} AND ${who(sql`person_id`)}`, { start, end }),
+		inScope === null ? readOrgResultRows(db, orgId, fiscalYear) : readResultRows(db, sql`org_id = ${orgId} AND ${who(sql`person_id`)}`, fiscalYear),
 		db.select({ personId: exemption.personId, moduleSlug: exemption.moduleSlug, from: exemption.fromDate, to: exemption.toDate }).from(exemption).where(and(eq(exemption.orgId, orgId), who(sql`${exemption.personId}`))),
 		db.select({ id: orgUnit.id, name: orgUnit.name, kind: orgUnit.kind, parentId: orgUnit.parentId, path: orgUnit.path, sortOrder: orgUnit.sortOrder }).from(orgUnit).where(eq(orgUnit.orgId, orgId)),
 		db.select({ personId: trainingRecord.personId, category: trainingRecord.category, kind: trainingRecord.kind }).from(trainingRecord).where(and(eq(trainingRecord.orgId, orgId), eq(trainingRecord.fiscalYear, fiscalYear), who(sql`${trainingRecord.personId}`))),
@@ -58,6 +59,8 @@ export async function loadYearData(db: Db, orgId: string, fiscalYear: number, no
 		const segments = at ? at.path.split('/').filter(Boolean) : [];
 		people.set(p.id, { id: p.id, name: p.name, kana: p.kana, employeeNo: p.employeeNo, unitPath: at?.path ?? null, active: p.active, deptId: segments[0] ?? null, unitId: segments[1] ?? segments[0] ?? null, jobGrade: p.jobGrade, tags: snap.tagsOf(p.id) });
 	}
+	// let waiting requests through before the long synchronous step (600,000 facts at 30,000 staff)
+	await new Promise<void>((resolve) => setImmediate(resolve));
 	const facts = buildFacts(assignments, results, exemptions, refDate);
 	return { orgId, fiscalYear, refDate, today, facts, people, units: new Map(units.map((u) => [u.id, u])), training, items: items.map((i) => ({ ...i, wrong: Number(i.wrong) })), computedAt: now };
 }

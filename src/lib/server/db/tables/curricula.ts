@@ -45,7 +45,9 @@ export const assignment = sqliteTable(
 	(t) => [
 		uniqueIndex('assignment_person_module_period_uq').on(t.personId, t.moduleSlug, t.periodKey),
 		index('assignment_org_due_idx').on(t.orgId, t.dueDate),
-		index('assignment_org_module_period_idx').on(t.orgId, t.moduleSlug, t.periodKey)
+		index('assignment_org_module_period_idx').on(t.orgId, t.moduleSlug, t.periodKey),
+		// covers the export's and the reports' reads per person (rows of one person are scattered in the table)
+		index('assignment_person_cover_idx').on(t.personId, t.dueDate, t.moduleSlug, t.mandatory, t.recurrence, t.periodKey, t.id)
 	]
 );
 

@@ -73,7 +73,9 @@ export const attemptResult = sqliteTable(
 	},
 	(t) => [
 		index('attempt_result_person_idx').on(t.personId, t.moduleSlug, t.submittedAt),
-		index('attempt_result_module_fy_idx').on(t.orgId, t.moduleSlug, t.fiscalYear)
+		index('attempt_result_module_fy_idx').on(t.orgId, t.moduleSlug, t.fiscalYear),
+		// covers the export's read of a person's results in a 年度 without touching the answers
+		index('attempt_result_person_fy_cover_idx').on(t.personId, t.fiscalYear, t.submittedAt, t.moduleSlug, t.moduleVersion, t.passed, t.score, t.maxScore)
 	]
 );
 

@@ -19,7 +19,12 @@ export const notice = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		readAt: integer('read_at', { mode: 'timestamp_ms' })
 	},
-	(t) => [uniqueIndex('notice_dedupe_uq').on(t.personId, t.dedupeKey), index('notice_person_created_idx').on(t.personId, t.createdAt)]
+	(t) => [
+		uniqueIndex('notice_dedupe_uq').on(t.personId, t.dedupeKey),
+		index('notice_person_created_idx').on(t.personId, t.createdAt),
+		// 「本日督促済み」 on the 課長 page looks notices up by key alone
+		index('notice_dedupe_key_idx').on(t.dedupeKey)
+	]
 );
 
 /** Which automatic reminder was already given for an assignment (each kind once). */

@@ -1,0 +1,3 @@
+CREATE INDEX `attempt_result_person_fy_cover_idx` ON `attempt_result` (`person_id`,`fiscal_year`,`submitted_at`,`module_slug`,`module_version`,`passed`,`score`,`max_score`);--> statement-breakpoint
+CREATE INDEX `assignment_person_cover_idx` ON `assignment` (`person_id`,`due_date`,`module_slug`,`mandatory`,`recurrence`,`period_key`,`id`);--> statement-breakpoint
+CREATE INDEX `notice_dedupe_key_idx` ON `notice` (`dedupe_key`);
