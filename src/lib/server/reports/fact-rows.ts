@@ -23,12 +23,19 @@ export async function readAssignmentRows(db: Db, where: SQL, range: { start: str
 
 /** Results of the 年度, oldest first (the first attempt decides "first-attempt comprehension"). */
 export async function readResultRows(db: Db, where: SQL, fiscalYear: number): Promise<ResultRow[]> {
-	const rows = await jsonRows<[string, string, string, number, number, number, number]>(
+	const rows = await jsonRows<RawResult>(
 		db,
 		sql`SELECT json_group_array(json_array(person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
 			FROM (SELECT person_id, module_slug, module_version, passed, score, max_score, submitted_at FROM attempt_result WHERE ${where} AND fiscal_year = ${fiscalYear} ORDER BY submitted_at)`
 	);
-	// only the columns used are sorted (not the answers), and each JST day is formatted once
+	// only the columns used are sorted (not the answers)
+	return toResultRows(rows);
+}
+
+type RawResult = [string, string, string, number, number, number, number];
+
+/** Result rows from their raw columns, each JST day formatted once (not once per result). */
+function toResultRows(rows: RawResult[]): ResultRow[] {
 	const days = new Map<number, string>();
 	const dayOf = (ms: number) => {
 		const day = Math.floor((ms + JST_OFFSET_MS) / DAY_MS);
@@ -73,7 +80,7 @@ export async function readOrgAssignmentRows(db: Db, orgId: string, range: { star
 
 /** readResultRows for a whole organisation (oldest first), without blocking the event loop. */
 export async function readOrgResultRows(db: Db, orgId: string, fiscalYear: number, chunk = CHUNK): Promise<ResultRow[]> {
-	const rows = await readInChunks<[string, string, string, number, number, number, number]>(
+	const rows = await readInChunks<RawResult>(
 		db,
 		chunk,
 		(after) => sql`SELECT json_group_array(json_array(rowid, person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
@@ -84,12 +91,5 @@ export async function readOrgResultRows(db: Db, orgId: string, fiscalYear: numbe
 	// oldest first, as readResultRows (the sort is stable: equal instants stay in table order)
 	rows.sort((a, b) => a[6] - b[6]);
 	await yieldToEventLoop();
-	const days = new Map<number, string>();
-	const dayOf = (ms: number) => {
-		const day = Math.floor((ms + JST_OFFSET_MS) / DAY_MS);
-		let iso = days.get(day);
-		if (iso === undefined) days.set(day, (iso = toJstDate(new Date(ms))));
-		return iso;
-	};
-	return rows.map(([personId, moduleSlug, moduleVersion, passed, score, maxScore, submittedAt]) => ({ personId, moduleSlug, moduleVersion, passed: passed === 1, score, maxScore, submittedOn: dayOf(submittedAt) }));
+	return toResultRows(rows);
 }
