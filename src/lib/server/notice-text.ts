@@ -41,12 +41,7 @@ function decode(body: string): NoticePayload | null {
 	}
 }
 
-/** A date in a notice, in the reader's language (和暦, or "1 December 2026"). */
-export function noticeDate(date: IsoDate, locale: Locale): string {
-	return formatWareki(date, locale);
-}
-
-const due = (i: NoticeItem, o: Opts) => m.notice_item_due({ title: data(i.title, o), date: noticeDate(i.dueDate, o.locale) }, lo(o));
+const due = (i: NoticeItem, o: Opts) => m.notice_item_due({ title: data(i.title, o), date: formatWareki(i.dueDate, o.locale) }, lo(o));
 const list = (items: NoticeItem[], o: Opts) => items.map((i) => due(i, o)).join(m.notice_list_separator({}, o));
 
 function render(p: NoticePayload, o: Opts): string {
@@ -65,7 +60,7 @@ function render(p: NoticePayload, o: Opts): string {
 			return m.notice_escalation({ days: ESCALATE_AFTER_DAYS, lines: lines.join(m.notice_line_separator({}, o)) }, o);
 		}
 		case 'digest': {
-			const week = noticeDate(p.week, o.locale);
+			const week = formatWareki(p.week, o.locale);
 			const total = p.units.reduce((n, u) => n + u.people, 0);
 			if (total === 0) return m.notice_digest_none({ week }, o);
 			const top = [...p.units].sort((a, b) => b.people - a.people || a.unitName.localeCompare(b.unitName, 'ja'));
