@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeJob, canTransition, elapsedMs, isActive, outputExpired, progressPercent, remainingMs, shouldWriteProgress, splitDuration, interruptedMessage, failedMessage, JOB_KINDS } from './job';
+import { canSeeJob, canTransition, elapsedMs, isActive, outputExpired, progressPercent, remainingMs, shouldWriteProgress, splitDuration, interruptedMessage, failedMessage, JOB_KINDS, mayStartJobs } from './job';
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, s));
 
@@ -27,6 +27,14 @@ describe('who sees a job', () => {
 		expect(canSeeJob({ id: 'p1', orgId: 'o1' }, job)).toBe(true);
 		expect(canSeeJob({ id: 'p2', orgId: 'o1' }, job)).toBe(false);
 		expect(canSeeJob({ id: 'p1', orgId: 'o2' }, job)).toBe(false);
+	});
+	it('only those who can enter HR or the reports can start one; an employee without a role has none to count', () => {
+		const as = (...roles: ('hr' | 'admin' | 'manager' | 'executive' | 'security_officer')[]) => ({ grants: roles.map((role) => ({ role, unitId: null, unitPath: null })) });
+		expect(mayStartJobs(as())).toBe(false);
+		expect(mayStartJobs(as('manager'))).toBe(true); // a 課長 exports their own 課 from the reports
+		expect(mayStartJobs(as('hr'))).toBe(true);
+		expect(mayStartJobs(as('executive'))).toBe(true);
+		expect(mayStartJobs(as('manager', 'hr'))).toBe(true);
 	});
 });
 

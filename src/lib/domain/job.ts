@@ -3,6 +3,7 @@
  * progress page says about it (percent done, time left). No I/O here.
  */
 import * as m from '../paraglide/messages';
+import { canEnterSection, type Viewer } from './access';
 
 export const JOB_KINDS = ['staff_import', 'person_export', 'fiscal_year_close', 'assignment_refresh'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -23,6 +24,12 @@ export const canTransition = (from: JobStatus, to: JobStatus) => NEXT[from].incl
 
 /** Still waiting or working: the page keeps polling and a second start of the same kind shows this one. */
 export const isActive = (status: JobStatus) => status === 'queued' || status === 'running';
+
+/**
+ * Jobs are started only from the HR and report sections (import, curricula, 年度締め, export):
+ * anyone else has none, so the header's running-jobs count needs no query for them.
+ */
+export const mayStartJobs = (viewer: Pick<Viewer, 'grants'>) => canEnterSection(viewer, 'hr') || canEnterSection(viewer, 'dashboard');
 
 export const isJobKind = (v: unknown): v is JobKind => typeof v === 'string' && (JOB_KINDS as readonly string[]).includes(v);
 

@@ -67,6 +67,12 @@ export async function saveAnswers(db: Db, attemptId: string, answers: Answers, n
 		.onConflictDoUpdate({ target: [attemptAnswer.attemptId, attemptAnswer.itemId], set: { choices: sql`excluded.choices`, savedAt: now } });
 }
 
+/** Whether the attempt was submitted (a primary-key lookup that reads no answers). */
+export async function hasResult(db: Db, attemptId: string) {
+	const [row] = await db.select({ id: attemptResult.attemptId }).from(attemptResult).where(eq(attemptResult.attemptId, attemptId));
+	return !!row;
+}
+
 export async function getResult(db: Db, attemptId: string) {
 	const [row] = await db.select().from(attemptResult).where(eq(attemptResult.attemptId, attemptId));
 	return row ? { ...row, answers: row.answers as Answers } : null;
@@ -74,8 +80,8 @@ export async function getResult(db: Db, attemptId: string) {
 
 /**
  * Writes the graded result and per-item marks in one transaction. A second submit of the same
- * attempt (double click, retry, second tab) hits the primary key and changes nothing; either
- * way the stored result is returned.
+ * attempt (double click, retry, second tab) hits the primary key and changes nothing; `inserted`
+ * tells which happened. The result is not read back: the page that shows it reads it.
  */
 export async function recordResult(
 	db: Db,
@@ -95,7 +101,7 @@ export async function recordResult(
 			.values(grade.items.map((i) => ({ attemptId: a.id, moduleSlug: a.moduleSlug, itemId: i.itemId, correct: i.correct })))
 			.onConflictDoNothing()
 	]);
-	return { result: (await getResult(db, a.id))!, inserted: inserted.rowsAffected === 1 };
+	return { inserted: inserted.rowsAffected === 1 };
 }
 
 /** Every submitted attempt of a person, newest first. */

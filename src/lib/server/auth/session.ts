@@ -1,9 +1,9 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { person, session, twoFactor } from '../db/schema';
 import { judgeSession, newSessionTimes, type SessionPolicy } from '../../domain/session-policy';
 import { generateSessionToken, sessionIdFromToken } from './token';
-import { listGrants } from '../people';
+import { perDb } from '../db/per-db';
 import type { Grant } from '../../domain/access';
 
 export type AuthUser = {
@@ -37,6 +37,26 @@ export async function createSession(
 	return { token, expiresAt: times.expiresAt };
 }
 
+/** A person's roles as one JSON array of [role, unitId, unitPath], read in the session's own query. */
+const grantsOf = sql<string>`(SELECT json_group_array(json_array(g.role, g.unit_id, u.path))
+	FROM role_grant g LEFT JOIN org_unit u ON u.id = g.unit_id WHERE g.person_id = ${session.personId})`;
+
+/** The session, its person (never the password hash) and their roles: one statement, prepared once. */
+const sessionQuery = perDb((db) =>
+	db
+		.select({
+			s: { createdAt: session.createdAt, expiresAt: session.expiresAt, lastSeenAt: session.lastSeenAt, twoFactorVerified: session.twoFactorVerified },
+			p: { id: person.id, orgId: person.orgId, employeeNo: person.employeeNo, name: person.name, kana: person.kana, active: person.active, mustChangePassword: person.mustChangePassword, locale: person.locale },
+			enrolled: twoFactor.personId,
+			grants: grantsOf
+		})
+		.from(session)
+		.innerJoin(person, eq(person.id, session.personId))
+		.leftJoin(twoFactor, eq(twoFactor.personId, session.personId))
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare()
+);
+
 export async function validateSessionToken(
 	db: Db,
 	token: string,
@@ -44,12 +64,7 @@ export async function validateSessionToken(
 	now = new Date()
 ): Promise<SessionValidationResult> {
 	const id = sessionIdFromToken(token);
-	const [row] = await db
-		.select({ s: session, p: person, enrolled: twoFactor.personId })
-		.from(session)
-		.innerJoin(person, eq(person.id, session.personId))
-		.leftJoin(twoFactor, eq(twoFactor.personId, session.personId))
-		.where(eq(session.id, id));
+	const row = await sessionQuery(db).get({ id });
 	if (!row) return { session: null, user: null };
 	const verdict = judgeSession(row.s, now, policy);
 	if (verdict === 'expired' || verdict === 'idle' || !row.p.active) {
@@ -58,6 +73,7 @@ export async function validateSessionToken(
 	}
 	if (verdict === 'touch') await db.update(session).set({ lastSeenAt: now }).where(eq(session.id, id));
 	const p = row.p;
+	const grants = (JSON.parse(row.grants) as [Grant['role'], string | null, string | null][]).map(([role, unitId, unitPath]) => ({ role, unitId, unitPath }));
 	return {
 		session: { id, expiresAt: row.s.expiresAt, twoFactorVerified: row.s.twoFactorVerified },
 		user: {
@@ -68,7 +84,7 @@ export async function validateSessionToken(
 			kana: p.kana,
 			mustChangePassword: p.mustChangePassword,
 			twoFactorEnrolled: row.enrolled !== null,
-			grants: await listGrants(db, p.id),
+			grants,
 			locale: p.locale
 		}
 	};

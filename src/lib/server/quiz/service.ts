@@ -2,7 +2,7 @@ import { fiscalYearOf } from '../../domain/japanese-date';
 import type { Db } from '../db/client';
 import type { Module } from '../content/types';
 import { generateId } from '../auth/token';
-import { getOpenAttempt, getResult, insertAttempt, recordResult, saveAnswers } from '../learning';
+import { getOpenAttempt, hasResult, insertAttempt, recordResult, saveAnswers } from '../learning';
 import { parseAnswers } from './answers';
 import { cryptoRandom, drawQuiz, type Draw, type Random } from './draw';
 import { gradeAttempt, type Answers } from './grade';
@@ -69,7 +69,7 @@ export function toResultView(module: Module, draw: Draw, answers: Answers) {
 export type SaveOutcome = { ok: true } | { ok: false; message: string };
 
 export async function saveProgressAnswers(db: Db, a: StoredAttempt, form: FormData, now = new Date()): Promise<SaveOutcome> {
-	if (await getResult(db, a.id)) return { ok: false, message: m.quiz_err_submitted() };
+	if (await hasResult(db, a.id)) return { ok: false, message: m.quiz_err_submitted() };
 	const parsed = parseAnswers(form, a.draw);
 	if (!parsed.ok) return parsed;
 	// the form carries every current choice, so an item missing from it has been cleared
@@ -85,9 +85,9 @@ export type SubmitOutcome = { ok: true; duplicate: boolean } | { ok: false; mess
  * attempt that already has a result records nothing and reports it as a duplicate.
  */
 export async function submitAttempt(db: Db, a: StoredAttempt, form: FormData, now = new Date()): Promise<SubmitOutcome> {
-	if (await getResult(db, a.id)) return { ok: true, duplicate: true };
 	const parsed = parseAnswers(form, a.draw);
-	if (!parsed.ok) return parsed;
+	// answers that no longer fit matter only if the attempt is still open; a re-post of a submitted one is a duplicate
+	if (!parsed.ok) return (await hasResult(db, a.id)) ? { ok: true, duplicate: true } : parsed;
 	const grade = gradeAttempt(a.draw, parsed.answers, a.passMark);
 	const { inserted } = await recordResult(db, a, parsed.answers, grade, fiscalYearOf(now), now);
 	return { ok: true, duplicate: !inserted };
