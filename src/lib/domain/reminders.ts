@@ -17,6 +17,9 @@ export type Reminder = { kind: ReminderKind; item: OpenItem };
 
 const DONE: AssignmentStatus[] = ['passed', 'exempt'];
 
+/** Passed or exempt: no reminder of any kind (and none of HR's overdue counts). */
+export const isDone = (status: AssignmentStatus) => DONE.includes(status);
+
 /**
  * The reminders to give today. `sent` holds `${assignmentId}:${kind}` already given. Kinds that
  * a later one makes moot are marked as given without a notice (`silent`): an assignment that is
@@ -26,7 +29,7 @@ export function remindersDue(items: readonly OpenItem[], sent: ReadonlySet<strin
 	const notify: Reminder[] = [];
 	const silent: Reminder[] = [];
 	for (const item of items) {
-		if (DONE.includes(item.status)) continue;
+		if (isDone(item.status)) continue;
 		const has = (k: ReminderKind) => sent.has(`${item.assignmentId}:${k}`);
 		const daysLeft = daysBetween(today, item.dueDate);
 		const want: ReminderKind[] = [];

@@ -5,6 +5,7 @@ import { runReminders } from './reminders';
 import { mailConfig } from './config';
 import { evaluateAssignments } from './assignments';
 import { organisation } from './db/schema';
+import { yieldToEventLoop } from './event-loop';
 
 export const moduleVersions = () => new Map(listModules().map((m) => [m.slug, m.version]));
 
@@ -25,6 +26,7 @@ export function scheduleDailyRefresh() {
 	const run = async () => {
 		for (const org of await db.select({ id: organisation.id }).from(organisation)) {
 			await refreshAssignments(org.id);
+			await yieldToEventLoop();
 			await remind(org.id);
 		}
 	};

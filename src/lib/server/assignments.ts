@@ -19,6 +19,7 @@ import {
 	type StaffFacts
 } from '../domain/assignment';
 import * as m from '../paraglide/messages';
+import { yieldToEventLoop } from './event-loop';
 
 /** Active staff with what curriculum rules look at, as of `today`. */
 export async function listStaffFacts(db: Db, orgId: string, today: string): Promise<StaffFacts[]> {
@@ -51,6 +52,7 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 		.innerJoin(curriculum, eq(curriculum.id, curriculumItem.curriculumId))
 		.where(and(eq(curriculum.orgId, orgId), eq(curriculum.active, true)));
 	const staff = await listStaffFacts(db, orgId, today);
+	await yieldToEventLoop();
 	const fy = fiscalYearOf(today);
 	// what exists is read per module and period (one JSON list of person ids each), so a re-run
 	// costs a few reads, not 600,000 refused inserts, and memory stays at one list at a time
@@ -58,6 +60,7 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 	const at = now.getTime();
 	for (const [n, { c, i }] of items.entries()) {
 		await onStep?.({ phase: 'evaluate', done: n, total: items.length });
+		await yieldToEventLoop();
 		const version = versions.get(i.moduleSlug);
 		if (!version) continue;
 		const key = periodKey(i.recurrence, today, version);
@@ -72,6 +75,7 @@ export async function evaluateAssignments(db: Db, orgId: string, today: string, 
 	let created = 0;
 	for (let k = 0; k < rows.length; k += 20_000) {
 		await onStep?.({ phase: 'write', done: k, total: rows.length });
+		await yieldToEventLoop();
 		const res = await db.run(sql`INSERT INTO assignment (id, org_id, person_id, module_slug, period_key, recurrence, mandatory, due_date, source, created_at)
 			SELECT value ->> 0, ${orgId}, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, ${at}
 			FROM json_each(${JSON.stringify(rows.slice(k, k + 20_000))}) WHERE 1 ON CONFLICT DO NOTHING`);

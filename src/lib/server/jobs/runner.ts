@@ -7,6 +7,7 @@ import { generateId } from '../auth/token';
 import { getLocale } from '../../paraglide/runtime.js';
 import { inLocale } from '../locale';
 import { isAppLocale, type AppLocale } from '../../i18n/locales';
+import { yieldToEventLoop } from '../event-loop';
 import {
 	failedMessage,
 	interruptedMessage,
@@ -51,7 +52,6 @@ type Options = {
 	progressIntervalMs?: number;
 };
 
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The in-process job runner: one job at a time (heavy work takes the single SQLite writer in

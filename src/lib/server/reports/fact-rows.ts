@@ -4,6 +4,7 @@ import { jsonRows } from '../db/json-rows';
 import { toJstDate } from '../../domain/japanese-date';
 import type { Recurrence } from '../../domain/assignment';
 import type { AssignmentRow, ResultRow } from '../../domain/report-facts';
+import { yieldToEventLoop } from '../event-loop';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,7 +48,6 @@ function toResultRows(rows: RawResult[]): ResultRow[] {
 }
 
 const CHUNK = 25_000;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A whole organisation's rows, read in table order 25,000 at a time with the event loop let go

@@ -9,6 +9,7 @@ import { loadYearData } from './year';
 import { buildDashboard, type CurriculumInfo, type ModuleInfo } from './dashboard';
 import type { AuthUser } from '../auth/session';
 import { getLocale } from '../../paraglide/runtime';
+import { yieldToEventLoop } from '../event-loop';
 
 let moduleInfo: ModuleInfo[] | undefined;
 /** Titles, categories and question stems (never choices or keys) of every module. */
@@ -54,7 +55,7 @@ export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = f
 			p = loadYearData(db, user.orgId, fiscalYear, new Date(), scope.paths)
 				.then(async (data) => {
 					// the facts and the view are two long synchronous steps; other requests go in between
-					await new Promise<void>((resolve) => setImmediate(resolve));
+					await yieldToEventLoop();
 					const view = buildDashboard(data, targets, scope, reportModules(), curriculumInfo, locale);
 					if (views.size > 500) views.clear();
 					views.set(key, { view, at: started });

@@ -6,6 +6,7 @@ import { attemptItem, attemptResult, exemption, orgUnit, trainingRecord } from '
 import { loadStaffSnapshot } from '../staff-snapshot';
 import { fiscalYearRange, toJstDate, type IsoDate } from '../../domain/japanese-date';
 import { buildFacts, type ModuleFact, type PersonFact } from '../../domain/report-facts';
+import { yieldToEventLoop } from '../event-loop';
 
 export type ReportPerson = PersonFact & { name: string; kana: string; employeeNo: string; unitPath: string | null };
 
@@ -60,7 +61,7 @@ export async function loadYearData(db: Db, orgId: string, fiscalYear: number, no
 		people.set(p.id, { id: p.id, name: p.name, kana: p.kana, employeeNo: p.employeeNo, unitPath: at?.path ?? null, active: p.active, deptId: segments[0] ?? null, unitId: segments[1] ?? segments[0] ?? null, jobGrade: p.jobGrade, tags: snap.tagsOf(p.id) });
 	}
 	// let waiting requests through before the long synchronous step (600,000 facts at 30,000 staff)
-	await new Promise<void>((resolve) => setImmediate(resolve));
+	await yieldToEventLoop();
 	const facts = buildFacts(assignments, results, exemptions, refDate);
 	return { orgId, fiscalYear, refDate, today, facts, people, units: new Map(units.map((u) => [u.id, u])), training, items: items.map((i) => ({ ...i, wrong: Number(i.wrong) })), computedAt: now };
 }
