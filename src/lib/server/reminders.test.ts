@@ -42,6 +42,22 @@ describe('runReminders', () => {
 		expect(mails[0].body).toContain('https://manabi.city.lg.jp/mypage');
 	});
 
+	it('gives waiting requests turns while it runs (embedded statements settle synchronously, so only explicit yields do)', async () => {
+		// 1,200 more staff, so the run reads three chunks of people
+		await db.insert(person).values(Array.from({ length: 1200 }, (_, i) => ({ id: `x${i}`, orgId: 'org1', employeeNo: String(200000 + i), name: `職員 ${i}`, kana: 'ショクイン', employmentType: 'regular' as const, jobGrade: '主事', hireDate: '2020-04-01' })));
+		let turns = 0;
+		let running = true;
+		const tick = () => {
+			if (!running) return;
+			turns++;
+			setImmediate(tick);
+		};
+		setImmediate(tick);
+		await runReminders(db, 'org1', today, ctx);
+		running = false;
+		expect(turns).toBeGreaterThanOrEqual(3);
+	});
+
 	it('says each thing once: a second run the same day, or the next day, adds nothing', async () => {
 		await runReminders(db, 'org1', today, ctx);
 		expect(await runReminders(db, 'org1', today, ctx)).toEqual({ notices: 0, mails: 0, escalations: 0, digests: 0 });
