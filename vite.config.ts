@@ -22,7 +22,7 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
-					include: ['src/**/*.{test,spec}.{js,ts}', 'scripts/**/*.{test,spec}.{js,ts}'],
+					include: ['src/**/*.{test,spec}.{js,ts}', 'scripts/**/*.{test,spec}.{js,ts}', 'bench/lib/*.test.ts'],
 					exclude: ['src/**/*.svelte.{test,spec}.{js,ts}'],
 					testTimeout: 20_000
 				}

@@ -8,7 +8,8 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { benchModules, seedBench, BENCH_PASSWORD } from './lib/seed.ts';
-import { exportPersonsViaJob, freePort, percentiles, signIn, startProcess } from './lib/http.ts';
+import { exportPersonsViaJob, freePort, signIn, startProcess } from './lib/http.ts';
+import { percentiles } from './lib/stats.ts';
 
 const n = Number(process.argv.find((a) => a.startsWith('--size='))?.split('=')[1] ?? 10000);
 const log = (...a: unknown[]) => console.log('[bench:jobs]', ...a);

@@ -154,12 +154,6 @@ export async function takeQuiz(base: string, cookie: string, slug: string, recor
 	return (await submitQuiz(base, q, record)) ? q.location.split('/').at(-1)! : null;
 }
 
-export function percentiles(xs: number[]) {
-	const s = [...xs].sort((a, b) => a - b);
-	const at = (p: number) => (s.length ? Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]) : 0);
-	return { n: s.length, p50: at(50), p95: at(95), p99: at(99), max: s.length ? Math.round(s[s.length - 1]) : 0 };
-}
-
 /** Runs `task(i)` for i < total with at most `concurrency` in flight; arrivals spread over `spreadMs` (open model) when given. */
 export async function runMany(total: number, concurrency: number, task: (i: number) => Promise<void>, spreadMs = 0) {
 	let next = 0;

@@ -1,8 +1,10 @@
 /** Load and measurements for the bench (autocannon, resident memory); all bounded in time. */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { cpuPerRequest, perSecond } from './stats.ts';
 
-export type Load = { rps: number; p50: number; p975: number; p99: number; max: number; requests: number; errors: number; non2xx: number; peakRssMb: number | null };
+/** `cpuMsPerRequest`: the server's CPU time (user + system) over the load divided by the requests it answered. */
+export type Load = { rps: number; p50: number; p975: number; p99: number; max: number; requests: number; errors: number; non2xx: number; peakRssMb: number | null; cpuMsPerRequest: number | null };
 
 export function rssMb(pid: number): number | null {
 	try {
@@ -14,7 +16,7 @@ export function rssMb(pid: number): number | null {
 }
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
-function cpuMs(pid: number): number | null {
+export function cpuMs(pid: number): number | null {
 	try {
 		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
@@ -56,14 +58,16 @@ export function sampleRss(pid: number) {
 /** Closed-loop load with autocannon; latencies in ms (autocannon reports p97.5, not p95). */
 export async function load(opts: { url: string; pid: number; connections: number; seconds: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; expect?: number }): Promise<Load> {
 	const stop = sampleRss(opts.pid);
+	const cpuBefore = cpuMs(opts.pid);
 	const r = await autocannon({ url: opts.url, connections: opts.connections, duration: opts.seconds, method: opts.method ?? 'GET', headers: opts.headers, body: opts.body });
 	const peak = stop();
+	const cpuAfter = cpuMs(opts.pid);
 	const expected = opts.expect ?? 200;
 	const codes = r.statusCodeStats as unknown as Record<string, { count: number }>;
 	const good = codes[String(expected)]?.count ?? 0;
 	const total = Object.values(codes).reduce((a, c) => a + c.count, 0);
 	return {
-		rps: Math.round(good / opts.seconds), p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max,
-		requests: total, errors: r.errors + r.timeouts, non2xx: total - good, peakRssMb: peak || null
+		rps: perSecond(good, opts.seconds * 1000), p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max,
+		requests: total, errors: r.errors + r.timeouts, non2xx: total - good, peakRssMb: peak || null, cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, total)
 	};
 }
