@@ -15,7 +15,7 @@ import * as m from '$lib/paraglide/messages';
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
 	const today = toJstDate(new Date());
-	const profile = await getProfile(db, user.id, today);
+	const profile = await getProfile(db, user.id, today, user.grants);
 	if (!profile) error(404, m.err_person_not_found());
 	const [assignments, notices] = await Promise.all([listMyAssignments(db, user.id, today, moduleVersions()), listNotices(db, user.id, 10)]);
 	return {
