@@ -48,7 +48,7 @@ log(`node:http ${helloLoad.rps} req/s; libSQL FULL ${libsql.commitsPerSecond} co
 mkdirSync('bench/tmp', { recursive: true });
 const reports: Record<string, unknown>[] = [];
 let http: Record<string, unknown> = {};
-const exams: ExamDay[] = [];
+const exams: (ExamDay & { serverSide: ReturnType<typeof percentiles> | null })[] = [];
 let jsKb: number | null = null;
 let jsFiles = 0;
 
@@ -91,17 +91,18 @@ for (const n of sizes) {
 	const cold = await fetch(`${server.base}/dashboard`, { headers: { cookie: hr } });
 	await cold.text();
 	const dashboardColdMs = Math.round(performance.now() - t);
-	const dashboardColdEventLoop = await eventLoopDelay(server.pid, eldFile);
+	const coldLoop = await eventLoopDelay(server.pid, eldFile);
+	const dashboardColdEventLoop = coldLoop && { maxMs: coldLoop.maxMs, p99Ms: coldLoop.p99Ms, meanMs: coldLoop.meanMs };
 	const dashboard = await load({ url: `${server.base}/dashboard`, pid: server.pid, connections: 10, seconds, headers: { cookie: hr } });
 	const managerPage = await load({ url: `${server.base}/manager/units/${seed.managerUnitId}`, pid: server.pid, connections: 10, seconds, headers: { cookie: manager } });
 	reports.push({ staff: n, seed, dashboardColdMs, dashboardColdEventLoop, dashboard, managerPage, export: { rows: exportRows, bytes: body.length, ms: exportMs, peakRssMb: exportRss, rssBeforeMb: rssBeforeExport, status: exp.status }, startup: { readyMs, refreshMs: startupMs, probe: startupProbe } });
 	log(`  dashboard p97.5 ${dashboard.p975} ms (cold ${dashboardColdMs} ms, event loop blocked up to ${dashboardColdEventLoop?.maxMs ?? '?'} ms); export ${exportRows} rows in ${exportMs} ms, RSS ${rssBeforeExport} → ${exportRss} MB (start-up: first answer after ${readyMs} ms, refresh ${startupMs} ms, slowest page meanwhile ${startupProbe.max} ms)`);
 
-	if (n === sizes.at(-1)) http = await throughput(server, seed, file);
+	if (n === sizes.at(-1)) http = await throughput(server, seed, file, eldFile);
 	await server.stop();
 }
 
-async function throughput(server: Awaited<ReturnType<typeof startProcess>>, seed: Awaited<ReturnType<typeof seedBench>>, file: string) {
+async function throughput(server: Awaited<ReturnType<typeof startProcess>>, seed: Awaited<ReturnType<typeof seedBench>>, file: string, eldFile: string) {
 	const staff = seed.staff;
 	const no = (i: number) => String(i + 1).padStart(6, '0');
 	const employee = await signIn(server.base, no(150), BENCH_PASSWORD);
@@ -146,9 +147,13 @@ async function throughput(server: Awaited<ReturnType<typeof startProcess>>, seed
 		const users = Math.min(wanted, Math.floor(staff * 0.98) - first);
 		if (users <= 0) throw new Error(`exam day of ${wanted} needs more staff than ${staff}`);
 		log(`exam day: ${users} staff within ${examWindowS} s…`);
+		await eventLoopDelay(server.pid, eldFile); // from here on
 		const e = await examDay(server, file, users, first, examWindowS, sampleRss);
+		// the same requests timed inside the server: what the app itself took
+		const inside = await eventLoopDelay(server.pid, eldFile);
+		const serverSide = inside ? percentiles(inside.requestMs) : null;
 		log(`  ${e.acknowledged}/${users} submitted in ${e.wallS} s, lost ${e.lost}, p99 ${e.allRequests.p99} ms`);
-		exams.push(e);
+		exams.push({ ...e, serverSide });
 		first += users;
 	}
 	return { loginPage, signIn: signInLoad, home, modulePage, quiz: submitLoad };

@@ -1,18 +1,31 @@
 /**
  * Preloaded into the bench's server (`node --import ./bench/lib/event-loop.mjs build`): watches
- * the event loop's delay. On SIGUSR2 it writes the delay since the last signal (max, p99, mean,
- * in ms) to BENCH_EVENT_LOOP_FILE and starts over, so the bench can measure one request.
+ * the event loop's delay and times each request inside the server (from Node's
+ * `http.server.request.start` to `http.server.response.finish` diagnostics channels, so the
+ * app is not touched). On SIGUSR2 it writes, since the last signal, the loop's delay (max, p99,
+ * mean, in ms) and every request's duration in ms to BENCH_EVENT_LOOP_FILE and starts over; the
+ * bench computes the percentiles (stats.ts). Server-side times leave out what happens before the
+ * server reads a request (connection queues, the load generator itself on the same CPUs).
  */
 import { writeFileSync } from 'node:fs';
+import { subscribe } from 'node:diagnostics_channel';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const file = process.env.BENCH_EVENT_LOOP_FILE;
 if (file) {
 	const h = monitorEventLoopDelay({ resolution: 10 });
 	h.enable();
+	const started = new WeakMap();
+	let durations = [];
+	subscribe('http.server.request.start', ({ request }) => started.set(request, performance.now()));
+	subscribe('http.server.response.finish', ({ request }) => {
+		const t = started.get(request);
+		if (t !== undefined) durations.push(Math.round((performance.now() - t) * 10) / 10);
+	});
 	const ms = (ns) => Math.round(ns / 1e5) / 10;
 	process.on('SIGUSR2', () => {
-		writeFileSync(file, JSON.stringify({ maxMs: ms(h.max), p99Ms: ms(h.percentile(99)), meanMs: ms(h.mean) }));
+		writeFileSync(file, JSON.stringify({ maxMs: ms(h.max), p99Ms: ms(h.percentile(99)), meanMs: ms(h.mean), requestMs: durations }));
 		h.reset();
+		durations = [];
 	});
 }

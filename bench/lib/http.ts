@@ -34,10 +34,11 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * The server's event-loop delay since the last call (see event-loop.mjs; the server must have been
+ * The server's event-loop delay, and how long it took over each request, since the last call
+ * (see event-loop.mjs; the server must have been
  * started with it preloaded and BENCH_EVENT_LOOP_FILE set to `file`); null if it does not answer.
  */
-export async function eventLoopDelay(pid: number, file: string): Promise<{ maxMs: number; p99Ms: number; meanMs: number } | null> {
+export async function eventLoopDelay(pid: number, file: string): Promise<{ maxMs: number; p99Ms: number; meanMs: number; requestMs: number[] } | null> {
 	rmSync(file, { force: true });
 	process.kill(pid, 'SIGUSR2');
 	for (let i = 0; i < 200; i++) {
