@@ -8,6 +8,6 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
 	return {
-		user: user && { name: user.name, employeeNo: user.employeeNo, sections: sectionsFor(user), activeJobs: mayStartJobs(user) ? await countActiveJobs(db, user) : 0 }
+		user: user && { name: user.name, employeeNo: user.employeeNo, sections: sectionsFor(user), activeJobs: mayStartJobs(user) ? await countActiveJobs(db, user) : null }
 	};
 };

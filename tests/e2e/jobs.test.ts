@@ -61,6 +61,9 @@ test('nobody but its creator sees a job or its file; a new user is told how jobs
 	}
 
 	await signIn(page, ACCOUNTS.employee);
+	// an employee without a role starts no jobs, so the header offers no 処理の状況 (the page itself still answers)
+	await expect(page.getByRole('group', { name: 'アカウント' }).getByRole('link', { name: 'パスワード変更' })).toBeVisible();
+	await expect(page.getByRole('link', { name: /^処理の状況/ })).toHaveCount(0);
 	await page.goto('/jobs');
 	await expect(page.getByText(/^まだ処理はありません。/)).toBeVisible();
 });
