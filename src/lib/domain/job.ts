@@ -80,20 +80,22 @@ export const outputExpired = (finishedAt: Date | null, now: Date, ttlMs = OUTPUT
 /** A file name that says nothing about its content: 24 lowercase base32 characters and .csv. */
 export const OUTPUT_NAME = /^[a-z2-7]{24}\.csv$/;
 
+type KindMessages = Record<JobKind, (inputs: object, options: { locale?: 'ja' | 'en' }) => string>;
+/** One message per kind, in the given locale (else the current one). */
+const perKind = (messages: KindMessages) => (kind: JobKind, locale?: 'ja' | 'en') => messages[kind]({}, locale ? { locale } : {});
+
 /** Stored with a job that the server's restart stopped; each says what became of the work and what to do. */
-export const interruptedMessage = (kind: JobKind, locale?: 'ja' | 'en') => INTERRUPTED[kind]({}, locale ? { locale } : {});
-const INTERRUPTED = {
+export const interruptedMessage = perKind({
 	staff_import: m.job_interrupted_staff_import,
 	person_export: m.job_interrupted_person_export,
 	fiscal_year_close: m.job_interrupted_fiscal_year_close,
 	assignment_refresh: m.job_interrupted_assignment_refresh
-} satisfies Record<JobKind, unknown>;
+});
 
 /** Stored when a job fails for a reason nobody foresaw; the details go to the server log. */
-export const failedMessage = (kind: JobKind, locale?: 'ja' | 'en') => FAILED[kind]({}, locale ? { locale } : {});
-const FAILED = {
+export const failedMessage = perKind({
 	staff_import: m.job_failed_staff_import,
 	person_export: m.job_failed_person_export,
 	fiscal_year_close: m.job_failed_fiscal_year_close,
 	assignment_refresh: m.job_failed_assignment_refresh
-} satisfies Record<JobKind, unknown>;
+});
