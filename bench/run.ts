@@ -148,7 +148,7 @@ async function throughput(server: Awaited<ReturnType<typeof startProcess>>, seed
 		if (users <= 0) throw new Error(`exam day of ${wanted} needs more staff than ${staff}`);
 		log(`exam day: ${users} staff within ${examWindowS} s…`);
 		await eventLoopDelay(server.pid, eldFile); // from here on
-		const e = await examDay(server, file, users, first, examWindowS, sampleRss);
+		const e = await examDay(server, file, users, first, examWindowS);
 		// the same requests timed inside the server: what the app itself took
 		const inside = await eventLoopDelay(server.pid, eldFile);
 		const serverSide = inside ? percentiles(inside.requestMs) : null;
