@@ -68,6 +68,9 @@ export { expect };
 /** Fills in and sends the login form, then waits for the answer (a new page or a message). */
 export async function attemptSignIn(page: Page, employeeNo: string, password: string) {
 	await page.goto('/login');
+	// also for pages of a context a test opens itself, whose goto does not wait for hydration:
+	// hydration would clear the typed number and the browser would refuse to send the form
+	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
 	await page.getByLabel('職員番号').fill(employeeNo);
 	await page.getByLabel('パスワード', { exact: true }).fill(password);
 	const answered = page.waitForResponse((r) => r.request().method() === 'POST');
