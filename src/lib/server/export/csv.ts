@@ -58,17 +58,20 @@ export function csvBytes(header: readonly string[], rows: readonly (readonly Cel
 /**
  * A large CSV as a stream: pages of rows are pulled one at a time (so memory stays bounded
  * by a page) and encoded as they go. Rows never split across chunks, so Shift_JIS stays valid.
+ * With no header (a later slice of a file written in parts) there is no BOM either.
  */
-export function csvStream(header: readonly string[], pages: AsyncIterable<readonly (readonly Cell[])[]>, encoding: CsvEncoding): ReadableStream<Uint8Array> {
+export function csvStream(header: readonly string[] | null, pages: AsyncIterable<readonly (readonly Cell[])[]>, encoding: CsvEncoding): ReadableStream<Uint8Array> {
 	const it = pages[Symbol.asyncIterator]();
 	let started = false;
 	return new ReadableStream<Uint8Array>({
 		async pull(controller) {
 			if (!started) {
 				started = true;
-				if (encoding === 'utf-8') controller.enqueue(BOM);
-				controller.enqueue(encodeCsv(csvRow(header), encoding));
-				return;
+				if (header) {
+					if (encoding === 'utf-8') controller.enqueue(BOM);
+					controller.enqueue(encodeCsv(csvRow(header), encoding));
+					return;
+				}
 			}
 			const next = await it.next();
 			if (next.done) return controller.close();

@@ -9,11 +9,18 @@ import { and, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { assignment, attempt, attemptResult, exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema';
 import { testDb } from '../testing/db';
+import { inLocale } from '../locale';
 import { ASSIGNMENT_STATUS_LABELS, type Recurrence } from '../../domain/assignment';
 import { readAssignmentRows, readOrgAssignmentRows, readOrgResultRows, readResultRows } from '../reports/fact-rows';
 import { csvRow, csvStream, type Cell, type CsvEncoding } from './csv';
 import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from './person-assignments';
 import { csvRowRef, referencePages, referenceStream } from './export-reference';
+import { joinSlices, staffSlices, writeSlice, type PersonExportSpec } from './person-export-file';
+import { writeSlicesInWorkers } from './export-workers';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 const SLUGS = ['security-policy', 'phishing', 'privacy', 'cloud', 'ai-use'];
@@ -116,6 +123,49 @@ describe('個人別受講状況 export', () => {
 		const all = (await bytes(referenceStream(PERSON_ASSIGNMENT_HEADER, referencePages(db, { orgId: 'org1', fiscalYear: 2026, scopePaths: null, titleOf, now: NOW }), 'utf-8'))).toString('utf8');
 		for (const label of Object.values(ASSIGNMENT_STATUS_LABELS)) expect(all).toContain(`,${label},`);
 	});
+
+	it('written in slices of the 職員番号 order, in this thread and in worker threads as built, the joined file has the same bytes', async () => {
+		const db = await testDb();
+		await seed(db);
+		const titles: Record<string, string> = Object.fromEntries(SLUGS.map((s) => [s, s === 'privacy' ? '個人情報, 保護' : `研修 ${s}`]));
+		const titleOf = (s: string) => titles[s] ?? s;
+		const dir = mkdtempSync(join(tmpdir(), 'manabi-slices-'));
+		// built as `npm run build` does, inside the project so that it finds the packages
+		const workerFile = join('node_modules', '.cache', 'manabi-test', 'worker', 'export-worker.js');
+		const built = spawnSync('node_modules/.bin/vite', ['build', '-c', 'vite.worker.config.ts', '--outDir', dirname(workerFile), '--logLevel', 'error'], { encoding: 'utf8' });
+		expect(built.status, built.stderr).toBe(0);
+		const file = String((await db.$client.execute('PRAGMA database_list')).rows[0].file);
+		let n = 0;
+		for (const c of [{ scopePaths: null, encoding: 'utf-8' as const }, { scopePaths: ['/d1/'], encoding: 'shift_jis' as const }]) {
+			const spec: PersonExportSpec = { orgId: 'org1', fiscalYear: 2026, moduleSlug: null, now: NOW.toISOString(), ...c };
+			const want = await bytes(referenceStream(PERSON_ASSIGNMENT_HEADER, referencePages(db, { ...spec, moduleSlug: undefined, titleOf, now: NOW }), c.encoding));
+			const slices = await staffSlices(db, 'org1', 3);
+			expect(slices.map((s) => s.first)).toEqual([true, false, false]);
+			const here = slices.map(() => join(dir, `here-${n++}.csv`));
+			let rows = 0;
+			for (const [i, slice] of slices.entries()) rows += await writeSlice(db, spec, slice, titleOf, here[i], () => {});
+			await joinSlices(here);
+			expect(readFileSync(here[0]).equals(want), `in this thread, ${c.encoding}`).toBe(true);
+			const inWorkers = slices.map(() => join(dir, `worker-${n++}.csv`));
+			const seen: number[] = [];
+			const workerRows = await writeSlicesInWorkers(resolve(workerFile), slices.map((slice, i) => ({ databaseUrl: `file:${file}`, spec, slice, path: inWorkers[i], titles, locale: 'ja' })), (total) => seen.push(total));
+			await joinSlices(inWorkers);
+			expect(readFileSync(inWorkers[0]).equals(want), `in worker threads, ${c.encoding}`).toBe(true);
+			expect(workerRows).toBe(rows);
+			expect(rows).toBe(want.toString('latin1').split('\r\n').length - 2);
+			expect(seen.at(-1)).toBe(rows);
+		}
+		// a worker writes in the language of the person who started the job, as this thread does
+		const spec0: PersonExportSpec = { orgId: 'org1', fiscalYear: 2026, moduleSlug: null, now: NOW.toISOString(), scopePaths: null, encoding: 'utf-8' };
+		const whole = { after: '', until: null, first: true };
+		await inLocale('en', () => writeSlice(db, spec0, whole, titleOf, join(dir, 'en-here.csv'), () => {}));
+		await writeSlicesInWorkers(resolve(workerFile), [{ databaseUrl: `file:${file}`, spec: spec0, slice: whole, path: join(dir, 'en-worker.csv'), titles, locale: 'en' }], () => {});
+		const english = readFileSync(join(dir, 'en-worker.csv'));
+		expect(english.equals(readFileSync(join(dir, 'en-here.csv')))).toBe(true);
+		expect(english.toString('utf8')).toContain(',Mandatory,');
+		// a worker that fails (here: no such database) fails the whole export
+		await expect(writeSlicesInWorkers(resolve(workerFile), [{ databaseUrl: `file:${join(dir, 'missing', 'x.db')}`, spec: spec0, slice: whole, path: join(dir, 'x.csv'), titles, locale: 'ja' }], () => {})).rejects.toThrow();
+	}, 60_000);
 
 	it('reads a whole organisation in chunks with the same rows as one read (what the dashboard reads)', async () => {
 		const db = await testDb();

@@ -14,23 +14,26 @@ export const PERSON_ASSIGNMENT_HEADER = ['年度', '職員番号', '氏名', '�
 /**
  * 個人別受講状況, one row per person and assigned module of the 年度, read a page of staff at
  * a time (ordered by 職員番号) so that 30,000 staff × 20 modules never sit in memory at once.
- * `scopePaths` limits it to a 課長's units; `moduleSlug` makes it the module × persons list.
+ * `scopePaths` limits it to a 課長's units; `moduleSlug` makes it the module × persons list;
+ * `after`/`until` read one slice of the 職員番号 order (after < 職員番号 ≤ until), so that slices
+ * can be written in parallel and joined.
  */
 export async function* personAssignmentPages(
 	db: Db,
-	opts: { orgId: string; fiscalYear: number; scopePaths: string[] | null; moduleSlug?: string; titleOf: (slug: string) => string; pageSize?: number; now?: Date }
+	opts: { orgId: string; fiscalYear: number; scopePaths: string[] | null; moduleSlug?: string; titleOf: (slug: string) => string; pageSize?: number; now?: Date; after?: string; until?: string | null }
 ): AsyncGenerator<Cell[][]> {
 	const { start, end } = fiscalYearRange(opts.fiscalYear);
 	const today = toJstDate(opts.now ?? new Date());
 	const refDate = today < end ? today : end;
 	const fy = formatFiscalYear(opts.fiscalYear);
 	const units = new Map((await db.select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path }).from(orgUnit).where(eq(orgUnit.orgId, opts.orgId))).map((u) => [u.id, u]));
-	let after = '';
+	let after = opts.after ?? '';
+	const upTo = opts.until ? lte(person.employeeNo, opts.until) : undefined;
 	for (;;) {
 		const people = await db
 			.select({ id: person.id, employeeNo: person.employeeNo, name: person.name, kana: person.kana, jobGrade: person.jobGrade, active: person.active })
 			.from(person)
-			.where(and(eq(person.orgId, opts.orgId), gt(person.employeeNo, after)))
+			.where(and(eq(person.orgId, opts.orgId), gt(person.employeeNo, after), upTo))
 			.orderBy(asc(person.employeeNo))
 			.limit(opts.pageSize ?? 500);
 		if (people.length === 0) return;

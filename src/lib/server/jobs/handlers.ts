@@ -1,15 +1,14 @@
 import * as m from '../../paraglide/messages';
-import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Db } from '../db/client';
 import { applyDraft } from '../import/service';
 import { evaluateAssignments } from '../assignments';
 import { closeFiscalYear } from '../reports/close';
 import type { ModuleInfo } from '../reports/dashboard';
-import { csvStream, type Cell, type CsvEncoding } from '../export/csv';
-import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from '../export/person-assignments';
+import type { CsvEncoding } from '../export/csv';
+import { joinSlices, staffSlices, writeSlice, type PersonExportSpec } from '../export/person-export-file';
+import { writeSlicesInWorkers } from '../export/export-workers';
+import { getLocale } from '../../paraglide/runtime.js';
+import { isAppLocale } from '../../i18n/locales';
 import { toJstDate } from '../../domain/japanese-date';
 import { JobFailure, type JobContext, type JobHandler } from './runner';
 import type { JobKind } from '../../domain/job';
@@ -28,6 +27,11 @@ type Deps = {
 	modules: () => readonly ModuleInfo[];
 	titleOf: (slug: string) => string;
 	now?: () => Date;
+	/**
+	 * Export slices run in worker threads, `count` at once (build/worker/export-worker.js);
+	 * without it (running from source, or EXPORT_WORKERS=0) one slice runs in this thread.
+	 */
+	exportWorkers?: { file: string; databaseUrl: string; count: number } | null;
 };
 
 const actorOf = (ctx: JobContext, employeeNo: string) => ({ id: ctx.job.createdBy, orgId: ctx.job.orgId, employeeNo });
@@ -38,17 +42,6 @@ export async function reEvaluate(ctx: JobContext, versions: ReadonlyMap<string, 
 		ctx.progress({ phase: phase === 'evaluate' ? 'evaluate' : 'assign', done, total })
 	);
 }
-
-/** Counts rows as pages go by, reporting progress and yielding between pages. */
-async function* counted(pages: AsyncIterable<Cell[][]>, ctx: JobContext, state: { rows: number }) {
-	for await (const page of pages) {
-		state.rows += page.length;
-		yield page;
-		await ctx.progress({ done: state.rows });
-	}
-}
-
-export const EXPORT_PAGE_SIZE = 500;
 
 export function jobHandlers(deps: Deps): Record<JobKind, JobHandler> {
 	const now = deps.now ?? (() => new Date());
@@ -70,18 +63,30 @@ export function jobHandlers(deps: Deps): Record<JobKind, JobHandler> {
 			return { result: { importId: outcome.importId, assignmentsCreated: created } };
 		},
 
-		/** Streams the CSV to a file (never the whole list in memory); the file name is random. */
+		/**
+		 * Streams the CSV to a file (never the whole list in memory; the file name is random), in
+		 * slices of the 職員番号 order written by worker threads at once, then joined in order.
+		 */
 		async person_export(ctx) {
 			const p = ctx.job.params as PersonExportParams;
 			await ctx.progress({ phase: 'export', done: 0, total: null });
-			const state = { rows: 0 };
-			// smaller pages than the direct download's 2,000 staff: each page is a stretch the event loop waits for
-			const pages = personAssignmentPages(ctx.db, { orgId: ctx.job.orgId, fiscalYear: p.fiscalYear, scopePaths: p.scopePaths, moduleSlug: p.moduleSlug ?? undefined, titleOf: deps.titleOf, pageSize: EXPORT_PAGE_SIZE });
+			const spec: PersonExportSpec = { orgId: ctx.job.orgId, fiscalYear: p.fiscalYear, scopePaths: p.scopePaths, moduleSlug: p.moduleSlug, encoding: p.encoding, now: now().toISOString() };
+			const workers = deps.exportWorkers;
+			const slices = await staffSlices(ctx.db, ctx.job.orgId, workers?.count ?? 1);
 			const out = ctx.outputPath();
-			const stream = csvStream(PERSON_ASSIGNMENT_HEADER, counted(pages, ctx, state), p.encoding);
-			await pipeline(Readable.fromWeb(stream as unknown as NodeReadableStream<Uint8Array>), createWriteStream(out.path, { mode: 0o600 }));
-			await ctx.progress({ done: state.rows, total: state.rows });
-			return { result: { rows: state.rows, fileName: p.fileName, encoding: p.encoding }, outputFile: out.name };
+			const paths = slices.map((_, i) => (i === 0 ? out.path : ctx.outputPath().path));
+			const report = (done: number) => ctx.progress({ done });
+			let rows = 0;
+			if (workers) {
+				const titles = Object.fromEntries(deps.modules().map((mod) => [mod.slug, deps.titleOf(mod.slug)]));
+				const locale = getLocale();
+				rows = await writeSlicesInWorkers(workers.file, slices.map((slice, i) => ({ databaseUrl: workers.databaseUrl, spec, slice, path: paths[i], titles, locale: isAppLocale(locale) ? locale : 'ja' })), report);
+			} else {
+				for (const [i, slice] of slices.entries()) rows += await writeSlice(ctx.db, spec, slice, deps.titleOf, paths[i], (n) => report(rows + n));
+			}
+			await joinSlices(paths);
+			await ctx.progress({ done: rows, total: rows });
+			return { result: { rows, fileName: p.fileName, encoding: p.encoding }, outputFile: out.name };
 		},
 
 		/** After the organisation chart changed: which 課 staff belong to decides some curricula. */

@@ -5,6 +5,8 @@ import { getModule } from '../content/catalog';
 import { moduleVersions } from '../assignment-runner';
 import { reportModules } from '../reports/view';
 import { createJobRunner } from './runner';
+import { builtWorkerFile } from '../export/export-workers';
+import { availableParallelism } from 'node:os';
 import { jobHandlers } from './handlers';
 
 /**
@@ -20,11 +22,21 @@ function defaultOutputDir() {
 
 export const outputDir = defaultOutputDir();
 
+/**
+ * Export worker threads: EXPORT_WORKERS of them (default: one per core, at most 2; 0 writes
+ * exports in the server's own thread), when the app runs from its build.
+ */
+function exportWorkers() {
+	const file = builtWorkerFile();
+	const count = env.EXPORT_WORKERS !== undefined && env.EXPORT_WORKERS !== '' ? Number(env.EXPORT_WORKERS) : Math.min(2, availableParallelism());
+	return file && Number.isInteger(count) && count > 0 ? { file, databaseUrl, count } : null;
+}
+
 /** The app's one job runner. */
 export const jobs = createJobRunner({
 	db,
 	outputDir,
-	handlers: jobHandlers({ versions: moduleVersions, modules: reportModules, titleOf: (s) => getModule(s)?.title ?? s })
+	handlers: jobHandlers({ versions: moduleVersions, modules: reportModules, titleOf: (s) => getModule(s)?.title ?? s, exportWorkers: exportWorkers() })
 });
 
 /** At start: interrupted jobs are marked, old files deleted; then the clean-up runs hourly. */

@@ -1,5 +1,5 @@
 import * as m from '$lib/paraglide/messages';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
@@ -23,6 +23,8 @@ export const GET: RequestHandler = async ({ params, getClientAddress }) => {
 	const p = row.params as PersonExportParams;
 	const result = (row.result ?? {}) as { fileName?: string; encoding?: CsvEncoding };
 	await recordAudit(db, { orgId: user.orgId, actorId: user.id, action: 'export.downloaded', targetType: 'export', targetId: 'persons', after: { fiscalYear: p.fiscalYear, encoding: p.encoding, moduleSlug: p.moduleSlug ?? null, jobId: row.id }, ip: getClientAddress() });
-	const body = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
-	return new Response(body, { headers: csvHeaders(result.fileName ?? 'export.csv', result.encoding ?? p.encoding) });
+	// 1 MB reads: a 130 MB file in 64 KB pieces spent about a second in the stream plumbing
+	const body = Readable.toWeb(createReadStream(path, { highWaterMark: 1 << 20 })) as unknown as ReadableStream<Uint8Array>;
+	const headers = { ...csvHeaders(result.fileName ?? 'export.csv', result.encoding ?? p.encoding), 'content-length': String(statSync(path).size) };
+	return new Response(body, { headers });
 };
