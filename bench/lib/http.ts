@@ -173,6 +173,17 @@ export async function runMany(total: number, concurrency: number, task: (i: numb
 	return performance.now() - t0;
 }
 
+/** Reads a CSV answer to its last byte as a browser saving it would, counting bytes and lines (not keeping it). */
+export async function downloadCsv(res: Response): Promise<{ bytes: number; lines: number }> {
+	let bytes = 0;
+	let lines = 0;
+	for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+		bytes += chunk.byteLength;
+		for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+	}
+	return { bytes, lines };
+}
+
 /**
  * The 個人別受講状況 export as the dashboard form makes it: a job is started (303 to its page),
  * its JSON status polled until it ends, then its file downloaded. `during` runs while it works.

@@ -45,6 +45,27 @@ export async function waitUntilIdle(pid: number, quietMs = 1500, maxMs = 180_000
 	return Math.round(performance.now() - t0);
 }
 
+/**
+ * Waits for V8 to give back what a burst of work left (its memory reducer runs some seconds
+ * after a process goes idle): until resident memory has dropped by 20 MB or more and then held
+ * for 3 s, at most `maxMs`. Returns the resident memory before and after, and the wait.
+ */
+export async function waitForSettledRss(pid: number, maxMs = 40_000): Promise<{ fromMb: number | null; toMb: number | null; waitedMs: number }> {
+	const t0 = performance.now();
+	const fromMb = rssMb(pid);
+	let last = fromMb;
+	let steadySince = performance.now();
+	while (performance.now() - t0 < maxMs && fromMb !== null) {
+		await new Promise((r) => setTimeout(r, 500));
+		const now = rssMb(pid);
+		if (now === null || last === null) break;
+		if (Math.abs(now - last) > 1) steadySince = performance.now();
+		last = now;
+		if (fromMb - now >= 20 && performance.now() - steadySince >= 3000) break;
+	}
+	return { fromMb, toMb: rssMb(pid), waitedMs: Math.round(performance.now() - t0) };
+}
+
 /** Samples a process's resident memory every 50 ms until stopped; returns the peak in MB. */
 export function sampleRss(pid: number) {
 	let peak = rssMb(pid) ?? 0;
