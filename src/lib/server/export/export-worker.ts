@@ -1,20 +1,20 @@
 /**
  * A worker thread's entry: writes one slice of a 個人別受講状況 export on its own database
- * connection and reports rows as it goes. Built to build/worker/export-worker.js by
- * `npm run build` (vite.worker.config.ts); export-workers.ts starts it.
+ * connection and reports rows as it goes (started by export-workers.ts; built to
+ * build/worker/export-worker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDb } from '../db/client';
 import { inLocale } from '../locale';
+import { postProgress, postResult } from '../workers';
 import { writeSlice } from './person-export-file';
-import type { WorkerInput, WorkerMessage } from './export-workers';
+import type { ExportWorkerInput } from './export-workers';
 
-const input = workerData as WorkerInput;
-const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+const input = workerData as ExportWorkerInput;
 const db = createDb(input.databaseUrl);
 try {
-	const rows = await inLocale(input.locale, () => writeSlice(db, input.spec, input.slice, (s) => input.titles[s] ?? s, input.path, (n) => post({ rows: n })));
-	post({ done: rows });
+	const rows = await inLocale(input.locale, () => writeSlice(db, input.spec, input.slice, (s) => input.titles[s] ?? s, input.path, (n) => postProgress(parentPort!, n)));
+	postResult(parentPort!, rows);
 } finally {
 	db.$client.close();
 }

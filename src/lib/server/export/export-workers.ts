@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AppLocale } from '../../i18n/locales';
+import { runWorker } from '../workers';
 import type { PersonExportSpec, StaffSlice } from './person-export-file';
 
-export type WorkerInput = { databaseUrl: string; spec: PersonExportSpec; slice: StaffSlice; path: string; titles: Record<string, string>; locale: AppLocale };
-export type WorkerMessage = { rows: number } | { done: number };
+export type ExportWorkerInput = { databaseUrl: string; spec: PersonExportSpec; slice: StaffSlice; path: string; titles: Record<string, string>; locale: AppLocale };
 
 /**
  * Each worker's heap is capped: an export page needs a few MB, and without a cap V8 lets
@@ -16,51 +12,23 @@ export type WorkerMessage = { rows: number } | { done: number };
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 
 /**
- * The worker as `npm run build` writes it (build/worker/export-worker.js), looked for upwards
- * from this module's built chunk; null when the app runs from source (vite dev, vitest), where
- * slices are written in the server's own thread instead.
+ * Writes each slice in its own worker thread (export-worker.ts) at the same time, calling
+ * `onRows` with the total so far. If one fails, the others are stopped and its error passed on.
  */
-export function builtWorkerFile(from: string = import.meta.url): string | null {
-	let dir = dirname(fileURLToPath(from));
-	for (let i = 0; i < 5; i++) {
-		const file = join(dir, 'worker', 'export-worker.js');
-		if (existsSync(file)) return file;
-		dir = dirname(dir);
-	}
-	return null;
-}
-
-/**
- * Writes each slice in its own worker thread at the same time, calling `onRows` with the total
- * so far. If one fails, the others are stopped and the first error is passed on.
- */
-export function writeSlicesInWorkers(
-	workerFile: string,
-	inputs: readonly WorkerInput[],
-	onRows: (total: number) => unknown
-): Promise<number> {
+export async function writeSlicesInWorkers(workerFile: string, inputs: readonly ExportWorkerInput[], onRows: (total: number) => unknown): Promise<number> {
 	const counts = inputs.map(() => 0);
-	const workers: Worker[] = [];
 	const total = () => counts.reduce((a, b) => a + b, 0);
-	const runs = inputs.map(
-		(workerData, i) =>
-			new Promise<void>((resolve, reject) => {
-				let finished = false;
-				const w = new Worker(workerFile, { workerData, resourceLimits: RESOURCE_LIMITS });
-				workers.push(w);
-				w.on('message', (m: WorkerMessage) => {
-					if ('done' in m) {
-						counts[i] = m.done;
-						finished = true;
-					} else counts[i] = m.rows;
-					void onRows(total());
-				});
-				w.once('error', reject);
-				w.once('exit', (code) => (finished && code === 0 ? resolve() : reject(new Error(`export worker ${i} stopped (exit code ${code})`))));
-			})
+	const runs = inputs.map((input, i) =>
+		runWorker<number, number>(workerFile, input, RESOURCE_LIMITS, (rows) => {
+			counts[i] = rows;
+			return onRows(total());
+		})
 	);
-	return Promise.all(runs).then(total, async (e) => {
-		await Promise.all(workers.map((w) => w.terminate()));
+	try {
+		const rows = await Promise.all(runs.map((r) => r.result));
+		return rows.reduce((a, b) => a + b, 0);
+	} catch (e) {
+		await Promise.all(runs.map((r) => r.stop()));
 		throw e;
-	});
+	}
 }

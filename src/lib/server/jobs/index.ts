@@ -5,7 +5,7 @@ import { getModule } from '../content/catalog';
 import { moduleVersions } from '../assignment-runner';
 import { reportModules } from '../reports/view';
 import { createJobRunner } from './runner';
-import { builtWorkerFile } from '../export/export-workers';
+import { builtWorkerFile } from '../workers';
 import { availableParallelism } from 'node:os';
 import { jobHandlers } from './handlers';
 
@@ -27,7 +27,7 @@ export const outputDir = defaultOutputDir();
  * exports in the server's own thread), when the app runs from its build.
  */
 function exportWorkers() {
-	const file = builtWorkerFile();
+	const file = builtWorkerFile('export-worker');
 	const count = env.EXPORT_WORKERS !== undefined && env.EXPORT_WORKERS !== '' ? Number(env.EXPORT_WORKERS) : Math.min(2, availableParallelism());
 	return file && Number.isInteger(count) && count > 0 ? { file, databaseUrl, count } : null;
 }
