@@ -1,17 +1,20 @@
 /**
- * The export worker thread (src/lib/server/export/export-worker.ts) as its own server bundle,
- * build/worker/export-worker.js, next to SvelteKit's: `npm run build` runs this after the app.
- * Packages stay external (they are runtime dependencies); the app's own modules are bundled.
+ * The worker threads (src/lib/server/workers.ts) as their own server bundles in build/worker/,
+ * next to SvelteKit's: `npm run build` runs this after the app. Packages stay external (they
+ * are runtime dependencies); the app's own modules are bundled.
  */
 import { defineConfig } from 'vite';
 
 export default defineConfig({
 	build: {
-		ssr: 'src/lib/server/export/export-worker.ts',
+		ssr: true,
 		outDir: 'build/worker',
 		emptyOutDir: true,
 		target: 'node20',
 		sourcemap: true,
-		rollupOptions: { output: { format: 'es', entryFileNames: 'export-worker.js' } }
+		rollupOptions: {
+			input: { 'export-worker': 'src/lib/server/export/export-worker.ts', 'dashboard-worker': 'src/lib/server/reports/dashboard-worker.ts' },
+			output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
+		}
 	}
 });

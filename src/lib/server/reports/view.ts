@@ -1,15 +1,15 @@
 import { env } from '$env/dynamic/private';
 import { reportScope } from '../../domain/access';
 import { fiscalYearOf } from '../../domain/japanese-date';
-import { db } from '../db';
+import { db, databaseUrl } from '../db';
 import { listModules } from '../content/catalog';
 import { listCurriculumModules } from '../curricula';
 import { listTargets } from '../targets';
-import { loadYearData } from './year';
-import { buildDashboard, type CurriculumInfo, type ModuleInfo } from './dashboard';
+import type { CurriculumInfo, ModuleInfo } from './dashboard';
+import { computeDashboard, type DashboardInput, type DashboardView } from './dashboard-compute';
+import { builtWorkerFile, runWorker } from '../workers';
 import type { AuthUser } from '../auth/session';
 import { getLocale } from '../../paraglide/runtime';
-import { yieldToEventLoop } from '../event-loop';
 
 let moduleInfo: ModuleInfo[] | undefined;
 /** Titles, categories and question stems (never choices or keys) of every module. */
@@ -25,7 +25,19 @@ export function chosenFiscalYear(raw: string | null, now = new Date()): number {
 	return fy >= 2000 && fy <= current + 1 ? fy : current;
 }
 
-type View = ReturnType<typeof buildDashboard>;
+type View = DashboardView;
+
+/**
+ * Built, a dashboard is computed in a worker thread (reports/dashboard-worker.ts): at 30,000
+ * staff it is seconds of synchronous work, which held every other request for up to 3 s at a
+ * time in the server's own thread, and its heap (about 900 MB at the peak at 30,000 staff)
+ * is given back when the worker ends. Its heap is not capped: 512 MB was enough at 30,000
+ * staff and 256 MB was not, so a cap would fail a larger city's dashboard rather than slow
+ * it. From source (dev, tests) it is computed here.
+ */
+const dashboardWorker = builtWorkerFile('dashboard-worker');
+const compute = (input: DashboardInput): Promise<View> =>
+	dashboardWorker ? runWorker<View>(dashboardWorker, { databaseUrl, input }, {}).result : computeDashboard(db, input);
 
 /**
  * Dashboards are computed from a 年度's facts and kept as finished views (small: sums, not
@@ -48,15 +60,13 @@ export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = f
 	// a view holds a few labels, so it is kept per locale
 	const locale = getLocale();
 	const key = JSON.stringify([locale, user.orgId, fiscalYear, scope.paths, targets, [...curriculumInfo]]);
-	const compute = () => {
+	const refresh = () => {
 		let p = computing.get(key);
 		if (!p) {
 			const started = Date.now();
-			p = loadYearData(db, user.orgId, fiscalYear, new Date(), scope.paths)
-				.then(async (data) => {
-					// the facts and the view are two long synchronous steps; other requests go in between
-					await yieldToEventLoop();
-					const view = buildDashboard(data, targets, scope, reportModules(), curriculumInfo, locale);
+			const input: DashboardInput = { orgId: user.orgId, fiscalYear, now: new Date(started).toISOString(), scopePaths: scope.paths, targets, modules: reportModules(), curricula: [...curriculumInfo], locale };
+			p = compute(input)
+				.then((view) => {
 					if (views.size > 500) views.clear();
 					views.set(key, { view, at: started });
 					return view;
@@ -67,7 +77,7 @@ export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = f
 		return p;
 	};
 	const cached = views.get(key);
-	if (!cached || fresh) return compute();
-	if (Date.now() - cached.at > ttlMs()) compute().catch((e) => console.error('[reports] refresh failed:', e));
+	if (!cached || fresh) return refresh();
+	if (Date.now() - cached.at > ttlMs()) refresh().catch((e) => console.error('[reports] refresh failed:', e));
 	return cached.view;
 }
