@@ -91,15 +91,17 @@ for (const n of sizes) {
 	// the event loop's delay while the dashboard is computed cold: how long other users' requests wait
 	await eventLoopDelay(server.pid, eldFile);
 	t = performance.now();
+	const stopColdRss = sampleRss(server.pid);
 	const cold = await fetch(`${server.base}/dashboard`, { headers: { cookie: hr } });
 	await cold.text();
 	const dashboardColdMs = Math.round(performance.now() - t);
+	const dashboardColdPeakRssMb = stopColdRss();
 	const coldLoop = await eventLoopDelay(server.pid, eldFile);
 	const dashboardColdEventLoop = coldLoop && { maxMs: coldLoop.maxMs, p99Ms: coldLoop.p99Ms, meanMs: coldLoop.meanMs };
 	const dashboard = await load({ url: `${server.base}/dashboard`, pid: server.pid, connections: 10, seconds, headers: { cookie: hr } });
 	const managerPage = await load({ url: `${server.base}/manager/units/${seed.managerUnitId}`, pid: server.pid, connections: 10, seconds, headers: { cookie: manager } });
-	reports.push({ staff: n, seed, dashboardColdMs, dashboardColdEventLoop, dashboard, managerPage, export: { rows: exportRows, bytes: body.bytes, ms: exportMs, peakRssMb: exportRss, rssBeforeMb: rssBeforeExport, rssAfterStartupMb: rssAfterStartup, settleWaitMs: settled?.waitedMs ?? null, status: exp.status }, startup: { readyMs, refreshMs: startupMs, probe: startupProbe } });
-	log(`  dashboard p97.5 ${dashboard.p975} ms (cold ${dashboardColdMs} ms, event loop blocked up to ${dashboardColdEventLoop?.maxMs ?? '?'} ms); export ${exportRows} rows in ${exportMs} ms, RSS ${rssAfterStartup} after start-up, ${rssBeforeExport} settled → peak ${exportRss} MB (start-up: first answer after ${readyMs} ms, refresh ${startupMs} ms, slowest page meanwhile ${startupProbe.max} ms)`);
+	reports.push({ staff: n, seed, dashboardColdMs, dashboardColdPeakRssMb, dashboardColdEventLoop, dashboard, managerPage, export: { rows: exportRows, bytes: body.bytes, ms: exportMs, peakRssMb: exportRss, rssBeforeMb: rssBeforeExport, rssAfterStartupMb: rssAfterStartup, settleWaitMs: settled?.waitedMs ?? null, status: exp.status }, startup: { readyMs, refreshMs: startupMs, probe: startupProbe } });
+	log(`  dashboard p97.5 ${dashboard.p975} ms (cold ${dashboardColdMs} ms, peak RSS ${dashboardColdPeakRssMb} MB, event loop blocked up to ${dashboardColdEventLoop?.maxMs ?? '?'} ms); export ${exportRows} rows in ${exportMs} ms, RSS ${rssAfterStartup} after start-up, ${rssBeforeExport} settled → peak ${exportRss} MB (start-up: first answer after ${readyMs} ms, refresh ${startupMs} ms, slowest page meanwhile ${startupProbe.max} ms)`);
 
 	if (n === sizes.at(-1)) http = await throughput(server, seed, file, eldFile);
 	await server.stop();
