@@ -21,3 +21,13 @@ export const mailConfig = {
 	from: env.MAIL_FROM || 'まなび <manabi@localhost>',
 	appUrl: env.ORIGIN || ''
 };
+
+/**
+ * How many worker threads write a 個人別 export at once (EXPORT_WORKERS): by default one per
+ * core, at most 2; 0 writes it in the server's own thread; anything else falls back to the default.
+ */
+export function exportWorkerCount(cores: number): number {
+	const raw = env.EXPORT_WORKERS;
+	const n = Number(raw);
+	return raw !== undefined && raw.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 16 ? n : Math.min(2, cores);
+}

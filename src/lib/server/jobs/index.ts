@@ -6,6 +6,7 @@ import { moduleVersions } from '../assignment-runner';
 import { reportModules } from '../reports/view';
 import { createJobRunner } from './runner';
 import { builtWorkerFile } from '../workers';
+import { exportWorkerCount } from '../config';
 import { availableParallelism } from 'node:os';
 import { jobHandlers } from './handlers';
 
@@ -22,14 +23,11 @@ function defaultOutputDir() {
 
 export const outputDir = defaultOutputDir();
 
-/**
- * Export worker threads: EXPORT_WORKERS of them (default: one per core, at most 2; 0 writes
- * exports in the server's own thread), when the app runs from its build.
- */
+/** Export worker threads (config.ts), when the app runs from its build. */
 function exportWorkers() {
 	const file = builtWorkerFile('export-worker');
-	const count = env.EXPORT_WORKERS !== undefined && env.EXPORT_WORKERS !== '' ? Number(env.EXPORT_WORKERS) : Math.min(2, availableParallelism());
-	return file && Number.isInteger(count) && count > 0 ? { file, databaseUrl, count } : null;
+	const count = exportWorkerCount(availableParallelism());
+	return file && count > 0 ? { file, databaseUrl, count } : null;
 }
 
 /** The app's one job runner. */
