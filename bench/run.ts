@@ -83,10 +83,8 @@ for (const n of sizes) {
 	// the export first, on a fresh server, so its memory is its own
 	let t = performance.now();
 	// a job since the export left the request: started, polled, downloaded (streamed, as a browser saves it)
-	const benchCpu = process.cpuUsage();
 	const { res: exp, jobMs: exportJobMs } = await exportPersonsViaJob(server.base, hr);
 	const body = await downloadCsv(exp);
-	if (process.env.BENCH_DEBUG) { const u = process.cpuUsage(benchCpu); log(`  bench process CPU during export: ${Math.round((u.user + u.system) / 1000)} ms`); }
 	const exportMs = Math.round(performance.now() - t);
 	const exportRss = stopRss();
 	const exportRows = body.lines - 1;
