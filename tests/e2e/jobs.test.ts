@@ -11,8 +11,11 @@ test('HR starts the 個人別 export, goes elsewhere, comes back through 処理�
 	await expect(page).toHaveURL(/\/jobs\/[a-z2-7]{24}$/);
 	const jobUrl = new URL(page.url()).pathname;
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('個人別受講状況 CSV の作成');
+	// when the work ends while the page is open, the header no longer counts it as running
+	await expect(page.getByRole('status')).toHaveText('完了', { timeout: 60_000 });
+	await expect(page.getByRole('group', { name: 'アカウント' }).getByRole('link', { name: /^処理の状況/ })).toHaveText('処理の状況');
 
-	// leaving the page does not stop the work
+	// leaving the page does not stop the work (nor lose its result)
 	await page.goto('/mypage');
 	await page.getByRole('link', { name: /^処理の状況/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('処理の状況');
