@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { env } from '$env/dynamic/private';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../domain/session-policy';
 
@@ -26,7 +27,7 @@ export const mailConfig = {
  * How many worker threads write a 個人別 export at once (EXPORT_WORKERS): by default one per
  * core, at most 2; 0 writes it in the server's own thread; anything else falls back to the default.
  */
-export function exportWorkerCount(cores: number): number {
+export function exportWorkerCount(cores = availableParallelism()): number {
 	const raw = env.EXPORT_WORKERS;
 	const n = Number(raw);
 	return raw !== undefined && raw.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 16 ? n : Math.min(2, cores);

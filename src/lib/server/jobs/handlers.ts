@@ -25,7 +25,6 @@ export type Phase = (typeof PHASES)[number];
 type Deps = {
 	versions: () => ReadonlyMap<string, string>;
 	modules: () => readonly ModuleInfo[];
-	titleOf: (slug: string) => string;
 	now?: () => Date;
 	/**
 	 * Export slices run in worker threads, `count` at once (build/worker/export-worker.js);
@@ -76,13 +75,14 @@ export function jobHandlers(deps: Deps): Record<JobKind, JobHandler> {
 			const out = ctx.outputPath();
 			const paths = slices.map((_, i) => (i === 0 ? out.path : ctx.outputPath().path));
 			const report = (done: number) => ctx.progress({ done });
+			// module titles as plain data: a worker thread has no content catalog
+			const titles: Record<string, string> = Object.fromEntries(deps.modules().map((mod) => [mod.slug, mod.title]));
 			let rows = 0;
 			if (workers) {
-				const titles = Object.fromEntries(deps.modules().map((mod) => [mod.slug, deps.titleOf(mod.slug)]));
 				const locale = getLocale();
 				rows = await writeSlicesInWorkers(workers.file, slices.map((slice, i) => ({ databaseUrl: workers.databaseUrl, spec, slice, path: paths[i], titles, locale: isAppLocale(locale) ? locale : 'ja' })), report);
 			} else {
-				for (const [i, slice] of slices.entries()) rows += await writeSlice(ctx.db, spec, slice, deps.titleOf, paths[i], (n) => report(rows + n));
+				for (const [i, slice] of slices.entries()) rows += await writeSlice(ctx.db, spec, slice, (s) => titles[s] ?? s, paths[i], (n) => report(rows + n));
 			}
 			await joinSlices(paths);
 			await ctx.progress({ done: rows, total: rows });

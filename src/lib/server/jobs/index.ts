@@ -1,13 +1,11 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { env } from '$env/dynamic/private';
 import { db, databaseUrl } from '../db';
-import { getModule } from '../content/catalog';
 import { moduleVersions } from '../assignment-runner';
 import { reportModules } from '../reports/view';
 import { createJobRunner } from './runner';
 import { builtWorkerFile } from '../workers';
 import { exportWorkerCount } from '../config';
-import { availableParallelism } from 'node:os';
 import { jobHandlers } from './handlers';
 
 /**
@@ -26,7 +24,7 @@ export const outputDir = defaultOutputDir();
 /** Export worker threads (config.ts), when the app runs from its build. */
 function exportWorkers() {
 	const file = builtWorkerFile('export-worker');
-	const count = exportWorkerCount(availableParallelism());
+	const count = exportWorkerCount();
 	return file && count > 0 ? { file, databaseUrl, count } : null;
 }
 
@@ -34,7 +32,7 @@ function exportWorkers() {
 export const jobs = createJobRunner({
 	db,
 	outputDir,
-	handlers: jobHandlers({ versions: moduleVersions, modules: reportModules, titleOf: (s) => getModule(s)?.title ?? s, exportWorkers: exportWorkers() })
+	handlers: jobHandlers({ versions: moduleVersions, modules: reportModules, exportWorkers: exportWorkers() })
 });
 
 /** At start: interrupted jobs are marked, old files deleted; then the clean-up runs hourly. */

@@ -17,7 +17,7 @@ let db: Db;
 let dir: string;
 const logged: string[] = [];
 const log = (message: string, e?: unknown) => logged.push(`${message} ${(e as Error)?.stack ?? ''}`);
-const real = () => jobHandlers({ versions: () => new Map(), modules: () => [], titleOf: (s) => s });
+const real = () => jobHandlers({ versions: () => new Map(), modules: () => [] });
 const rowOf = async (id: string) => (await db.select().from(job).where(eq(job.id, id)))[0];
 
 beforeEach(async () => {
