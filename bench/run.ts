@@ -80,7 +80,7 @@ for (const n of sizes) {
 	const settled = quick ? null : await waitForSettledRss(server.pid);
 	const rssBeforeExport = rssMb(server.pid);
 	const stopRss = sampleRss(server.pid);
-	// the export first, on a fresh server, so its memory is its own
+	// the export first, before the dashboard's computation, so its memory is its own
 	let t = performance.now();
 	// a job since the export left the request: started, polled, downloaded (streamed, as a browser saves it)
 	const { res: exp, jobMs: exportJobMs } = await exportPersonsViaJob(server.base, hr);

@@ -10,9 +10,11 @@
 import { writeFileSync } from 'node:fs';
 import { subscribe } from 'node:diagnostics_channel';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { isMainThread } from 'node:worker_threads';
 
 const file = process.env.BENCH_EVENT_LOOP_FILE;
-if (file) {
+// `--import` preloads this into the app's worker threads too; only the thread that answers requests is watched
+if (file && isMainThread) {
 	const h = monitorEventLoopDelay({ resolution: 10 });
 	h.enable();
 	const started = new WeakMap();
