@@ -34,7 +34,12 @@ export function runWorker<R, P = never>(file: string, workerData: unknown, resou
 		let out: { value: R } | null = null;
 		worker.on('message', (m: WorkerMessage<R, P>) => {
 			if ('result' in m) out = { value: m.result };
-			else void onProgress?.(m.progress);
+			// a failing progress callback (e.g. the job's progress write) fails the work, never the process
+			else
+				Promise.resolve(onProgress?.(m.progress)).catch((e) => {
+					reject(e);
+					void worker.terminate();
+				});
 		});
 		worker.once('error', reject);
 		worker.once('exit', (code) => (out && code === 0 ? resolve(out.value) : reject(new Error(`worker ${file} stopped (exit code ${code})`))));

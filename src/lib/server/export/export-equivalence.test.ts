@@ -90,6 +90,8 @@ describe('個人別受講状況 export', () => {
 		const english = readFileSync(join(dir, 'en-worker.csv'));
 		expect(english.equals(readFileSync(join(dir, 'en-here.csv')))).toBe(true);
 		expect(english.toString('utf8')).toContain(',Mandatory,');
+		// a progress report that fails (the job's progress write) fails the export, without an unhandled rejection
+		await expect(writeSlicesInWorkers(workerFile, [{ databaseUrl: `file:${file}`, spec: spec0, slice: whole, path: join(dir, 'p.csv'), titles, locale: 'ja' }], () => Promise.reject(new Error('progress write failed')))).rejects.toThrow('progress write failed');
 		// a worker that fails (here: no such database) fails the whole export
 		await expect(writeSlicesInWorkers(workerFile, [{ databaseUrl: `file:${join(dir, 'missing', 'x.db')}`, spec: spec0, slice: whole, path: join(dir, 'x.csv'), titles, locale: 'ja' }], () => {})).rejects.toThrow();
 	}, 60_000);
