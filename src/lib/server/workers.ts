@@ -27,24 +27,29 @@ export function builtWorkerFile(name: string, from: string = import.meta.url): s
 	return null;
 }
 
-/** A running worker: its result (rejected if it throws or stops first) and a way to stop it. */
-export function runWorker<R, P = never>(file: string, workerData: unknown, resourceLimits: ResourceLimits, onProgress?: (p: P) => unknown) {
+/**
+ * Runs a worker to its end and resolves with its result, or rejects once it has ended if it
+ * threw, stopped without a result or `onProgress` failed. A worker is never terminated from
+ * outside: one holding a libSQL connection can take the whole process down with a native panic
+ * when it is stopped mid-work (seen once in a full test run).
+ */
+export function runWorker<R, P = never>(file: string, workerData: unknown, resourceLimits: ResourceLimits, onProgress?: (p: P) => unknown): Promise<R> {
 	const worker = new Worker(file, { workerData, resourceLimits });
-	const result = new Promise<R>((resolve, reject) => {
+	return new Promise<R>((resolve, reject) => {
 		let out: { value: R } | null = null;
+		let failure: unknown = null;
+		const fail = (e: unknown) => (failure ??= e);
 		worker.on('message', (m: WorkerMessage<R, P>) => {
 			if ('result' in m) out = { value: m.result };
 			// a failing progress callback (e.g. the job's progress write) fails the work, never the process
-			else
-				Promise.resolve(onProgress?.(m.progress)).catch((e) => {
-					reject(e);
-					void worker.terminate();
-				});
+			else Promise.resolve(onProgress?.(m.progress)).catch(fail);
 		});
-		worker.once('error', reject);
-		worker.once('exit', (code) => (out && code === 0 ? resolve(out.value) : reject(new Error(`worker ${file} stopped (exit code ${code})`))));
+		worker.once('error', fail);
+		worker.once('exit', (code) => {
+			if (failure === null && out && code === 0) resolve(out.value);
+			else reject(failure ?? new Error(`worker ${file} stopped (exit code ${code})`));
+		});
 	});
-	return { result, stop: () => worker.terminate() };
 }
 
 /** In a worker: posts progress. */

@@ -13,22 +13,22 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 
 
 /**
  * Writes each slice in its own worker thread (export-worker.ts) at the same time, calling
- * `onRows` with the total so far. If one fails, the others are stopped and its error passed on.
+ * `onRows` with the total so far. If one fails, the export fails with its error once every
+ * worker has ended (none is stopped from outside, see runWorker), so no file is written after
+ * the runner has deleted them.
  */
 export async function writeSlicesInWorkers(workerFile: string, inputs: readonly ExportWorkerInput[], onRows: (total: number) => unknown): Promise<number> {
 	const counts = inputs.map(() => 0);
 	const total = () => counts.reduce((a, b) => a + b, 0);
-	const runs = inputs.map((input, i) =>
-		runWorker<number, number>(workerFile, input, RESOURCE_LIMITS, (rows) => {
-			counts[i] = rows;
-			return onRows(total());
-		})
+	const runs = await Promise.allSettled(
+		inputs.map((input, i) =>
+			runWorker<number, number>(workerFile, input, RESOURCE_LIMITS, (n) => {
+				counts[i] = n;
+				return onRows(total());
+			})
+		)
 	);
-	try {
-		const rows = await Promise.all(runs.map((r) => r.result));
-		return rows.reduce((a, b) => a + b, 0);
-	} catch (e) {
-		await Promise.all(runs.map((r) => r.stop()));
-		throw e;
-	}
+	const failed = runs.find((r) => r.status === 'rejected');
+	if (failed) throw failed.reason;
+	return runs.reduce((a, r) => a + (r.status === 'fulfilled' ? r.value : 0), 0);
 }

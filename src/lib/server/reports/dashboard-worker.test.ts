@@ -24,7 +24,7 @@ describe('a dashboard computed in a worker thread', () => {
 		};
 		for (const input of [base, { ...base, scopePaths: ['/d1/d1s2/'] }, { ...base, locale: 'en' as const }]) {
 			const here = await computeDashboard(db, input);
-			const there = await runWorker<DashboardView>(worker, { databaseUrl: `file:${file}`, input }, {}).result;
+			const there = await runWorker<DashboardView>(worker, { databaseUrl: `file:${file}`, input }, {});
 			expect(there).toEqual(here);
 			expect(there.computedAt).toEqual(NOW);
 			// the data is not trivial: people behind, targets with a denominator
@@ -32,6 +32,6 @@ describe('a dashboard computed in a worker thread', () => {
 			expect(here.targets.every((t) => (t.result.denominator ?? 0) > 0)).toBe(true);
 		}
 		// a worker that cannot compute (no such organisation's database) is an error, not an empty dashboard
-		await expect(runWorker(worker, { databaseUrl: 'file:/nonexistent/dir/x.db', input: base }, {}).result).rejects.toThrow();
+		await expect(runWorker(worker, { databaseUrl: 'file:/nonexistent/dir/x.db', input: base }, {})).rejects.toThrow();
 	}, 60_000);
 });

@@ -37,7 +37,7 @@ type View = DashboardView;
  */
 const dashboardWorker = builtWorkerFile('dashboard-worker');
 const compute = (input: DashboardInput): Promise<View> =>
-	dashboardWorker ? runWorker<View>(dashboardWorker, { databaseUrl, input }, {}).result : computeDashboard(db, input);
+	dashboardWorker ? runWorker<View>(dashboardWorker, { databaseUrl, input }, {}) : computeDashboard(db, input);
 
 /**
  * Dashboards are computed from a 年度's facts and kept as finished views (small: sums, not
