@@ -13,7 +13,7 @@
  * - Passed: a pass that satisfies the assignment (the 年度 for annual training, the current version
  *   for re-attestation). Retakes count: the best attempt decides; the first attempt is shown beside it.
  */
-import { fiscalYearRange, type IsoDate } from './japanese-date';
+import type { IsoDate } from './japanese-date';
 import type { ModuleFact, PersonFact } from './report-facts';
 import * as m from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
@@ -40,29 +40,39 @@ export const rate = (num: number, den: number): number | null => (den === 0 ? nu
 /** Is this assignment in the completion denominator? */
 export const counts = (f: ModuleFact, p: PersonFact | undefined) => f.assigned && !f.exempt && !!p && (p.active || f.passed);
 
-export function summarise(facts: readonly ModuleFact[], people: ReadonlyMap<string, PersonFact>, today: IsoDate): Summary {
-	let assigned = 0, passed = 0, exempt = 0, overdue = 0, notStarted = 0, attempted = 0, passedFirst = 0, passedBest = 0;
-	for (const f of facts) {
-		const p = people.get(f.personId);
-		if (f.assigned && f.exempt) exempt++;
-		if (counts(f, p)) {
-			assigned++;
-			if (f.passed) passed++;
-			else if (f.dueDate !== null && f.dueDate < today) overdue++;
-			else if (f.attempts === 0) notStarted++;
-		}
-		if (f.attempts > 0) {
-			attempted++;
-			if (f.firstPassed) passedFirst++;
-			if (f.passedAny) passedBest++;
-		}
+/** The counts behind a Summary; facts are added one at a time (see `tallyFact`), so a summary can be built a page of staff at a time. */
+export type Tally = Omit<Summary, 'completionRate' | 'firstAttemptRate' | 'bestAttemptRate'>;
+
+export const emptyTally = (): Tally => ({ assigned: 0, passed: 0, exempt: 0, overdue: 0, notStarted: 0, attempted: 0, passedFirst: 0, passedBest: 0 });
+
+/** Adds one fact to a tally (`p` is its person, if known). */
+export function tallyFact(t: Tally, f: ModuleFact, p: PersonFact | undefined, today: IsoDate): void {
+	if (f.assigned && f.exempt) t.exempt++;
+	if (counts(f, p)) {
+		t.assigned++;
+		if (f.passed) t.passed++;
+		else if (f.dueDate !== null && f.dueDate < today) t.overdue++;
+		else if (f.attempts === 0) t.notStarted++;
 	}
-	return {
-		assigned, passed, exempt, overdue, notStarted, attempted, passedFirst, passedBest,
-		completionRate: rate(passed, assigned),
-		firstAttemptRate: rate(passedFirst, attempted),
-		bestAttemptRate: rate(passedBest, attempted)
-	};
+	if (f.attempts > 0) {
+		t.attempted++;
+		if (f.firstPassed) t.passedFirst++;
+		if (f.passedAny) t.passedBest++;
+	}
+}
+
+/** A tally's summary: the counts and their rates. */
+export const summaryOf = (t: Tally): Summary => ({
+	...t,
+	completionRate: rate(t.passed, t.assigned),
+	firstAttemptRate: rate(t.passedFirst, t.attempted),
+	bestAttemptRate: rate(t.passedBest, t.attempted)
+});
+
+export function summarise(facts: readonly ModuleFact[], people: ReadonlyMap<string, PersonFact>, today: IsoDate): Summary {
+	const t = emptyTally();
+	for (const f of facts) tallyFact(t, f, people.get(f.personId), today);
+	return summaryOf(t);
 }
 
 /** Summaries per group (部, 課, 職階 …); people without a group are left out. */
@@ -72,16 +82,16 @@ export function groupSummaries(
 	groupOf: (p: PersonFact) => string | null,
 	today: IsoDate
 ): Map<string, Summary> {
-	const groups = new Map<string, ModuleFact[]>();
+	const groups = new Map<string, Tally>();
 	for (const f of facts) {
 		const p = people.get(f.personId);
 		const g = p ? groupOf(p) : null;
 		if (g === null) continue;
-		let list = groups.get(g);
-		if (!list) groups.set(g, (list = []));
-		list.push(f);
+		let t = groups.get(g);
+		if (!t) groups.set(g, (t = emptyTally()));
+		tallyFact(t, f, p, today);
 	}
-	return new Map([...groups].map(([g, list]) => [g, summarise(list, people, today)]));
+	return new Map([...groups].map(([g, t]) => [g, summaryOf(t)]));
 }
 
 export type Metric = 'comprehension_rate' | 'completion_rate' | 'person_count' | 'coverage';
@@ -111,18 +121,15 @@ export function thresholdProblem(metric: Metric, threshold: number): string | nu
 }
 
 /**
- * A target's actual for facts already limited to its scope. `population` is the active staff in
- * scope (for coverage, with the exempt left out by the caller); `extraCount` adds classroom
- * sessions, external courses and certifications to 延べ人数.
+ * What a target's actual is computed from, for the facts in its scope: their tally, how many
+ * are passed, classroom sessions, external courses and certifications (`extraCount`, for
+ * 延べ人数), and for coverage the active staff in scope who are not exempt (`population`) and
+ * how many of them passed something (`passedPeople`).
  */
-export function evaluateTarget(
-	t: Target,
-	facts: readonly ModuleFact[],
-	people: ReadonlyMap<string, PersonFact>,
-	today: IsoDate,
-	opts: { population?: readonly string[]; extraCount?: number } = {}
-): TargetResult {
-	const s = summarise(facts, people, today);
+export type TargetCounts = { tally: Tally; passedFacts: number; extraCount: number; population: number; passedPeople: number };
+
+export function targetResultOf(t: Target, c: TargetCounts): TargetResult {
+	const s = c.tally;
 	const result = (numerator: number, denominator: number | null, actual: number | null, empty: string): TargetResult => ({
 		numerator, denominator, actual,
 		met: actual !== null && actual >= t.threshold,
@@ -134,33 +141,74 @@ export function evaluateTarget(
 		case 'comprehension_rate':
 			return result(s.passedBest, s.attempted, rate(s.passedBest, s.attempted), m.metric_empty_comprehension());
 		case 'person_count': {
-			const n = facts.filter((f) => f.passed).length + (opts.extraCount ?? 0);
+			const n = c.passedFacts + c.extraCount;
 			return result(n, null, n, '');
 		}
-		case 'coverage': {
-			const population = new Set(opts.population ?? []);
-			const passedPeople = new Set(facts.filter((f) => f.passed && population.has(f.personId)).map((f) => f.personId));
-			return result(passedPeople.size, population.size, rate(passedPeople.size, population.size), m.metric_empty_coverage());
-		}
+		case 'coverage':
+			return result(c.passedPeople, c.population, rate(c.passedPeople, c.population), m.metric_empty_coverage());
 	}
 }
 
+/**
+ * A target's actual for facts already limited to its scope. `population` is the active staff in
+ * scope (for coverage, with the exempt left out by the caller); `extraCount` adds classroom
+ * sessions, external courses and certifications to 延べ人数.
+ */
+export function evaluateTarget(
+	t: Target,
+	facts: readonly ModuleFact[],
+	people: ReadonlyMap<string, PersonFact>,
+	today: IsoDate,
+	opts: { population?: readonly string[]; extraCount?: number } = {}
+): TargetResult {
+	const tally = emptyTally();
+	let passedFacts = 0;
+	for (const f of facts) {
+		tallyFact(tally, f, people.get(f.personId), today);
+		if (f.passed) passedFacts++;
+	}
+	const population = new Set(opts.population ?? []);
+	const passedPeople = new Set(facts.filter((f) => f.passed && population.has(f.personId)).map((f) => f.personId)).size;
+	return targetResultOf(t, { tally, passedFacts, extraCount: opts.extraCount ?? 0, population: population.size, passedPeople });
+}
+
+/** The counts behind a monthly trend: facts in the completion denominator, and their passes by month of the 年度 (0 = 4月). */
+export type TrendTally = { assigned: number; passedIn: number[] };
+
+export const emptyTrend = (): TrendTally => ({ assigned: 0, passedIn: new Array(12).fill(0) });
+
+/** Adds one fact to a trend tally (`p` is its person, if known). */
+export function trendFact(tr: TrendTally, f: ModuleFact, p: PersonFact | undefined, fiscalYear: number): void {
+	if (!counts(f, p)) return;
+	tr.assigned++;
+	if (!f.passed || f.passedOn === null) return;
+	// 4月 of the 年度 is 0, 3月 of the next year 11; passes before or after the 年度 are in no month
+	const i = (Number(f.passedOn.slice(0, 4)) - fiscalYear) * 12 + Number(f.passedOn.slice(5, 7)) - 4;
+	if (i >= 0 && i < 12) tr.passedIn[i]++;
+}
+
 /** Month by month through the 年度 (4月…3月): passes so far and the completion rate at each month's end. */
-export function monthlyTrend(facts: readonly ModuleFact[], people: ReadonlyMap<string, PersonFact>, fiscalYear: number, today: IsoDate) {
-	const assigned = facts.filter((f) => counts(f, people.get(f.personId)));
-	const { start } = fiscalYearRange(fiscalYear);
+export function trendOf(tr: TrendTally, fiscalYear: number, today: IsoDate) {
 	const months: { label: string; end: IsoDate; passed: number | null; rate: number | null }[] = [];
 	// 4月 in Japanese, Apr in English: the month's short name in the reader's locale
 	const monthName = new Intl.DateTimeFormat(getLocale(), { month: 'short', timeZone: 'UTC' });
+	let passed = 0;
 	for (let i = 0; i < 12; i++) {
 		const y = fiscalYear + (i >= 9 ? 1 : 0);
 		const month = ((i + 3) % 12) + 1;
 		const end = new Date(Date.UTC(y, month, 0)).toISOString().slice(0, 10);
 		const future = end > today && `${y}-${String(month).padStart(2, '0')}-01` > today;
-		const passed = assigned.filter((f) => f.passed && f.passedOn !== null && f.passedOn >= start && f.passedOn <= end).length;
-		months.push({ label: monthName.format(Date.UTC(y, month - 1, 1)), end, passed: future ? null : passed, rate: future ? null : rate(passed, assigned.length) });
+		passed += tr.passedIn[i];
+		months.push({ label: monthName.format(Date.UTC(y, month - 1, 1)), end, passed: future ? null : passed, rate: future ? null : rate(passed, tr.assigned) });
 	}
 	return months;
+}
+
+/** Month by month through the 年度 (4月…3月): passes so far and the completion rate at each month's end. */
+export function monthlyTrend(facts: readonly ModuleFact[], people: ReadonlyMap<string, PersonFact>, fiscalYear: number, today: IsoDate) {
+	const tr = emptyTrend();
+	for (const f of facts) trendFact(tr, f, people.get(f.personId), fiscalYear);
+	return trendOf(tr, fiscalYear, today);
 }
 
 /** The questions most often missed in a module, worst first. */

@@ -2,8 +2,8 @@ import type { Db } from '../db/client';
 import type { Locale } from '../../paraglide/runtime';
 import { yieldToEventLoop } from '../event-loop';
 import { inLocale } from '../locale';
-import { loadYearData } from './year';
-import { buildDashboard, type CurriculumInfo, type ModuleInfo, type TargetDef } from './dashboard';
+import { loadYearBase, yearFactPages } from './year';
+import { dashboardTally, type buildDashboard, type CurriculumInfo, type ModuleInfo, type TargetDef } from './dashboard';
 
 /** What a dashboard is computed from, as plain data (it is passed to a worker thread). */
 export type DashboardInput = {
@@ -21,17 +21,21 @@ export type DashboardInput = {
 export type DashboardView = ReturnType<typeof buildDashboard>;
 
 /**
- * A dashboard from the database: the 年度's facts, then the figures (the facts are dropped
- * after). All of it in `input.locale` (month labels included), wherever it runs.
+ * A dashboard from the database: the 年度's people and small reads, then the facts a page of
+ * staff at a time, summed as they come (see dashboardTally). All of it in `input.locale`
+ * (month labels included), wherever it runs.
  */
-export function computeDashboard(db: Db, input: DashboardInput): Promise<DashboardView> {
-	return inLocale(input.locale, () => compute(db, input));
+export function computeDashboard(db: Db, input: DashboardInput, pageSize?: number): Promise<DashboardView> {
+	return inLocale(input.locale, () => compute(db, input, pageSize));
 }
 
-async function compute(db: Db, input: DashboardInput): Promise<DashboardView> {
-	const scope = { paths: input.scopePaths };
-	const data = await loadYearData(db, input.orgId, input.fiscalYear, new Date(input.now), scope.paths);
-	// the facts and the view are two long synchronous steps; other requests go in between
-	await yieldToEventLoop();
-	return buildDashboard(data, input.targets, scope, input.modules, new Map(input.curricula), input.locale);
+async function compute(db: Db, input: DashboardInput, pageSize?: number): Promise<DashboardView> {
+	const base = await loadYearBase(db, input.orgId, input.fiscalYear, new Date(input.now), input.scopePaths);
+	const tally = dashboardTally(base, input.targets, { paths: input.scopePaths }, input.modules, new Map(input.curricula), input.locale);
+	for await (const facts of yearFactPages(db, base, pageSize)) {
+		tally.add(facts);
+		// in the server's own thread (from source), other requests go in between pages
+		await yieldToEventLoop();
+	}
+	return tally.finish();
 }
