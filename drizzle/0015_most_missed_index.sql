@@ -1,0 +1,1 @@
+CREATE INDEX `attempt_result_org_fy_attempt_idx` ON `attempt_result` (`org_id`,`fiscal_year`,`attempt_id`);
