@@ -30,10 +30,12 @@ type View = DashboardView;
 /**
  * Built, a dashboard is computed in a worker thread (reports/dashboard-worker.ts): at 30,000
  * staff it is seconds of synchronous work, which held every other request for up to 3 s at a
- * time in the server's own thread, and its heap (about 900 MB at the peak at 30,000 staff)
- * is given back when the worker ends. Its heap is not capped: 512 MB was enough at 30,000
- * staff and 256 MB was not, so a cap would fail a larger city's dashboard rather than slow
- * it. From source (dev, tests) it is computed here.
+ * time in the server's own thread. It sums the facts a page of staff at a time, so its memory
+ * grows with the staff, not staff × modules: at 30,000 staff the server's RSS peaked at
+ * 380-480 MB during a cold computation (900 MB when all facts were held at once), and the
+ * worker's heap is given back when it ends. Its heap is not capped; a cap would turn a larger
+ * city's dashboard into an error rather than a slower page. From source (dev, tests) it is
+ * computed here.
  */
 const dashboardWorker = builtWorkerFile('dashboard-worker');
 const compute = (input: DashboardInput): Promise<View> =>
