@@ -1,11 +1,12 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { readAssignmentRows, readResultRows } from '../reports/fact-rows';
+import { eq, sql } from 'drizzle-orm';
+import { assignmentJson, resultJson, toAssignmentRows, toResultRows, type RawAssignment, type RawResult } from '../reports/fact-rows';
+import { jsonRows } from '../db/json-rows';
 import type { Db } from '../db/client';
-import { exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema';
+import { orgUnit } from '../db/schema';
 import { isInSubtree } from '../../domain/access';
 import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date';
-import { buildFacts, factStatus } from '../../domain/report-facts';
+import { buildFacts, factStatus, type ExemptionRow } from '../../domain/report-facts';
 import type { Cell } from './csv';
 import * as m from '../../paraglide/messages';
 
@@ -28,37 +29,30 @@ export async function* personAssignmentPages(
 	const fy = formatFiscalYear(opts.fiscalYear);
 	const units = new Map((await db.select({ id: orgUnit.id, name: orgUnit.name, path: orgUnit.path }).from(orgUnit).where(eq(orgUnit.orgId, opts.orgId))).map((u) => [u.id, u]));
 	let after = opts.after ?? '';
-	const upTo = opts.until ? lte(person.employeeNo, opts.until) : undefined;
+	const upTo = opts.until ? sql`AND employee_no <= ${opts.until}` : sql``;
+	const moduleFilter = opts.moduleSlug ? sql`AND module_slug = ${opts.moduleSlug}` : sql``;
 	for (;;) {
-		const people = await db
-			.select({ id: person.id, employeeNo: person.employeeNo, name: person.name, kana: person.kana, jobGrade: person.jobGrade, active: person.active })
-			.from(person)
-			.where(and(eq(person.orgId, opts.orgId), gt(person.employeeNo, after), upTo))
-			.orderBy(asc(person.employeeNo))
-			.limit(opts.pageSize ?? 500);
+		// a page of staff with the unit each belongs to on the reference date (the latest started)
+		const people = (await jsonRows<[string, string, string, string, string, number, string | null]>(
+			db,
+			sql`SELECT json_group_array(json_array(id, employee_no, name, kana, job_grade, active,
+					(SELECT unit_id FROM unit_membership WHERE person_id = p.id AND start_date <= ${refDate} AND (end_date IS NULL OR end_date >= ${refDate}) ORDER BY start_date DESC LIMIT 1))) AS j
+				FROM (SELECT id, employee_no, name, kana, job_grade, active FROM person WHERE org_id = ${opts.orgId} AND employee_no > ${after} ${upTo} ORDER BY employee_no LIMIT ${opts.pageSize ?? 500}) AS p`
+		)).map(([id, employeeNo, name, kana, jobGrade, active, unitId]) => ({ id, employeeNo, name, kana, jobGrade, active: active === 1, unit: unitId === null ? undefined : units.get(unitId) }));
 		if (people.length === 0) return;
 		after = people.at(-1)!.employeeNo;
-		const ids = people.map((p) => p.id);
-		const memberships = await db
-			.select({ personId: unitMembership.personId, unitId: unitMembership.unitId })
-			.from(unitMembership)
-			.where(and(inArray(unitMembership.personId, ids), lte(unitMembership.startDate, refDate), or(isNull(unitMembership.endDate), gte(unitMembership.endDate, refDate))));
-		const unitOf = new Map(memberships.map((x) => [x.personId, units.get(x.unitId)]));
-		const visible = people.filter((p) => {
-			const u = unitOf.get(p.id);
-			return opts.scopePaths === null || (!!u && opts.scopePaths.some((s) => isInSubtree(u.path, s)));
-		});
+		const visible = people.filter((p) => opts.scopePaths === null || (!!p.unit && opts.scopePaths.some((s) => isInSubtree(p.unit!.path, s))));
 		if (visible.length === 0) continue;
-		const vids = visible.map((p) => p.id);
-		const idList = JSON.stringify(vids);
-		const moduleFilter = opts.moduleSlug ? sql`AND module_slug = ${opts.moduleSlug}` : sql``;
-		const [rows, results, exemptions, progress] = await Promise.all([
-			readAssignmentRows(db, sql`person_id IN (SELECT value FROM json_each(${idList})) ${moduleFilter}`, { start, end }),
-			readResultRows(db, sql`person_id IN (SELECT value FROM json_each(${idList}))`, opts.fiscalYear),
-			db.select({ personId: exemption.personId, moduleSlug: exemption.moduleSlug, from: exemption.fromDate, to: exemption.toDate }).from(exemption).where(inArray(exemption.personId, vids)),
-			db.select({ personId: moduleProgress.personId, moduleSlug: moduleProgress.moduleSlug }).from(moduleProgress).where(inArray(moduleProgress.personId, vids))
-		]);
-		const started = new Set(progress.map((p) => `${p.personId}\u0000${p.moduleSlug}`));
+		// the page's assignments, results, exemptions and reading progress in one statement
+		const ids = sql`person_id IN (SELECT value FROM json_each(${JSON.stringify(visible.map((p) => p.id))}))`;
+		const [[rawRows, rawResults, exemptions, progress]] = await jsonRows<[RawAssignment[], RawResult[], ExemptionRow[], [string, string][]]>(
+			db,
+			sql`SELECT json_array(json_array(json((${assignmentJson(sql`${ids} ${moduleFilter}`, { start, end })})), json((${resultJson(ids, opts.fiscalYear)})),
+				json((SELECT json_group_array(json_object('personId', person_id, 'moduleSlug', module_slug, 'from', from_date, 'to', to_date)) FROM exemption WHERE ${ids})),
+				json((SELECT json_group_array(json_array(person_id, module_slug)) FROM module_progress WHERE ${ids})))) AS j`
+		);
+		const [rows, results] = [toAssignmentRows(rawRows), toResultRows(rawResults)];
+		const started = new Set(progress.map(([personId, slug]) => `${personId}\u0000${slug}`));
 		const facts = buildFacts(rows, results, exemptions, refDate)
 			.filter((f) => f.assigned);
 		const factsOf = new Map<string, typeof facts>();
@@ -69,7 +63,7 @@ export async function* personAssignmentPages(
 		}
 		const out: Cell[][] = [];
 		for (const p of visible) {
-			const u = unitOf.get(p.id);
+			const u = p.unit;
 			const dept = u ? units.get(u.path.split('/').filter(Boolean)[0]) : undefined;
 			for (const f of (factsOf.get(p.id) ?? []).sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.moduleSlug.localeCompare(b.moduleSlug))) {
 				const status = factStatus(f, today, started.has(`${p.id}\u0000${f.moduleSlug}`));

@@ -14,29 +14,33 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * `where` narrows them (organisation, or a page of people); the 年度 is added here.
  */
 export async function readAssignmentRows(db: Db, where: SQL, range: { start: string; end: string }): Promise<AssignmentRow[]> {
-	const rows = await jsonRows<[string, string, number, string, string, string]>(
-		db,
-		sql`SELECT json_group_array(json_array(person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j
-			FROM assignment WHERE ${where} AND due_date BETWEEN ${range.start} AND ${range.end}`
-	);
-	return rows.map(([personId, moduleSlug, mandatory, dueDate, recurrence, periodKey]) => ({ personId, moduleSlug, mandatory: mandatory === 1, dueDate, recurrence: recurrence as Recurrence, periodKey }));
+	return toAssignmentRows(await jsonRows<RawAssignment>(db, assignmentJson(where, range)));
 }
+
+/** The assignments due in the 年度 as one JSON array in a column `j` (a scalar subquery too). */
+export const assignmentJson = (where: SQL, range: { start: string; end: string }) =>
+	sql`SELECT json_group_array(json_array(person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j
+		FROM assignment WHERE ${where} AND due_date BETWEEN ${range.start} AND ${range.end}`;
+
+export type RawAssignment = [string, string, number, string, string, string];
+
+export const toAssignmentRows = (rows: RawAssignment[]): AssignmentRow[] =>
+	rows.map(([personId, moduleSlug, mandatory, dueDate, recurrence, periodKey]) => ({ personId, moduleSlug, mandatory: mandatory === 1, dueDate, recurrence: recurrence as Recurrence, periodKey }));
 
 /** Results of the 年度, oldest first (the first attempt decides "first-attempt comprehension"). */
 export async function readResultRows(db: Db, where: SQL, fiscalYear: number): Promise<ResultRow[]> {
-	const rows = await jsonRows<RawResult>(
-		db,
-		sql`SELECT json_group_array(json_array(person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
-			FROM (SELECT person_id, module_slug, module_version, passed, score, max_score, submitted_at FROM attempt_result WHERE ${where} AND fiscal_year = ${fiscalYear} ORDER BY submitted_at)`
-	);
-	// only the columns used are sorted (not the answers)
-	return toResultRows(rows);
+	return toResultRows(await jsonRows<RawResult>(db, resultJson(where, fiscalYear)));
 }
 
-type RawResult = [string, string, string, number, number, number, number];
+/** The results of the 年度, oldest first, as one JSON array in a column `j`; only the columns used are sorted (not the answers). */
+export const resultJson = (where: SQL, fiscalYear: number) =>
+	sql`SELECT json_group_array(json_array(person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
+		FROM (SELECT person_id, module_slug, module_version, passed, score, max_score, submitted_at FROM attempt_result WHERE ${where} AND fiscal_year = ${fiscalYear} ORDER BY submitted_at)`;
+
+export type RawResult = [string, string, string, number, number, number, number];
 
 /** Result rows from their raw columns, each JST day formatted once (not once per result). */
-function toResultRows(rows: RawResult[]): ResultRow[] {
+export function toResultRows(rows: RawResult[]): ResultRow[] {
 	const days = new Map<number, string>();
 	const dayOf = (ms: number) => {
 		const day = Math.floor((ms + JST_OFFSET_MS) / DAY_MS);
@@ -67,7 +71,7 @@ async function readInChunks<T extends unknown[]>(db: Db, chunk: number, query: (
 
 /** readAssignmentRows for a whole organisation, without blocking the event loop. */
 export async function readOrgAssignmentRows(db: Db, orgId: string, range: { start: string; end: string }, chunk = CHUNK): Promise<AssignmentRow[]> {
-	const rows = await readInChunks<[string, string, number, string, string, string]>(
+	const rows = await readInChunks<RawAssignment>(
 		db,
 		chunk,
 		(after) => sql`SELECT json_group_array(json_array(rowid, person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j
@@ -75,7 +79,7 @@ export async function readOrgAssignmentRows(db: Db, orgId: string, range: { star
 				WHERE rowid > ${after} AND +org_id = ${orgId} AND +due_date BETWEEN ${range.start} AND ${range.end} ORDER BY rowid LIMIT ${chunk})`
 	);
 	await yieldToEventLoop();
-	return rows.map(([personId, moduleSlug, mandatory, dueDate, recurrence, periodKey]) => ({ personId, moduleSlug, mandatory: mandatory === 1, dueDate, recurrence: recurrence as Recurrence, periodKey }));
+	return toAssignmentRows(rows);
 }
 
 /** readResultRows for a whole organisation (oldest first), without blocking the event loop. */
