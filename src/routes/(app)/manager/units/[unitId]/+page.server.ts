@@ -25,8 +25,9 @@ export const load: PageServerLoad = async ({ params }) => {
 		.map((s) => {
 			const all = statuses.get(s.id) ?? [];
 			// only what is still open is listed (a 課 of 300 × 20 modules would otherwise be 6,000 lines); the person's page has all
-			const items = all.filter((a) => a.status !== 'passed' && a.status !== 'exempt').map((a) => ({ id: a.id, title: titleOf(a.moduleSlug), dueDate: a.dueDate, status: a.status }));
-			return { ...s, items, total: all.length, passed: all.filter((a) => a.status === 'passed').length, ...summarise(all), reminded: reminded.has(s.id) };
+			const items = all.filter((a) => a.status !== 'passed' && a.status !== 'exempt').map((a) => ({ title: titleOf(a.moduleSlug), dueDate: a.dueDate, status: a.status }));
+			// what the progress table shows; the staff table below has the rest of each person
+			return { id: s.id, name: s.name, kana: s.kana, jobGrade: s.jobGrade, hireDate: s.hireDate, unitName: s.unitName, items, total: all.length, passed: all.filter((a) => a.status === 'passed').length, ...summarise(all), reminded: reminded.has(s.id) };
 		})
 		// who is behind comes first
 		.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.kana.localeCompare(b.kana, 'ja'));
