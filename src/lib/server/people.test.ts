@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testDb } from './testing/db';
 import { orgUnit, person, personTag, roleGrant, unitMembership } from './db/schema';
-import { getProfile } from './people';
+import { getProfile, searchPeople } from './people';
 
 async function setup() {
 	const db = await testDb();
@@ -48,5 +48,25 @@ describe('getProfile', () => {
 
 	it('is null for someone who does not exist', async () => {
 		expect(await getProfile(await setup(), 'nobody', '2026-11-23')).toBeNull();
+	});
+});
+
+describe('searchPeople', () => {
+	it('finds by 職員番号 prefix, 氏名 and フリガナ, and treats % and _ typed in the search as characters, not wildcards', async () => {
+		const db = await setup();
+		await db.insert(person).values({ id: 'p9', orgId: 'org1', employeeNo: '009_01', name: '100%テスト 花子', kana: 'テスト ハナコ', employmentType: 'regular', jobGrade: '主事', hireDate: '2020-04-01' });
+		// a person in two units (兼務) is listed once per unit; the names are what is checked here
+		const names = async (text: string) => [...new Set((await searchPeople(db, 'org1', { text, limit: 50, offset: 0 }, '2026-11-23')).rows.map((r) => r.name))].sort();
+		expect(await names('山田')).toEqual(['山田 太郎']);
+		expect(await names('やまだ')).toEqual(['山田 太郎']);
+		expect(await names('0001')).toEqual(['佐藤 花子', '山田 太郎']);
+		// a % or _ matches only names that contain it and 職員番号 that start with what was typed
+		expect(await names('%')).toEqual(['100%テスト 花子']);
+		expect(await names('_')).toEqual([]);
+		expect(await names('009_')).toEqual(['100%テスト 花子']);
+		expect(await names('0_9')).toEqual([]);
+		expect(await names('\\')).toEqual([]);
+		const { total } = await searchPeople(db, 'org1', { text: '%', limit: 50, offset: 0 }, '2026-11-23');
+		expect(total).toBe(1);
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, like, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db/client';
 import { orgUnit, person, personTag, roleGrant, unitMembership } from './db/schema';
@@ -82,13 +82,17 @@ export async function listUnitStaff(db: Db, orgId: string, unitPath: string, onD
 export type PeopleQuery = { text?: string; limit: number; offset: number };
 
 /** HR's staff search over 職員番号, 氏名 and フリガナ, with each person's current unit. */
+/** `text` for a LIKE pattern in which it matches only itself: % and _ typed in a search are characters, not wildcards. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const likeLiteral = (column: SQLWrapper, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+
 export async function searchPeople(db: Db, orgId: string, q: PeopleQuery, onDate: string) {
 	const text = q.text?.trim();
 	const match = text
 		? or(
-				like(person.employeeNo, `${text}%`),
-				like(person.name, `%${text}%`),
-				like(person.kana, `%${normaliseKana(text)}%`)
+				likeLiteral(person.employeeNo, `${escapeLike(text)}%`),
+				likeLiteral(person.name, `%${escapeLike(text)}%`),
+				likeLiteral(person.kana, `%${escapeLike(normaliseKana(text))}%`)
 			)
 		: undefined;
 	const where = and(eq(person.orgId, orgId), match);
