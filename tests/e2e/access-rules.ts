@@ -27,6 +27,8 @@ export const RULES: Record<string, Rule> = {
 	'GET /logout': anyone(redirectTo('/')),
 	// 「アクセシビリティ試験結果」 is public, like a municipality's own statement
 	'GET /accessibility': anyone(200),
+	// a reverse proxy's health check: public, and says nothing about the organisation
+	'GET /health': anyone(200),
 	'POST /logout': anyone(LOGIN),
 	// the display language: anyone may switch (an invalid choice is refused with 400)
 	'GET /language': anyone(200),

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from './testing/db';
+import { checkHealth } from './health';
+
+describe('checkHealth', () => {
+	it('is ok while the database answers, and unavailable with a message once it does not', async () => {
+		const db = await testDb();
+		expect(await checkHealth(db)).toEqual({ status: 'ok' });
+		db.$client.close();
+		expect(await checkHealth(db)).toEqual({ status: 'unavailable', message: expect.stringContaining('データベースに接続できません') });
+	});
+});
