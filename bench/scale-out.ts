@@ -59,6 +59,13 @@ const a = await startProcess(['build'], await freePort(), env);
 const b = await startProcess(['build'], await freePort(), env);
 stops.unshift(() => a.proc.kill('SIGTERM'), () => b.proc.kill('SIGTERM'));
 log(`app A ${a.base}, app B ${b.base}`);
+// the reverse proxy's health check reaches the database through each process
+for (const app of [a, b]) {
+	const health = await fetch(`${app.base}/health`);
+	const body = await health.json();
+	if (health.status !== 200 || body.status !== 'ok') fail(`${app.base}/health answered ${health.status} ${JSON.stringify(body)}`);
+}
+log('GET /health: 200 ok on A and B');
 
 const learner = await signIn(a.base, '000004', 'mirai-demo-2026');
 const steps: string[] = [];
