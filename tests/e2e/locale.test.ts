@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ACCOUNTS, attemptSignIn, expect, PASSWORD, test } from './fixtures';
+import { ACCOUNTS, attemptSignIn, expect, PASSWORD, signIn, test } from './fixtures';
 import { answerQuiz } from './quiz-helpers';
 import { formatWareki, toJstDate } from '../../src/lib/domain/japanese-date';
 
@@ -137,4 +137,31 @@ test('in English, an employee meets no untranslated screen text; Japanese data i
 	expect(unmarked).toEqual({});
 	await page.getByRole('button', { name: '日本語' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+});
+
+test('in English, HR\'s dashboard and a 課長\'s 課 page have no untranslated text; names, units, modules and targets are marked as Japanese', async ({ page }) => {
+	test.setTimeout(120_000);
+	const unmarked: Record<string, string[]> = {};
+	for (const [account, path] of [[ACCOUNTS.hr, '/dashboard'], [ACCOUNTS.manager, '/manager']] as const) {
+		await signIn(page, account);
+		await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await page.goto(path);
+		// the 課長's own 課 pages, linked from their page (or the one they are taken to)
+		const units = await page.locator('a[href^="/manager/units/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+		const pages = [...new Set([new URL(page.url()).pathname, ...units])];
+		for (const p of pages) {
+			await page.goto(p);
+			const found = await unmarkedJapanese(page);
+			if (found.length) unmarked[p] = found;
+		}
+		// the page is not empty: the data the check is about is there
+		if (path === '/dashboard') await expect(page.locator('main [lang="ja"]').first()).toBeVisible();
+		if (path === '/manager') expect(pages.some((p) => p.startsWith('/manager/units/'))).toBe(true);
+		await page.getByRole('button', { name: '日本語' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+		await page.context().clearCookies();
+	}
+	expect(unmarked).toEqual({});
 });

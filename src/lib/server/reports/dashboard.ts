@@ -144,7 +144,7 @@ export function dashboardTally(data: Omit<YearData, 'facts'>, targets: readonly 
 			computedAt: data.computedAt,
 			overall: summaryOf(overall),
 			trend: trendOf(trend, data.fiscalYear, today),
-			targets: perTarget.map((x) => ({ ...x.t, metricLabel: METRIC_MESSAGES[x.t.metric]({}, { locale }), scopeLabel: scopeLabel(x.t, modules, curricula, locale), result: targetResult(x) })),
+			targets: perTarget.map((x) => ({ ...x.t, metricLabel: METRIC_MESSAGES[x.t.metric]({}, { locale }), scopeLabel: scopeLabel(x.t, modules, curricula, locale), scopeData: scopeData(x.t, modules, curricula), result: targetResult(x) })),
 			depts,
 			// 職階 from the top (部長) down; a municipality's own grades after, in 五十音 order
 			byGrade: [...summaries(byGrade)].map(([grade, summary]) => ({ grade, summary })).sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade) || byKana.compare(a.grade, b.grade)),
@@ -185,11 +185,21 @@ function behindLists(rows: BehindRow[], limit = 100) {
 	return { overdueCount: overdue.length, notStartedCount: notStarted.length, overdue: overdue.slice(0, limit), notStarted: notStarted.slice(0, limit) };
 }
 
+/**
+ * The data in a target's scope, as the reader sees it: a module's title, a curriculum's name, a
+ * category or a tag (Japanese data, marked as such on the page); null for all training and for a
+ * curriculum that was deleted (its label is the app's own text).
+ */
+export function scopeData(t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>): string | null {
+	if (t.scopeKind === 'all') return null;
+	if (t.scopeKind === 'curriculum') return curricula.get(t.scopeValue)?.name ?? null;
+	if (t.scopeKind === 'module') return modules.find((x) => x.slug === t.scopeValue)?.title ?? t.scopeValue;
+	return t.scopeValue;
+}
+
 export function scopeLabel(t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>, locale: Locale = getLocale()) {
 	const o = { locale };
 	const scope = SCOPE_MESSAGES[t.scopeKind]({}, o);
 	if (t.scopeKind === 'all') return scope;
-	if (t.scopeKind === 'curriculum') return m.report_scope_value({ scope, value: curricula.get(t.scopeValue)?.name ?? m.report_curriculum_deleted({}, o) }, o);
-	if (t.scopeKind === 'module') return m.report_scope_value({ scope, value: modules.find((x) => x.slug === t.scopeValue)?.title ?? t.scopeValue }, o);
-	return m.report_scope_value({ scope, value: t.scopeValue }, o);
+	return m.report_scope_value({ scope, value: scopeData(t, modules, curricula) ?? m.report_curriculum_deleted({}, o) }, o);
 }
