@@ -176,7 +176,7 @@ test('in English, the HR pages have no untranslated text; staff, units and train
 	// sentence is one message, so the names are not marked); only these exact texts are let through
 	const known = new Set(['import_file_hint', 'training_upload_hint', 'units_file_hint'].map((k) => en[k].trim().slice(0, 80)));
 	const unmarked: Record<string, string[]> = {};
-	for (const path of ['/hr', '/hr/people', '/hr/units', '/hr/training', '/hr/import', '/hr/certificates', '/hr/passwords', '/hr/fiscal-year', '/jobs']) {
+	for (const path of ['/hr', '/hr/people', '/hr/units', '/hr/curricula', '/hr/training', '/hr/import', '/hr/certificates', '/hr/passwords', '/hr/fiscal-year', '/jobs']) {
 		await page.goto(path);
 		const found = (await unmarkedJapanese(page)).filter((text) => !known.has(text));
 		if (found.length) unmarked[path] = found;

@@ -21,6 +21,8 @@ export const load: PageServerLoad = async ({ url }) => {
 			active: c.active,
 			assignedPeople: c.assignedPeople,
 			who: describeCriteria({ ...c.criteria, unitNames: (c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p)) ?? m.curricula_unit_abolished()) }, employmentLabel),
+			// the Japanese data in that line (units, tags), in its order, for the page to mark
+			whoData: [...(c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p))).filter((n): n is string => !!n), ...(c.criteria.tagsAny ?? [])],
 			items: c.items.map((i) => ({
 				title: getModule(i.moduleSlug)?.title ?? i.moduleSlug,
 				mandatory: i.mandatory,
