@@ -15,20 +15,24 @@ export const load: PageServerLoad = async ({ url }) => {
 	const job = url.searchParams.get('job') ?? '';
 	return {
 		saved: url.searchParams.has('saved') ? { job: /^[a-z2-7]{24}$/.test(job) ? job : null } : null,
-		curricula: curricula.map((c) => ({
-			id: c.id,
-			name: c.name,
-			active: c.active,
-			assignedPeople: c.assignedPeople,
-			who: describeCriteria({ ...c.criteria, unitNames: (c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p)) ?? m.curricula_unit_abolished()) }, employmentLabel),
-			// the Japanese data in that line (units, tags), in its order, for the page to mark
-			whoData: [...(c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p))).filter((n): n is string => !!n), ...(c.criteria.tagsAny ?? [])],
-			items: c.items.map((i) => ({
-				title: getModule(i.moduleSlug)?.title ?? i.moduleSlug,
-				mandatory: i.mandatory,
-				due: describeDue(i.due),
-				recurrence: RECURRENCE_LABELS[i.recurrence]
-			}))
-		}))
+		curricula: curricula.map((c) => {
+			// each unit the rule names, looked up once: null for a unit since abolished
+			const unitNames = (c.criteria.unitPaths ?? []).map((p) => unitName.get(unitIdOfPath(p)) ?? null);
+			return {
+				id: c.id,
+				name: c.name,
+				active: c.active,
+				assignedPeople: c.assignedPeople,
+				who: describeCriteria({ ...c.criteria, unitNames: unitNames.map((n) => n ?? m.curricula_unit_abolished()) }, employmentLabel),
+				// the Japanese data in that line (units, tags), in its order, for the page to mark
+				whoData: [...unitNames.filter((n): n is string => n !== null), ...(c.criteria.tagsAny ?? [])],
+				items: c.items.map((i) => ({
+					title: getModule(i.moduleSlug)?.title ?? i.moduleSlug,
+					mandatory: i.mandatory,
+					due: describeDue(i.due),
+					recurrence: RECURRENCE_LABELS[i.recurrence]
+				}))
+			};
+		})
 	};
 };
