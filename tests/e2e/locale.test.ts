@@ -112,22 +112,33 @@ async function unmarkedJapanese(page: import('@playwright/test').Page): Promise<
 	});
 }
 
+/** Each page of `paths` in turn: its unmarked Japanese texts (those `allowed` lets through left out), by page. */
+async function unmarkedOn(page: import('@playwright/test').Page, paths: readonly string[], allowed: (text: string) => boolean = () => false) {
+	const unmarked: Record<string, string[]> = {};
+	for (const path of paths) {
+		await page.goto(path);
+		const found = (await unmarkedJapanese(page)).filter((text) => !allowed(text));
+		if (found.length) unmarked[path] = found;
+	}
+	return unmarked;
+}
+
+/** Switches the signed-in page to English with the header's button. */
+async function toEnglish(page: import('@playwright/test').Page) {
+	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
 test('in English, an employee meets no untranslated screen text; Japanese data is marked as Japanese', async ({ page }) => {
 	test.setTimeout(90_000);
 	await attemptSignIn(page, ACCOUNTS.employee, PASSWORD);
 	await expect(page).toHaveURL(/\/mypage$/);
-	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
-	await page.getByRole('button', { name: 'English' }).click();
-	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await toEnglish(page);
 	await page.goto('/history');
 	const certificate = await page.locator('a[href^="/certificates/"]').first().getAttribute('href');
 	const paths = ['/mypage', '/learn', `/learn/${SLUG}`, `/learn/${SLUG}?s=99`, '/history', certificate!, '/account/password', '/account/two-factor', '/language', '/accessibility', '/learn/no-such-module'];
-	const unmarked: Record<string, string[]> = {};
-	for (const path of paths) {
-		await page.goto(path);
-		const found = await unmarkedJapanese(page);
-		if (found.length) unmarked[path] = found;
-	}
+	const unmarked = await unmarkedOn(page, paths);
 	// the quiz page, opened from the module's last page
 	await page.goto(`/learn/${SLUG}?s=99`);
 	await page.getByRole('button', { name: en.lesson_start_quiz }).click();
@@ -141,21 +152,15 @@ test('in English, an employee meets no untranslated screen text; Japanese data i
 
 test('in English, HR\'s dashboard and a 課長\'s 課 page have no untranslated text; names, units, modules and targets are marked as Japanese', async ({ page }) => {
 	test.setTimeout(120_000);
-	const unmarked: Record<string, string[]> = {};
+	let unmarked: Record<string, string[]> = {};
 	for (const [account, path] of [[ACCOUNTS.hr, '/dashboard'], [ACCOUNTS.manager, '/manager']] as const) {
 		await signIn(page, account);
-		await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
-		await page.getByRole('button', { name: 'English' }).click();
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await toEnglish(page);
 		await page.goto(path);
 		// the 課長's own 課 pages, linked from their page (or the one they are taken to)
 		const units = await page.locator('a[href^="/manager/units/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
 		const pages = [...new Set([new URL(page.url()).pathname, ...units])];
-		for (const p of pages) {
-			await page.goto(p);
-			const found = await unmarkedJapanese(page);
-			if (found.length) unmarked[p] = found;
-		}
+		unmarked = { ...unmarked, ...(await unmarkedOn(page, pages)) };
 		// the page is not empty: the data the check is about is there
 		if (path === '/dashboard') await expect(page.locator('main [lang="ja"]').first()).toBeVisible();
 		if (path === '/manager') expect(pages.some((p) => p.startsWith('/manager/units/'))).toBe(true);
@@ -169,18 +174,12 @@ test('in English, HR\'s dashboard and a 課長\'s 課 page have no untranslated 
 test('in English, the HR pages have no untranslated text; staff, units and training records are marked as Japanese', async ({ page }) => {
 	test.setTimeout(120_000);
 	await signIn(page, ACCOUNTS.hr);
-	await page.locator('body[data-hydrated]').waitFor({ state: 'attached' });
-	await page.getByRole('button', { name: 'English' }).click();
-	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await toEnglish(page);
 	// the CSV formats' header names are Japanese inside these English sentences (known: the
 	// sentence is one message, so the names are not marked); only these exact texts are let through
 	const known = new Set(['import_file_hint', 'training_upload_hint', 'units_file_hint'].map((k) => en[k].trim().slice(0, 80)));
-	const unmarked: Record<string, string[]> = {};
-	for (const path of ['/hr', '/hr/people', '/hr/units', '/hr/curricula', '/hr/training', '/hr/import', '/hr/certificates', '/hr/passwords', '/hr/fiscal-year', '/jobs']) {
-		await page.goto(path);
-		const found = (await unmarkedJapanese(page)).filter((text) => !known.has(text));
-		if (found.length) unmarked[path] = found;
-	}
+	const paths = ['/hr', '/hr/people', '/hr/units', '/hr/curricula', '/hr/training', '/hr/import', '/hr/certificates', '/hr/passwords', '/hr/fiscal-year', '/jobs'];
+	const unmarked = await unmarkedOn(page, paths, (text) => known.has(text));
 	// the pages hold the data the check is about
 	await page.goto('/hr/people');
 	await expect(page.locator('main th[lang="ja"]').first()).toBeVisible();
