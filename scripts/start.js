@@ -1,4 +1,7 @@
-// `npm start`: serve the production build. Configure with environment variables (see README).
+// `npm start`: serve the production build. Configure with environment variables (docs/install.md).
+import { requireSupportedNode } from './node-version.js';
+
+requireSupportedNode();
 if (!process.env.ORIGIN) {
 	const port = process.env.PORT || '3000';
 	process.env.ORIGIN = `http://localhost:${port}`;
@@ -9,4 +12,6 @@ if (!process.env.ORIGIN) {
 }
 // the staff list CSV may be several MB (adapter-node's default request limit is 512 KB)
 process.env.BODY_SIZE_LIMIT ||= '25M';
-await import('../build/index.js');
+// the build's entry, written by `npm run build` (a variable, so type-checking does not need a build)
+const server = '../build/index.js';
+await import(server);
