@@ -10,7 +10,7 @@ export default defineConfig({
 		ssr: true,
 		outDir: 'build/worker',
 		emptyOutDir: true,
-		target: 'node20',
+		target: 'node24',
 		sourcemap: true,
 		rollupOptions: {
 			input: { 'export-worker': 'src/lib/server/export/export-worker.ts', 'dashboard-worker': 'src/lib/server/reports/dashboard-worker.ts' },

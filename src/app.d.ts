@@ -1,4 +1,4 @@
-import type { AuthUser } from '$lib/server/auth/session';
+import type { AuthUser } from '#lib/server/auth/session.ts';
 
 declare global {
 	namespace App {

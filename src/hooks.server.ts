@@ -1,22 +1,22 @@
-import { json, redirect, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
-import { cookieName as LOCALE_COOKIE, defineCustomServerStrategy } from '$lib/paraglide/runtime';
-import { isAppLocale } from '$lib/i18n/locales';
-import { db, initDatabase } from '$lib/server/db';
-import { isBusyError } from '$lib/server/db/client';
-import { busyMessage, markBusy, resolveBusyAware } from '$lib/server/busy';
-import { sessionPolicy } from '$lib/server/config';
-import { validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie, SESSION_COOKIE } from '$lib/server/auth/cookie';
-import { loginHref, passwordHref, twoFactorHref, twoFactorSetupHref } from '$lib/routes';
-import { requiresTwoFactor, twoFactorGate } from '$lib/domain/two-factor';
-import { scheduleDailyRefresh } from '$lib/server/assignment-runner';
-import { startMailer } from '$lib/server/mail/mailer';
-import { startJobs } from '$lib/server/jobs';
-import { crossSiteMessage, isCrossSiteWrite } from '$lib/server/cross-site';
-import { frameworkErrorMessage } from '$lib/server/error-messages';
-import { setLocaleCookie } from '$lib/server/locale';
+import { json, redirect, text } from '@sveltejs/kit';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { cookieName as LOCALE_COOKIE, defineCustomServerStrategy } from '#lib/paraglide/runtime.js';
+import { isAppLocale } from '#lib/i18n/locales.ts';
+import { db, initDatabase } from '#lib/server/db/index.ts';
+import { isBusyError } from '#lib/server/db/client.ts';
+import { busyMessage, markBusy, resolveBusyAware } from '#lib/server/busy.ts';
+import { sessionPolicy } from '#lib/server/config.ts';
+import { validateSessionToken } from '#lib/server/auth/session.ts';
+import { deleteSessionCookie, SESSION_COOKIE } from '#lib/server/auth/cookie.ts';
+import { loginHref, passwordHref, twoFactorHref, twoFactorSetupHref } from '#lib/routes.ts';
+import { requiresTwoFactor, twoFactorGate } from '#lib/domain/two-factor.ts';
+import { scheduleDailyRefresh } from '#lib/server/assignment-runner.ts';
+import { startMailer } from '#lib/server/mail/mailer.ts';
+import { startJobs } from '#lib/server/jobs/index.ts';
+import { crossSiteMessage, isCrossSiteWrite } from '#lib/server/cross-site.ts';
+import { frameworkErrorMessage } from '#lib/server/error-messages.ts';
+import { setLocaleCookie } from '#lib/server/locale.ts';
 
 export const init: ServerInit = async () => {
 	try {
@@ -104,8 +104,8 @@ const handleLocale: Handle = ({ event, resolve }) => {
 		userLocale.set(event.request, chosen);
 		if (event.cookies.get(LOCALE_COOKIE) !== chosen) setLocaleCookie(event.cookies, chosen);
 	}
-	return paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	// the strategies read no locale from the URL, so the request paraglide passes on is the same one
+	return paraglideMiddleware(event.request, ({ locale }) => {
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
@@ -117,14 +117,19 @@ const handleBusy: Handle = ({ event, resolve }) => resolveBusyAware(event.locals
 
 export const handle = sequence(handleBusy, handleHeaders, handleCrossSite, handleAuth, handleLocale, handleGuard);
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
+/**
+ * Every error of a request comes here. Errors the app throws with `error()` keep their own
+ * message; SvelteKit's own refusals (bad URL, method or content type) get a Japanese message and
+ * are not logged; anything unexpected is logged and the page says only that something failed.
+ */
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	if (kind === 'app') return;
+	if (kind === 'framework' || kind === 'validation') return { message: frameworkErrorMessage(error.status) };
 	if (isBusyError(error)) {
 		console.error(`[manabi] ${event.route.id}: database busy`);
 		markBusy(event.locals);
 		return { message: busyMessage() };
 	}
-	// below 500 it is SvelteKit refusing the request itself (bad URL, method or content type): nothing to log
-	if (status < 500) return { message: frameworkErrorMessage(status) };
 	console.error(`[manabi] ${event.route.id ?? event.url.pathname}:`, error);
-	return { message: frameworkErrorMessage(status) };
+	return { message: frameworkErrorMessage(500) };
 };

@@ -17,14 +17,18 @@ const file = process.env.BENCH_EVENT_LOOP_FILE;
 if (file && isMainThread) {
 	const h = monitorEventLoopDelay({ resolution: 10 });
 	h.enable();
+	/** @type {WeakMap<object, number>} */
 	const started = new WeakMap();
+	/** @type {number[]} */
 	let durations = [];
-	subscribe('http.server.request.start', ({ request }) => started.set(request, performance.now()));
-	subscribe('http.server.response.finish', ({ request }) => {
-		const t = started.get(request);
+	/** @param {unknown} message */
+	const requestOf = (message) => /** @type {{ request: object }} */ (message).request;
+	subscribe('http.server.request.start', (message) => void started.set(requestOf(message), performance.now()));
+	subscribe('http.server.response.finish', (message) => {
+		const t = started.get(requestOf(message));
 		if (t !== undefined) durations.push(Math.round((performance.now() - t) * 10) / 10);
 	});
-	const ms = (ns) => Math.round(ns / 1e5) / 10;
+	const ms = (/** @type {number} */ ns) => Math.round(ns / 1e5) / 10;
 	process.on('SIGUSR2', () => {
 		writeFileSync(file, JSON.stringify({ maxMs: ms(h.max), p99Ms: ms(h.percentile(99)), meanMs: ms(h.mean), requestMs: durations }));
 		h.reset();

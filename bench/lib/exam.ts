@@ -20,7 +20,10 @@ export async function examDay(server: Server, file: string, users: number, first
 	const wallMs = await runMany(users, 500, async (i) => {
 		try {
 			const t = performance.now();
-			const cookie = await signIn(server.base, String(first + i + 1).padStart(6, '0'), BENCH_PASSWORD).catch((e: Error) => void reasons.add(e.message) ?? null);
+			const cookie = await signIn(server.base, String(first + i + 1).padStart(6, '0'), BENCH_PASSWORD).catch((e: Error) => {
+				reasons.add(e.message);
+				return null;
+			});
 			record('signIn', { ok: !!cookie, ms: performance.now() - t });
 			if (!cookie) return void failures++;
 			const id = await takeQuiz(server.base, cookie, 'security-policy', record);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrPeopleHref, loginHref, safeNext } from './routes';
+import { hrPeopleHref, loginHref, safeNext } from './routes.ts';
 
 describe('safeNext', () => {
 	it.each([

@@ -1,5 +1,5 @@
 /** URL builders: every link and redirect in the app is made here. */
-import type { Section } from './domain/access';
+import type { Section } from './domain/access.ts';
 
 export const SECTION_HREF: Record<Section, string> = {
 	mypage: '/mypage',

@@ -1,7 +1,7 @@
-import { sectionsFor } from '$lib/domain/access';
-import { db } from '$lib/server/db';
-import { countActiveJobs } from '$lib/server/jobs/queries';
-import { mayStartJobs } from '$lib/domain/job';
+import { sectionsFor } from '#lib/domain/access.ts';
+import { db } from '#lib/server/db/index.ts';
+import { countActiveJobs } from '#lib/server/jobs/queries.ts';
+import { mayStartJobs } from '#lib/domain/job.ts';
 import type { LayoutServerLoad } from './$types';
 
 /** Only what the shell needs; never the session id or password state. */

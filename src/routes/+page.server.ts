@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { homeSection } from '$lib/domain/access';
-import { SECTION_HREF } from '$lib/routes';
+import { homeSection } from '#lib/domain/access.ts';
+import { SECTION_HREF } from '#lib/routes.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ORIGIN, UNITS } from './fixtures';
-import { ensureEmployeeCertificate } from './matrix-world';
+import { ORIGIN, UNITS } from './fixtures.ts';
+import { ensureEmployeeCertificate } from './matrix-world.ts';
 
 /** The locales the sweep covers; adding English is adding 'en' here (cookie strategy). */
 export const LOCALES = ['ja', 'en'] as const;

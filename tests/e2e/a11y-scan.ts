@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, type Page } from '@playwright/test';
-import { WCAG_TAGS } from './a11y-pages';
+import { WCAG_TAGS } from './a11y-pages.ts';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 

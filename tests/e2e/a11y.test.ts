@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { ACCOUNTS, attemptSignIn, enterDemoCode, expect, signIn, test } from './fixtures';
-import { LOCALES, PLAN, REDIRECT_ONLY, SCANNED_ELSEWHERE, pageRoutes, type RoleName } from './a11y-pages';
-import { describe, loadParts, newPart, savePart, scan, summarise, type Part } from './a11y-scan';
+import { ACCOUNTS, attemptSignIn, enterDemoCode, expect, signIn, test } from './fixtures.ts';
+import { LOCALES, PLAN, REDIRECT_ONLY, SCANNED_ELSEWHERE, pageRoutes, type RoleName } from './a11y-pages.ts';
+import { describe, loadParts, newPart, savePart, scan, summarise, type Part } from './a11y-scan.ts';
 
 /** The published results; read before this run rewrites them, so the page can be compared with its build. */
 export const RESULTS_FILE = 'src/lib/accessibility/results.json';

@@ -1,4 +1,4 @@
-import { anyone, byVariant, HOME, LOGIN, managesPerson, only, redirectTo, SEES_PERSON, signedIn, within, type Rule, type SignedInRole } from './access-dsl';
+import { anyone, byVariant, HOME, LOGIN, managesPerson, only, redirectTo, SEES_PERSON, signedIn, within, type Rule, type SignedInRole } from './access-dsl.ts';
 
 /**
  * Who may do what: one line per page (`GET`), form action (`POST …?/name`, `POST …` for a

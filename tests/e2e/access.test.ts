@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, signIn, signOut, test, UNITS, ORIGIN } from './fixtures';
+import { ACCOUNTS, expect, signIn, signOut, test, UNITS, ORIGIN } from './fixtures.ts';
 
 test('signed-out visitors are sent to the login page from every area', async ({ page }) => {
 	for (const path of ['/mypage', '/hr', '/admin', '/manager', '/dashboard', `/manager/units/${UNITS.shimin}`]) {

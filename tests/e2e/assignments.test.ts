@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, signIn, test, ORIGIN } from './fixtures';
+import { ACCOUNTS, expect, signIn, test, ORIGIN } from './fixtures.ts';
 
 test('an employee sees the training they must take, ordered by due date, with status definitions', async ({ page }) => {
 	await signIn(page, ACCOUNTS.employee);

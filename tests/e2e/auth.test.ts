@@ -1,4 +1,4 @@
-import { ACCOUNTS, attemptSignIn, expect, signIn, signOut, test, ORIGIN } from './fixtures';
+import { ACCOUNTS, attemptSignIn, expect, signIn, signOut, test, ORIGIN } from './fixtures.ts';
 
 const homes = [
 	{ who: 'employee', no: ACCOUNTS.employee, url: /\/mypage$/, heading: 'マイページ', nav: ['マイページ', '学習', '受講履歴'], notNav: ['人事・研修', 'システム管理', '所属の状況'] },

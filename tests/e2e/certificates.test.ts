@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { ACCOUNTS, expect, signIn, signOut, test } from './fixtures';
-import { answerQuiz } from './quiz-helpers';
-import { fiscalYearOf, formatFiscalYear, formatWareki, toJstDate } from '../../src/lib/domain/japanese-date';
+import { ACCOUNTS, expect, signIn, signOut, test } from './fixtures.ts';
+import { answerQuiz } from './quiz-helpers.ts';
+import { fiscalYearOf, formatFiscalYear, formatWareki, toJstDate } from '../../src/lib/domain/japanese-date.ts';
 
 // みらい市's demo employee 000004 (小野 美咲, 市民課 住民記録係) has no history of her own
 const SLUG = 'e-approval';

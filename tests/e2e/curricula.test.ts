@@ -1,5 +1,5 @@
-import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures';
-import { finishedJob } from './job-helpers';
+import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures.ts';
+import { finishedJob } from './job-helpers.ts';
 
 const MODULE = 'デジタルデバイド対策・アクセシビリティ・窓口での支援';
 

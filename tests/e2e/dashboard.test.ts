@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
-import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures';
-import { exportPersons } from './job-helpers';
+import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures.ts';
+import { exportPersons } from './job-helpers.ts';
 
 const fy = (() => {
 	const jst = new Date(Date.now() + 9 * 3600_000);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { openDb } from './matrix-world';
+import { openDb } from './matrix-world.ts';
 
 /**
  * A fingerprint of everything the app has stored, table by table, to show that a run of

@@ -1,7 +1,7 @@
 import { test as base, expect, type Cookie, type Page } from '@playwright/test';
 import { generateHOTP } from '@oslojs/otp';
-import { DEMO_TOTP_KEY } from '../../src/lib/server/demo/municipality';
-import { stepAt } from '../../src/lib/domain/two-factor';
+import { DEMO_TOTP_KEY } from '../../src/lib/server/demo/municipality.ts';
+import { stepAt } from '../../src/lib/domain/two-factor.ts';
 
 /** The app's own origin (see playwright.config.ts): the Origin header of a same-site POST. */
 export const ORIGIN = `http://localhost:${Number(process.env.E2E_PORT) || 4173}`;

@@ -1,4 +1,4 @@
-import { ACCOUNTS, ORIGIN, expect, signIn, test } from './fixtures';
+import { ACCOUNTS, ORIGIN, expect, signIn, test } from './fixtures.ts';
 
 /**
  * Issue #9: a reader who chose English gets the importer's and the guards' messages in English,

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { ACCOUNTS, expect, signIn, test } from './fixtures';
+import { ACCOUNTS, expect, signIn, test } from './fixtures.ts';
 
 const HEADER = '職員番号,氏名,フリガナ,所属コード,職階,雇用区分,採用日,メール,タグ,異動日\r\n';
 

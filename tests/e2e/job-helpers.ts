@@ -1,5 +1,5 @@
 import { expect, type APIResponse, type Page } from '@playwright/test';
-import { ORIGIN } from './fixtures';
+import { ORIGIN } from './fixtures.ts';
 
 type Status = { status: string; active: boolean; result: Record<string, unknown> | null; error: string | null; hasFile: boolean };
 

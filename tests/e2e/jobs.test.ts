@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ACCOUNTS, expect, signIn, test } from './fixtures';
-import { finishedJob, startPersonExport } from './job-helpers';
+import { ACCOUNTS, expect, signIn, test } from './fixtures.ts';
+import { finishedJob, startPersonExport } from './job-helpers.ts';
 
 test('HR starts the 個人別 export, goes elsewhere, comes back through 処理の状況 and downloads the CSV', async ({ page }) => {
 	test.setTimeout(90_000);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ACCOUNTS, PASSWORD, expect, test } from './fixtures';
+import { ACCOUNTS, PASSWORD, expect, test } from './fixtures.ts';
 
 // a module no other test reads as the employee, so it opens at its first page
 const MODULE = 'open-data';

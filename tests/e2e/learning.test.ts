@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures';
-import { answerQuiz, readBank } from './quiz-helpers';
+import { ACCOUNTS, expect, signIn, signOut, test, ORIGIN } from './fixtures.ts';
+import { answerQuiz, readBank } from './quiz-helpers.ts';
 
 test('the catalogue lists the modules with their status', async ({ page }) => {
 	await signIn(page, ACCOUNTS.employee);

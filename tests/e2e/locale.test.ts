@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { ACCOUNTS, attemptSignIn, expect, PASSWORD, signIn, test } from './fixtures';
-import { answerQuiz } from './quiz-helpers';
-import { formatWareki, toJstDate } from '../../src/lib/domain/japanese-date';
+import { ACCOUNTS, attemptSignIn, expect, PASSWORD, signIn, test } from './fixtures.ts';
+import { answerQuiz } from './quiz-helpers.ts';
+import { formatWareki, toJstDate } from '../../src/lib/domain/japanese-date.ts';
 
 /** The English catalog as shipped: the test reads the wording from it rather than repeating it. */
 const en: Record<string, string> = JSON.parse(readFileSync('messages/en.json', 'utf8'));

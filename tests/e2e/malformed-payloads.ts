@@ -1,4 +1,4 @@
-import type { FormFields } from './form-fields';
+import type { FormFields } from './form-fields.ts';
 
 /**
  * Malformed input for the sweep: every field of a form filled with the same bad value at

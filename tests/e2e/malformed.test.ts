@@ -1,13 +1,13 @@
 import type { APIRequestContext } from '@playwright/test';
-import { ROLES } from './access-dsl';
-import { dbState } from './db-state';
-import { ACCOUNTS, ORIGIN, expect, signIn, test } from './fixtures';
-import { FORM_FIELDS, QUERY_FIELDS } from './form-fields';
-import { judge } from './malformed-check';
-import { formPayloads, PATH_VALUES, queryPayloads } from './malformed-payloads';
-import { cellsFor, firstAllowed, ownAttempt, type Allowed, type Cell } from './matrix-cells';
-import { setUpWorld, type World } from './matrix-world';
-import { discoverRoutes, pathOf } from './route-tree';
+import { ROLES } from './access-dsl.ts';
+import { dbState } from './db-state.ts';
+import { ACCOUNTS, ORIGIN, expect, signIn, test } from './fixtures.ts';
+import { FORM_FIELDS, QUERY_FIELDS } from './form-fields.ts';
+import { judge } from './malformed-check.ts';
+import { formPayloads, PATH_VALUES, queryPayloads } from './malformed-payloads.ts';
+import { cellsFor, firstAllowed, ownAttempt, type Allowed, type Cell } from './matrix-cells.ts';
+import { setUpWorld, type World } from './matrix-world.ts';
+import { discoverRoutes, pathOf } from './route-tree.ts';
 
 /**
  * Issue #8's malformed-input sweep: every form action, page and endpoint of src/routes, as a

@@ -1,9 +1,9 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { ROLES, type Outcome, type Role } from './access-dsl';
-import { RULES } from './access-rules';
-import { ORIGIN } from './fixtures';
-import { MIRAI, MIRAI_CERTIFICATE, MIRAI_CLOSED_YEAR, MIRAI_JOB, OPEN_YEAR, OTHER_ORG, QUIZ_MODULE, type World } from './matrix-world';
-import { pathOf, type RouteEntry } from './route-tree';
+import { ROLES, type Outcome, type Role } from './access-dsl.ts';
+import { RULES } from './access-rules.ts';
+import { ORIGIN } from './fixtures.ts';
+import { MIRAI, MIRAI_CERTIFICATE, MIRAI_CLOSED_YEAR, MIRAI_JOB, OPEN_YEAR, OTHER_ORG, QUIZ_MODULE, type World } from './matrix-world.ts';
+import { pathOf, type RouteEntry } from './route-tree.ts';
 
 /** The objects a route can point at, by kind; the rules name these variants. */
 export const VARIANTS = {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, type Client, type InValue } from '@libsql/client';
 import { toJstDate } from '../../src/lib/domain/japanese-date.ts';
-import { ACCOUNTS } from './fixtures';
+import { ACCOUNTS } from './fixtures.ts';
 
 /**
  * The objects the matrix points at. みらい市 comes from the demo seed; a second municipality

@@ -1,10 +1,10 @@
-import { ROLES } from './access-dsl';
-import { RULES } from './access-rules';
-import { dbState } from './db-state';
-import { ACCOUNTS, expect, signIn, test } from './fixtures';
-import { cellsFor, compare, kindOf, ownAttempt, sendCell } from './matrix-cells';
-import { setUpWorld, type World } from './matrix-world';
-import { discoverRoutes } from './route-tree';
+import { ROLES } from './access-dsl.ts';
+import { RULES } from './access-rules.ts';
+import { dbState } from './db-state.ts';
+import { ACCOUNTS, expect, signIn, test } from './fixtures.ts';
+import { cellsFor, compare, kindOf, ownAttempt, sendCell } from './matrix-cells.ts';
+import { setUpWorld, type World } from './matrix-world.ts';
+import { discoverRoutes } from './route-tree.ts';
 
 /**
  * Issue #8's authorization matrix: every role × every page, action and endpoint of

@@ -1,9 +1,9 @@
-import { ROLES } from './access-dsl';
-import { dbState } from './db-state';
-import { ACCOUNTS, ORIGIN, PASSWORD, expect, signIn, test } from './fixtures';
-import { cellsFor, firstAllowed, ownAttempt, type Allowed } from './matrix-cells';
-import { setUpWorld, type World } from './matrix-world';
-import { discoverRoutes } from './route-tree';
+import { ROLES } from './access-dsl.ts';
+import { dbState } from './db-state.ts';
+import { ACCOUNTS, ORIGIN, PASSWORD, expect, signIn, test } from './fixtures.ts';
+import { cellsFor, firstAllowed, ownAttempt, type Allowed } from './matrix-cells.ts';
+import { setUpWorld, type World } from './matrix-world.ts';
+import { discoverRoutes } from './route-tree.ts';
 
 /**
  * Issue #8's cross-site checks. Every route (each form action, and every page and endpoint

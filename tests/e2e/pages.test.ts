@@ -1,10 +1,10 @@
-import { ROLES } from './access-dsl';
-import { dbState } from './db-state';
-import { ACCOUNTS, expect, signIn, test } from './fixtures';
-import { cellsFor, describeCell, ownAttempt, type Cell } from './matrix-cells';
-import { setUpWorld, type World } from './matrix-world';
-import { discoverRoutes } from './route-tree';
-import { headerProblems } from './security-headers';
+import { ROLES } from './access-dsl.ts';
+import { dbState } from './db-state.ts';
+import { ACCOUNTS, expect, signIn, test } from './fixtures.ts';
+import { cellsFor, describeCell, ownAttempt, type Cell } from './matrix-cells.ts';
+import { setUpWorld, type World } from './matrix-world.ts';
+import { discoverRoutes } from './route-tree.ts';
+import { headerProblems } from './security-headers.ts';
 
 /**
  * Issue #8's page sweep: every page of src/routes that a role may open is visited in the

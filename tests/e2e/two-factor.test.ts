@@ -1,6 +1,6 @@
 import { generateTOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { ACCOUNTS, attemptSignIn, enterDemoCode, expect, lastDemoCode, ORIGIN, PASSWORD, signIn, signOut, test } from './fixtures';
+import { ACCOUNTS, attemptSignIn, enterDemoCode, expect, lastDemoCode, ORIGIN, PASSWORD, signIn, signOut, test } from './fixtures.ts';
 
 const STAFF = { no: '001003', name: '山口 恵' };
 

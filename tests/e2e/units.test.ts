@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, signIn, test } from './fixtures';
+import { ACCOUNTS, expect, signIn, test } from './fixtures.ts';
 
 const file = (text: string) => ({ name: 'soshiki.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + text.replaceAll('\n', '\r\n')) });
 

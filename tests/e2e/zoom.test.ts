@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ACCOUNTS, expect, signIn, test } from './fixtures';
+import { ACCOUNTS, expect, signIn, test } from './fixtures.ts';
 
 /**
  * WCAG 1.4.4 (text resized to 200 %) and 1.4.10 (reflow at 320 CSS px). Data tables may scroll

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CRITERIA, verdict } from './criteria';
+import { CRITERIA, verdict } from './criteria.ts';
 
 describe('the WCAG 2.0 (JIS X 8341-3:2016) checklist', () => {
 	it('has the 25 level-A and 13 level-AA success criteria, each once', () => {

@@ -1,5 +1,5 @@
-import { m } from '$lib/paraglide/messages';
-import { splitDuration, type JobKind, type JobStatus } from '$lib/domain/job';
+import { m } from '#lib/paraglide/messages.js';
+import { splitDuration, type JobKind, type JobStatus } from '#lib/domain/job.ts';
 
 /** Words for a job on the progress page, the list and the header (all through the catalog). */
 export const jobKindLabel = (kind: string) =>

@@ -11,7 +11,7 @@ import {
 	sectionsFor,
 	type Grant,
 	type Viewer
-} from './access';
+} from './access.ts';
 
 const viewer = (grants: Grant[], orgId = 'org1'): Viewer => ({ id: 'me', orgId, grants });
 const manager = (unitPath: string): Grant => ({ role: 'manager', unitId: 'u', unitPath });

@@ -1,5 +1,5 @@
 /** Who may see what. Pure rules; the server applies them on every load and action. */
-import * as m from '../paraglide/messages';
+import * as m from '../paraglide/messages.js';
 
 export type Role = 'manager' | 'hr' | 'admin' | 'executive' | 'security_officer';
 

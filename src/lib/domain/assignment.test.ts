@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentStatus, computeDueDate, isNewHire, matchesRule, passCounts, periodKey, summarise, type StaffFacts } from './assignment';
+import { assignmentStatus, computeDueDate, isNewHire, matchesRule, passCounts, periodKey, summarise, type StaffFacts } from './assignment.ts';
 
 const staff = (over: Partial<StaffFacts> = {}): StaffFacts => ({
 	id: 'p1', active: true, jobGrade: '主事', tags: ['窓口'], unitPaths: ['/shimin/koseki/'],

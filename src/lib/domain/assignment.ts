@@ -2,8 +2,8 @@
  * Curricula → assignments: which staff a rule covers, when each assignment is due, which
  * period (年度 or module version) it belongs to, and its status. Pure; dates are ISO strings.
  */
-import { addDays, fiscalYearOf, fiscalYearRange, type IsoDate } from './japanese-date';
-import * as m from '../paraglide/messages';
+import { addDays, fiscalYearOf, fiscalYearRange, type IsoDate } from './japanese-date.ts';
+import * as m from '../paraglide/messages.js';
 
 export type RuleCriteria = {
 	jobGrades?: readonly string[];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { auditRange, parseAuditFilter } from './audit-filter';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { auditRange, parseAuditFilter } from './audit-filter.ts';
 
 const parse = (q: string) => parseAuditFilter(new URLSearchParams(q), ['auth.sign_in', 'role.granted']);
 

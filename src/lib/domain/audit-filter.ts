@@ -1,6 +1,6 @@
 /** Reading the audit log's search form from the URL: pure, with messages per field (in the reader's locale). */
-import { isIsoDate } from './japanese-date';
-import * as m from '../paraglide/messages';
+import { isIsoDate } from './japanese-date.ts';
+import * as m from '../paraglide/messages.js';
 
 export type AuditFilter = { from: string | null; to: string | null; action: string | null; actor: string | null; page: number };
 export type AuditFilterResult = { filter: AuditFilter; errors: Record<string, string> };

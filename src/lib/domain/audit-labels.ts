@@ -1,4 +1,4 @@
-import * as m from '../paraglide/messages';
+import * as m from '../paraglide/messages.js';
 
 /** Message functions, called when a label is shown (the locale is per request). */
 const LABELS: Record<string, () => string> = {

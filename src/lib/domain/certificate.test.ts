@@ -7,9 +7,9 @@ import {
 	generateCertificateCode,
 	modulePassDate,
 	normaliseCertificateCode
-} from './certificate';
-import type { Grant, Viewer } from './access';
-import type { ModuleFact } from './report-facts';
+} from './certificate.ts';
+import type { Grant, Viewer } from './access.ts';
+import type { ModuleFact } from './report-facts.ts';
 
 describe('verification codes', () => {
 	it('are 12 characters of the unambiguous alphabet, and differ from call to call', () => {

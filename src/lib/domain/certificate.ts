@@ -2,9 +2,9 @@
  * 修了証: when one may be issued, who may open it, and its verification code. Pure rules; the
  * server issues certificates lazily and looks codes up (src/lib/server/certificates.ts).
  */
-import { fiscalYearOf, type IsoDate } from './japanese-date';
-import { hasRole, isInSubtree, managedPaths, type Viewer } from './access';
-import type { ModuleFact } from './report-facts';
+import { fiscalYearOf, type IsoDate } from './japanese-date.ts';
+import { hasRole, isInSubtree, managedPaths, type Viewer } from './access.ts';
+import type { ModuleFact } from './report-facts.ts';
 
 /** No 0/O, 1/I/L: a code read aloud over the phone or copied from paper stays unambiguous. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { describeCriteria, describeDue, draftOf, readDraft, splitTags, validateDraft, type Choices } from './curriculum-form';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { describeCriteria, describeDue, draftOf, readDraft, splitTags, validateDraft, type Choices } from './curriculum-form.ts';
 
 const choices: Choices = { modules: ['security-policy', 'onboarding'], jobGrades: ['課長', '主事'], unitIds: ['u1', 'u2'], employmentTypes: ['regular', 'part_time_fy'] };
 

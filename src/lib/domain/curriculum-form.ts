@@ -3,10 +3,10 @@
  * rules (and every Japanese message) are tested without a server. The draft is returned on
  * failure too, so the form is shown again exactly as HR left it.
  */
-import { formatWareki, isIsoDate, type IsoDate } from './japanese-date';
-import type { DueRule, Recurrence, RuleCriteria } from './assignment';
-import * as m from '../paraglide/messages';
-import { jobGradeLabel } from './labels';
+import { formatWareki, isIsoDate, type IsoDate } from './japanese-date.ts';
+import type { DueRule, Recurrence, RuleCriteria } from './assignment.ts';
+import * as m from '../paraglide/messages.js';
+import { jobGradeLabel } from './labels.ts';
 
 export type DueKind = DueRule['kind'];
 export const DUE_KINDS: readonly DueKind[] = ['fiscal_year_end', 'fixed', 'after_hire', 'after_transfer'];

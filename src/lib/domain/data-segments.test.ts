@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataSegments } from './data-segments';
+import { dataSegments } from './data-segments.ts';
 
 describe('dataSegments', () => {
 	it('cuts a sentence around its data pieces, in order', () => {

@@ -10,7 +10,7 @@ import {
 	formatWarekiDateTime,
 	isIsoDate,
 	toJstDate
-} from './japanese-date';
+} from './japanese-date.ts';
 
 describe('fiscalYearOf (年度)', () => {
 	it.each([

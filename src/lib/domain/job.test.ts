@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeJob, canTransition, elapsedMs, isActive, outputExpired, progressPercent, remainingMs, shouldWriteProgress, splitDuration, interruptedMessage, failedMessage, JOB_KINDS, mayStartJobs } from './job';
+import { canSeeJob, canTransition, elapsedMs, isActive, outputExpired, progressPercent, remainingMs, shouldWriteProgress, splitDuration, interruptedMessage, failedMessage, JOB_KINDS, mayStartJobs } from './job.ts';
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, s));
 

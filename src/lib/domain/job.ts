@@ -2,8 +2,8 @@
  * Long operations run as jobs: who may see one, how its status may change, and what the
  * progress page says about it (percent done, time left). No I/O here.
  */
-import * as m from '../paraglide/messages';
-import { canEnterSection, type Viewer } from './access';
+import * as m from '../paraglide/messages.js';
+import { canEnterSection, type Viewer } from './access.ts';
 
 export const JOB_KINDS = ['staff_import', 'person_export', 'fiscal_year_close', 'assignment_refresh'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareByKana, isKatakanaName, normaliseKana } from './kana';
+import { compareByKana, isKatakanaName, normaliseKana } from './kana.ts';
 
 describe('normaliseKana', () => {
 	it.each([

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { ROLE_LABELS } from './access';
-import { ASSIGNMENT_STATUS_LABELS } from './assignment';
-import { AUDIT_ACTIONS, auditLabel } from './audit-labels';
-import { describeCriteria, describeDue, RECURRENCE_LABELS } from './curriculum-form';
-import { EMPLOYMENT_TYPES, employmentLabel, jobGradeLabel, JOB_GRADES, UNIT_KINDS } from './labels';
-import { LEARNING_STATUS_LABELS } from './learning-status';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { ROLE_LABELS } from './access.ts';
+import { ASSIGNMENT_STATUS_LABELS } from './assignment.ts';
+import { AUDIT_ACTIONS, auditLabel } from './audit-labels.ts';
+import { describeCriteria, describeDue, RECURRENCE_LABELS } from './curriculum-form.ts';
+import { EMPLOYMENT_TYPES, employmentLabel, jobGradeLabel, JOB_GRADES, UNIT_KINDS } from './labels.ts';
+import { LEARNING_STATUS_LABELS } from './learning-status.ts';
 
 const base = getLocale;
 afterEach(() => overwriteGetLocale(base));

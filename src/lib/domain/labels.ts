@@ -1,5 +1,5 @@
 /** Display labels for codes stored in the database, resolved in the reader's locale when read. */
-import * as m from '../paraglide/messages';
+import * as m from '../paraglide/messages.js';
 
 /** Each label is a getter, so it is translated when shown (the locale is per request), never at import. */
 export const EMPLOYMENT_TYPES = {

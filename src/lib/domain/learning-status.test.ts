@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learningStatus, type ProgressFact, type ResultFact } from './learning-status';
+import { learningStatus, type ProgressFact, type ResultFact } from './learning-status.ts';
 
 const reading: ProgressFact = { moduleVersion: '2.0.0', completed: false };
 const read: ProgressFact = { moduleVersion: '2.0.0', completed: true };

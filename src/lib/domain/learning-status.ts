@@ -1,5 +1,5 @@
 /** A learner's state in one module, from their reading progress and quiz results. */
-import * as m from '../paraglide/messages';
+import * as m from '../paraglide/messages.js';
 
 export type LearningStatus = 'not_started' | 'reading' | 'read' | 'failed' | 'passed';
 

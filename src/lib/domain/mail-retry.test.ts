@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { MAX_ATTEMPTS, nextAttempt } from './mail-retry';
+import { MAX_ATTEMPTS, nextAttempt } from './mail-retry.ts';
 
 it('waits longer after each failure, then gives up', () => {
 	const now = new Date('2026-11-23T00:00:00Z');

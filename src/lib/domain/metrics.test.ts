@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { evaluateTarget, groupSummaries, monthlyTrend, mostMissed, summarise, thresholdProblem } from './metrics';
-import { buildFacts, factStatus, mergeFacts, type AssignmentRow, type ModuleFact, type PersonFact, type ResultRow } from './report-facts';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { evaluateTarget, groupSummaries, monthlyTrend, mostMissed, summarise, thresholdProblem } from './metrics.ts';
+import { buildFacts, factStatus, mergeFacts, type AssignmentRow, type ModuleFact, type PersonFact, type ResultRow } from './report-facts.ts';
 
 const TODAY = '2026-11-23';
 const person = (id: string, over: Partial<PersonFact> = {}): PersonFact => ({ id, active: true, unitId: 'shimin', deptId: 'shiminbu', jobGrade: '主事', tags: [], ...over });

@@ -13,10 +13,10 @@
  * - Passed: a pass that satisfies the assignment (the 年度 for annual training, the current version
  *   for re-attestation). Retakes count: the best attempt decides; the first attempt is shown beside it.
  */
-import type { IsoDate } from './japanese-date';
-import type { ModuleFact, PersonFact } from './report-facts';
-import * as m from '../paraglide/messages';
-import { getLocale } from '../paraglide/runtime';
+import type { IsoDate } from './japanese-date.ts';
+import type { ModuleFact, PersonFact } from './report-facts.ts';
+import * as m from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
 
 export type Summary = {
 	/** assigned, not exempt, still counted (active or passed) */

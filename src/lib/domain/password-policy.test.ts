@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { checkNewPassword } from './password-policy';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { checkNewPassword } from './password-policy.ts';
 
 const ctx = { employeeNo: '001234' };
 

@@ -1,5 +1,5 @@
 /** Password rules (OWASP ASVS level 2 style: length over composition, no obvious choices). */
-import * as m from '../paraglide/messages';
+import * as m from '../paraglide/messages.js';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { singleWholeNumber } from './query';
+import { singleWholeNumber } from './query.ts';
 
 describe('singleWholeNumber', () => {
 	it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remindersDue, weekStart, type OpenItem } from './reminders';
+import { remindersDue, weekStart, type OpenItem } from './reminders.ts';
 
 const today = '2026-11-23';
 const item = (id: string, dueDate: string, status: OpenItem['status'] = 'not_started'): OpenItem => ({ assignmentId: id, personId: 'p1', title: `教材${id}`, dueDate, status });

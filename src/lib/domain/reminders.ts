@@ -3,8 +3,8 @@
  * 期限7日前, 期限切れ, and — a week after the due date — an escalation to the person's 課長.
  * Notices are grouped per person and kind, so a new hire with ten modules gets one notice.
  */
-import type { AssignmentStatus } from './assignment';
-import { daysBetween, formatWareki, type IsoDate } from './japanese-date';
+import type { AssignmentStatus } from './assignment.ts';
+import { daysBetween, formatWareki, type IsoDate } from './japanese-date.ts';
 
 export const DUE_SOON_DAYS = 7;
 export const ESCALATE_AFTER_DAYS = 7;

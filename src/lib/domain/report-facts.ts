@@ -2,8 +2,8 @@
  * The facts reports are computed from: one per person and module in a 年度, built from that
  * 年度's assignments, results and exemptions. Pure; the rules are described in metrics.ts.
  */
-import { passCounts, type Recurrence } from './assignment';
-import type { IsoDate } from './japanese-date';
+import { passCounts, type Recurrence } from './assignment.ts';
+import type { IsoDate } from './japanese-date.ts';
 
 export type PersonFact = {
 	id: string;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { grantProblems, revokeProblem } from './role-grant';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { grantProblems, revokeProblem } from './role-grant.ts';
 
 describe('grantProblems', () => {
 	const section = { kind: 'section' as const };

@@ -1,6 +1,6 @@
 /** Rules for granting and revoking roles (pure; the server applies them). */
-import type { Role } from './access';
-import * as m from '../paraglide/messages';
+import type { Role } from './access.ts';
+import * as m from '../paraglide/messages.js';
 
 export const GRANTABLE_ROLES: readonly Role[] = ['manager', 'hr', 'admin', 'executive', 'security_officer'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeSession, newSessionTimes, type SessionPolicy } from './session-policy';
+import { judgeSession, newSessionTimes, type SessionPolicy } from './session-policy.ts';
 
 const MIN = 60_000;
 const policy: SessionPolicy = { idleMs: 60 * MIN, absoluteMs: 12 * 60 * MIN, touchEveryMs: MIN };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planImport, type CurrentStaff, type IncomingStaff } from './staff-import';
+import { planImport, type CurrentStaff, type IncomingStaff } from './staff-import.ts';
 
 const person = (no: string, over: Partial<CurrentStaff> = {}): CurrentStaff => ({
 	employeeNo: no, name: `職員${no}`, kana: 'ショクイン', jobGrade: '主事', employmentType: 'regular',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { parseTargetForm, type TargetChoices } from './target-form';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { parseTargetForm, type TargetChoices } from './target-form.ts';
 
 const choices: TargetChoices = { modules: ['security-policy'], categories: ['情報セキュリティ'], curricula: ['c1'], years: [2026, 2025] };
 const form = (over: Record<string, string>) => {

@@ -2,8 +2,8 @@
  * The target editor's form, read and checked without a server. The scope's value comes from
  * the field that matches the chosen kind (a module, a category, a curriculum or a tag).
  */
-import { thresholdProblem, type Metric, type ScopeKind } from './metrics';
-import * as m from '../paraglide/messages';
+import { thresholdProblem, type Metric, type ScopeKind } from './metrics.ts';
+import * as m from '../paraglide/messages.js';
 
 export const METRICS: readonly Metric[] = ['comprehension_rate', 'completion_rate', 'person_count', 'coverage'];
 export const SCOPE_KINDS: readonly ScopeKind[] = ['all', 'module', 'category', 'curriculum', 'tag'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeThrottle, retryMinutes } from './throttle';
+import { judgeThrottle, retryMinutes } from './throttle.ts';
 
 const MIN = 60_000;
 const now = new Date('2025-06-02T03:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateHOTP } from '@oslojs/otp';
-import { formatRecoveryCode, matchTotp, normaliseCode, requiresTwoFactor, stepAt, twoFactorGate } from './two-factor';
+import { formatRecoveryCode, matchTotp, normaliseCode, requiresTwoFactor, stepAt, twoFactorGate } from './two-factor.ts';
 
 // RFC 6238 appendix B uses this ASCII key; its SHA-1 vectors fix the algorithm
 const key = new TextEncoder().encode('12345678901234567890');

@@ -3,7 +3,7 @@
  * server supplies the key, the clock and the last accepted step.
  */
 import { generateHOTP } from '@oslojs/otp';
-import { hasRole, type Grant } from './access';
+import { hasRole, type Grant } from './access.ts';
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;

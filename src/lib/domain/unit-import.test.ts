@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { parentsFirst, planUnits, type IncomingUnit, type UnitRecord } from './unit-import';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { parentsFirst, planUnits, type IncomingUnit, type UnitRecord } from './unit-import.ts';
 
 const current: UnitRecord[] = [
 	{ code: '100', name: '総務部', kana: 'ソウムブ', kind: 'department', parentCode: null },

@@ -3,7 +3,7 @@
  * another parent (組織改正). Pure. Units missing from the file are left as they are: staff may
  * still belong to them, and their records must keep their 所属.
  */
-import * as m from '../paraglide/messages';
+import * as m from '../paraglide/messages.js';
 
 export type UnitKind = 'department' | 'section' | 'team';
 export type UnitRecord = { code: string; name: string; kana: string; kind: UnitKind; parentCode: string | null };

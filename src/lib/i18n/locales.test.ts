@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppLocale, otherLocale, safeReturnPath } from './locales';
+import { isAppLocale, otherLocale, safeReturnPath } from './locales.ts';
 
 describe('locales', () => {
 	it('knows Japanese and English only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segments } from './segments';
+import { segments } from './segments.ts';
 
 describe('segments', () => {
 	it('cuts a sentence around its data', () => {

@@ -1,11 +1,11 @@
-import { toJstDate } from '../domain/japanese-date';
-import { db } from './db';
-import { getModule, listModules } from './content/catalog';
-import { runReminders } from './reminders';
-import { mailConfig } from './config';
-import { evaluateAssignments } from './assignments';
-import { organisation } from './db/schema';
-import { yieldToEventLoop } from './event-loop';
+import { toJstDate } from '../domain/japanese-date.ts';
+import { db } from './db/index.ts';
+import { getModule, listModules } from './content/catalog.ts';
+import { runReminders } from './reminders.ts';
+import { mailConfig } from './config.ts';
+import { evaluateAssignments } from './assignments.ts';
+import { organisation } from './db/schema.ts';
+import { yieldToEventLoop } from './event-loop.ts';
 
 export const moduleVersions = () => new Map(listModules().map((m) => [m.slug, m.version]));
 

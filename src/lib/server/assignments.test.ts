@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { curriculum, curriculumItem, person, personTag } from './db/schema';
-import { testDb } from './testing/db';
-import { evaluateAssignments, listMyAssignments } from './assignments';
+import type { Db } from './db/client.ts';
+import { curriculum, curriculumItem, person, personTag } from './db/schema.ts';
+import { testDb } from './testing/db.ts';
+import { evaluateAssignments, listMyAssignments } from './assignments.ts';
 
 const versions = new Map([['security-policy', '1.0.0'], ['dx-management', '1.0.0']]);
 let db: Db;

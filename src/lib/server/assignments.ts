@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { jsonRows } from './db/json-rows';
-import type { Db } from './db/client';
-import { assignment, attemptResult, curriculum, curriculumItem, exemption, moduleProgress } from './db/schema';
-import { generateId } from './auth/token';
-import { recordAudit } from './audit';
-import { groupBy, loadStaffSnapshot } from './staff-snapshot';
-import { fiscalYearOf, toJstDate } from '../domain/japanese-date';
+import { jsonRows } from './db/json-rows.ts';
+import type { Db } from './db/client.ts';
+import { assignment, attemptResult, curriculum, curriculumItem, exemption, moduleProgress } from './db/schema.ts';
+import { generateId } from './auth/token.ts';
+import { recordAudit } from './audit.ts';
+import { groupBy, loadStaffSnapshot } from './staff-snapshot.ts';
+import { fiscalYearOf, toJstDate } from '../domain/japanese-date.ts';
 import {
 	assignmentStatus,
 	computeDueDate,
@@ -17,9 +17,9 @@ import {
 	type Recurrence,
 	type RuleCriteria,
 	type StaffFacts
-} from '../domain/assignment';
-import * as m from '../paraglide/messages';
-import { yieldToEventLoop } from './event-loop';
+} from '../domain/assignment.ts';
+import * as m from '../paraglide/messages.js';
+import { yieldToEventLoop } from './event-loop.ts';
 
 /** Active staff with what curriculum rules look at, as of `today`. */
 export async function listStaffFacts(db: Db, orgId: string, today: string): Promise<StaffFacts[]> {

@@ -1,9 +1,9 @@
 /** Reading the audit log for the administrator: a filtered page, or every matching row in pages. */
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from './db/client';
-import { auditEvent, person } from './db/schema';
-import { AUDIT_PAGE_SIZE, auditRange, type AuditFilter } from '../domain/audit-filter';
+import type { Db } from './db/client.ts';
+import { auditEvent, person } from './db/schema.ts';
+import { AUDIT_PAGE_SIZE, auditRange, type AuditFilter } from '../domain/audit-filter.ts';
 
 /** The person an event was about, when it was about a person (shown by name, not by id). */
 const target = alias(person, 'target');

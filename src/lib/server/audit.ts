@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { auditEvent, person } from './db/schema';
+import type { Db } from './db/client.ts';
+import { auditEvent, person } from './db/schema.ts';
 
 export type AuditInput = {
 	orgId: string | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { asBusyResponse, BUSY_MESSAGE, markBusy, resolveBusyAware } from './busy';
-import { DatabaseBusyError } from './db/client';
+import { asBusyResponse, BUSY_MESSAGE, markBusy, resolveBusyAware } from './busy.ts';
+import { DatabaseBusyError } from './db/client.ts';
 
 const page = (status: number) =>
 	new Response('<p>本文</p>', { status, headers: { 'content-type': 'text/html', 'x-frame-options': 'DENY' } });

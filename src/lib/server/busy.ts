@@ -9,8 +9,8 @@
  * (the session check) reaches `resolveBusyAware` directly and becomes `error(503, …)`.
  */
 import { error } from '@sveltejs/kit';
-import { isBusyError } from './db/client';
-import * as m from '../paraglide/messages';
+import { isBusyError } from './db/client.ts';
+import * as m from '../paraglide/messages.js';
 
 /** In the reader's locale. */
 export const busyMessage = () => m.error_busy();

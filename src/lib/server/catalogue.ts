@@ -1,8 +1,8 @@
-import { learningStatus, type LearningStatus } from '../domain/learning-status';
-import type { Db } from './db/client';
-import { listModules } from './content/catalog';
-import type { Module } from './content/types';
-import { listHistory, listProgress } from './learning';
+import { learningStatus, type LearningStatus } from '../domain/learning-status.ts';
+import type { Db } from './db/client.ts';
+import { listModules } from './content/catalog.ts';
+import type { Module } from './content/types.ts';
+import { listHistory, listProgress } from './learning.ts';
 
 /** What the catalogue shows of a module: never the bank. */
 export function toModuleSummary(m: Module) {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { attempt, attemptResult, auditEvent, certificate, exemption, organisation } from './db/schema';
-import { testDb } from './testing/db';
-import { evaluateAssignments } from './assignments';
-import { saveCurriculum } from './curricula';
+import type { Db } from './db/client.ts';
+import { attempt, attemptResult, auditEvent, certificate, exemption, organisation } from './db/schema.ts';
+import { testDb } from './testing/db.ts';
+import { evaluateAssignments } from './assignments.ts';
+import { saveCurriculum } from './curricula.ts';
 import {
 	getCertificateFor,
 	issueOnce,
@@ -12,7 +12,7 @@ import {
 	openCurriculumCertificate,
 	openModuleCertificate,
 	verifyCertificateCode
-} from './certificates';
+} from './certificates.ts';
 
 const p1 = { id: 'p1', orgId: 'org1' };
 const p2 = { id: 'p2', orgId: 'org1' };

@@ -3,12 +3,12 @@
  * every time), opened by those allowed to, and verified by HR from its code.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { assignment, attemptResult, certificate, exemption, organisation, person } from './db/schema';
-import { generateId } from './auth/token';
-import { recordAudit } from './audit';
-import { listCurriculumModules } from './curricula';
-import { listPersonUnits } from './people';
+import type { Db } from './db/client.ts';
+import { assignment, attemptResult, certificate, exemption, organisation, person } from './db/schema.ts';
+import { generateId } from './auth/token.ts';
+import { recordAudit } from './audit.ts';
+import { listCurriculumModules } from './curricula.ts';
+import { listPersonUnits } from './people.ts';
 import {
 	canViewCertificate,
 	curriculumCompletedOn,
@@ -16,11 +16,11 @@ import {
 	generateCertificateCode,
 	modulePassDate,
 	normaliseCertificateCode
-} from '../domain/certificate';
-import { fiscalYearOf, fiscalYearRange, toJstDate, type IsoDate } from '../domain/japanese-date';
-import { buildFacts, type AssignmentRow } from '../domain/report-facts';
-import type { Recurrence } from '../domain/assignment';
-import type { Viewer } from '../domain/access';
+} from '../domain/certificate.ts';
+import { fiscalYearOf, fiscalYearRange, toJstDate, type IsoDate } from '../domain/japanese-date.ts';
+import { buildFacts, type AssignmentRow } from '../domain/report-facts.ts';
+import type { Recurrence } from '../domain/assignment.ts';
+import type { Viewer } from '../domain/access.ts';
 
 type Owner = { id: string; orgId: string };
 type Subject = { kind: 'module' | 'curriculum'; subjectId: string; subjectTitle: string; fiscalYear: number; completedOn: IsoDate };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteWrite } from './cross-site';
+import { isCrossSiteWrite } from './cross-site.ts';
 
 const APP = 'https://manabi.example.lg.jp';
 

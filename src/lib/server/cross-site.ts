@@ -1,4 +1,4 @@
-import * as m from '../paraglide/messages';
+import * as m from '../paraglide/messages.js';
 
 /**
  * Writes must come from the app's own pages. SvelteKit refuses a cross-site POST only for the

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { auditEvent, curriculumItem } from './db/schema';
-import { testDb } from './testing/db';
-import { evaluateAssignments } from './assignments';
-import { getCurriculum, listCurricula, saveCurriculum, storedCriteria, unitIdOfPath } from './curricula';
+import type { Db } from './db/client.ts';
+import { auditEvent, curriculumItem } from './db/schema.ts';
+import { testDb } from './testing/db.ts';
+import { evaluateAssignments } from './assignments.ts';
+import { getCurriculum, listCurricula, saveCurriculum, storedCriteria, unitIdOfPath } from './curricula.ts';
 
 const versions = new Map([['security-policy', '1.0.0'], ['onboarding', '1.0.0']]);
 const actor = { id: 'p1', orgId: 'org1' };

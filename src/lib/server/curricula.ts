@@ -1,10 +1,10 @@
 import { and, asc, countDistinct, eq, inArray, like } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { assignment, curriculum, curriculumItem } from './db/schema';
-import { generateId } from './auth/token';
-import { recordAudit } from './audit';
-import type { DueRule, Recurrence, RuleCriteria } from '../domain/assignment';
-import type { CurriculumValue } from '../domain/curriculum-form';
+import type { Db } from './db/client.ts';
+import { assignment, curriculum, curriculumItem } from './db/schema.ts';
+import { generateId } from './auth/token.ts';
+import { recordAudit } from './audit.ts';
+import type { DueRule, Recurrence, RuleCriteria } from '../domain/assignment.ts';
+import type { CurriculumValue } from '../domain/curriculum-form.ts';
 
 export type StoredCurriculum = {
 	id: string;

@@ -1,17 +1,17 @@
 import { asc, eq } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { db } from './db';
-import { person, personTag } from './db/schema';
-import { listUnits } from './org';
-import { listModules } from './content/catalog';
-import { jobs } from './jobs';
-import { getCurriculum, saveCurriculum, storedCriteria, unitIdOfPath } from './curricula';
-import { readForm } from './forms';
-import { draftOf, readDraft, validateDraft, type Choices } from '../domain/curriculum-form';
-import { EMPLOYMENT_TYPES, JOB_GRADES } from '../domain/labels';
-import { toJstDate } from '../domain/japanese-date';
-import * as m from '../paraglide/messages';
+import { db } from './db/index.ts';
+import { person, personTag } from './db/schema.ts';
+import { listUnits } from './org.ts';
+import { listModules } from './content/catalog.ts';
+import { jobs } from './jobs/index.ts';
+import { getCurriculum, saveCurriculum, storedCriteria, unitIdOfPath } from './curricula.ts';
+import { readForm } from './forms.ts';
+import { draftOf, readDraft, validateDraft, type Choices } from '../domain/curriculum-form.ts';
+import { EMPLOYMENT_TYPES, JOB_GRADES } from '../domain/labels.ts';
+import { toJstDate } from '../domain/japanese-date.ts';
+import * as m from '../paraglide/messages.js';
 
 /** What the editor offers: modules, 職階 (the standard ones and any the roster uses), units, tags. */
 export async function editorChoices(orgId: string) {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { crossSiteMessage } from './cross-site';
-import { BUSY_MESSAGE, busyMessage } from './busy';
-import { frameworkErrorMessage, SERVER_ERROR_MESSAGE } from './error-messages';
-import { BAD_FORM_MESSAGE } from './forms';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { crossSiteMessage } from './cross-site.ts';
+import { BUSY_MESSAGE, busyMessage } from './busy.ts';
+import { frameworkErrorMessage, SERVER_ERROR_MESSAGE } from './error-messages.ts';
+import { BAD_FORM_MESSAGE } from './forms.ts';
 
 describe('frameworkErrorMessage', () => {
 	it('says in Japanese what SvelteKit says in English', () => {

@@ -1,4 +1,4 @@
-import * as m from '../paraglide/messages';
+import * as m from '../paraglide/messages.js';
 
 /**
  * Words (in the reader's locale) for the errors SvelteKit raises by itself before any of our code

@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { exemption } from './db/schema';
-import { generateId } from './auth/token';
-import { recordAudit } from './audit';
+import type { Db } from './db/client.ts';
+import { exemption } from './db/schema.ts';
+import { generateId } from './auth/token.ts';
+import { recordAudit } from './audit.ts';
 
 export const EXEMPTION_REASONS = ['休職', '育児休業', '介護休業', '長期研修', 'その他'] as const;
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { getLocale, overwriteGetLocale } from '../paraglide/runtime';
-import { BAD_FORM_MESSAGE, fields, parseForm, readForm, readUpload, REPEATED_FIELD_MESSAGE } from './forms';
+import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
+import { BAD_FORM_MESSAGE, fields, parseForm, readForm, readUpload, REPEATED_FIELD_MESSAGE } from './forms.ts';
 
 const schema = z.object({ employeeNo: fields.employeeNo(), password: fields.password(), note: fields.optionalText('備考', 10) });
 

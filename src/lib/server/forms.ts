@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import * as m from '../paraglide/messages';
+import * as m from '../paraglide/messages.js';
 
 /**
  * The one way forms are read: every field validated on the server, messages (in the reader's locale) tied to

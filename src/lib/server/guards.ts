@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { canEnterSection, canIssuePasswordFor, canManageTrainingOf, canSeePerson, canSeeUnit, type Section } from '$lib/domain/access';
-import { toJstDate } from '$lib/domain/japanese-date';
-import { db } from './db';
-import { getUnit } from './org';
-import { getPerson, listGrants, listPersonUnits } from './people';
-import type { AuthUser } from './auth/session';
-import { loginHref } from '$lib/routes';
-import * as m from '../paraglide/messages';
+import { canEnterSection, canIssuePasswordFor, canManageTrainingOf, canSeePerson, canSeeUnit, type Section } from '#lib/domain/access.ts';
+import { toJstDate } from '#lib/domain/japanese-date.ts';
+import { db } from './db/index.ts';
+import { getUnit } from './org.ts';
+import { getPerson, listGrants, listPersonUnits } from './people.ts';
+import type { AuthUser } from './auth/session.ts';
+import { loginHref } from '#lib/routes.ts';
+import * as m from '../paraglide/messages.js';
 
 /** Every load and action in the signed-in area starts here, not only the layout. */
 export function requireUser(): AuthUser {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from './testing/db';
-import { checkHealth } from './health';
+import { testDb } from './testing/db.ts';
+import { checkHealth } from './health.ts';
 
 describe('checkHealth', () => {
 	it('is ok while the database answers, and unavailable with a message once it does not', async () => {

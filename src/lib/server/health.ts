@@ -1,4 +1,4 @@
-import type { Db } from './db/client';
+import type { Db } from './db/client.ts';
 
 export type Health = { status: 'ok' } | { status: 'unavailable'; message: string };
 

@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { attempt, attemptAnswer, attemptItem, attemptResult, moduleProgress } from './db/schema';
-import type { Draw } from './quiz/draw';
-import type { Answers, Grade } from './quiz/grade';
+import type { Db } from './db/client.ts';
+import { attempt, attemptAnswer, attemptItem, attemptResult, moduleProgress } from './db/schema.ts';
+import type { Draw } from './quiz/draw.ts';
+import type { Answers, Grade } from './quiz/grade.ts';
 
 export async function getProgress(db: Db, personId: string, slug: string, version: string) {
 	const [row] = await db

@@ -1,10 +1,10 @@
 import type { Cookies } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { person } from './db/schema';
+import type { Db } from './db/client.ts';
+import { person } from './db/schema.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { cookieMaxAge, cookieName, overwriteServerAsyncLocalStorage, serverAsyncLocalStorage } from '../paraglide/runtime.js';
-import type { AppLocale } from '../i18n/locales';
+import type { AppLocale } from '../i18n/locales.ts';
 
 /**
  * This browser's language. Not HttpOnly: the browser's half of the page reads it to render in

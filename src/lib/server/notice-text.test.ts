@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeNotice, renderNotice } from './notice-text';
+import { encodeNotice, renderNotice } from './notice-text.ts';
 
 describe('notice texts', () => {
 	it('name each module with its due date, in the reader\'s language', () => {

@@ -3,11 +3,11 @@
  * and rendered when shown, in the reader's locale; e-mail is rendered in the recipient's locale.
  * Rows written before this format hold rendered Japanese text and are shown as they are.
  */
-import * as m from '../paraglide/messages';
-import { getLocale, type Locale } from '../paraglide/runtime';
-import { formatWareki, type IsoDate } from '../domain/japanese-date';
-import type { Segment } from '../i18n/segments';
-import { DUE_SOON_DAYS, ESCALATE_AFTER_DAYS } from '../domain/reminders';
+import * as m from '../paraglide/messages.js';
+import { getLocale, type Locale } from '../paraglide/runtime.js';
+import { formatWareki, type IsoDate } from '../domain/japanese-date.ts';
+import type { Segment } from '../i18n/segments.ts';
+import { DUE_SOON_DAYS, ESCALATE_AFTER_DAYS } from '../domain/reminders.ts';
 
 export type NoticeItem = { title: string; dueDate: IsoDate };
 

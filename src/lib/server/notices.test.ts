@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { auditEvent } from './db/schema';
-import { testDb } from './testing/db';
-import { listNotices, markNoticeRead, notifyOnce, remindedToday, sendReminder } from './notices';
-import { renderNotice } from './notice-text';
-import { notice } from './db/schema';
+import type { Db } from './db/client.ts';
+import { auditEvent } from './db/schema.ts';
+import { testDb } from './testing/db.ts';
+import { listNotices, markNoticeRead, notifyOnce, remindedToday, sendReminder } from './notices.ts';
+import { renderNotice } from './notice-text.ts';
+import { notice } from './db/schema.ts';
 
 let db: Db;
 const sender = { id: 'p1', orgId: 'org1', name: '山田 太郎' };

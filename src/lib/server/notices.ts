@@ -1,10 +1,10 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { notice } from './db/schema';
-import { generateId } from './auth/token';
-import { recordAudit, type DbOrTx } from './audit';
-import { encodeNotice, renderNotice, renderNoticeParts } from './notice-text';
-import * as m from '../paraglide/messages';
+import type { Db } from './db/client.ts';
+import { notice } from './db/schema.ts';
+import { generateId } from './auth/token.ts';
+import { recordAudit, type DbOrTx } from './audit.ts';
+import { encodeNotice, renderNotice, renderNoticeParts } from './notice-text.ts';
+import * as m from '../paraglide/messages.js';
 
 export type NoticeKind = (typeof notice.$inferSelect)['kind'];
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { organisation, orgUnit } from './db/schema';
+import type { Db } from './db/client.ts';
+import { organisation, orgUnit } from './db/schema.ts';
 
 /** The organisation this installation serves: MANABI_ORG's code, else the first one created. */
 export async function getHomeOrganisation(db: Db, code?: string) {

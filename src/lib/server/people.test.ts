@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { testDb } from './testing/db';
-import { orgUnit, person, personTag, roleGrant, unitMembership } from './db/schema';
-import { getProfile, searchPeople } from './people';
+import { testDb } from './testing/db.ts';
+import { orgUnit, person, personTag, roleGrant, unitMembership } from './db/schema.ts';
+import { getProfile, searchPeople } from './people.ts';
 
 async function setup() {
 	const db = await testDb();

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, gte, isNull, like, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from './db/client';
-import { orgUnit, person, personTag, roleGrant, unitMembership } from './db/schema';
-import type { Grant } from '../domain/access';
-import { normaliseKana } from '../domain/kana';
+import type { Db } from './db/client.ts';
+import { orgUnit, person, personTag, roleGrant, unitMembership } from './db/schema.ts';
+import type { Grant } from '../domain/access.ts';
+import { normaliseKana } from '../domain/kana.ts';
 
 export async function listGrants(db: Db, personId: string): Promise<Grant[]> {
 	return db

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { assignment, mailOutbox, notice, person, roleGrant } from './db/schema';
-import { testDb } from './testing/db';
-import { runReminders, type ReminderContext } from './reminders';
-import { renderNotice, renderNoticeParts } from './notice-text';
+import type { Db } from './db/client.ts';
+import { assignment, mailOutbox, notice, person, roleGrant } from './db/schema.ts';
+import { testDb } from './testing/db.ts';
+import { runReminders, type ReminderContext } from './reminders.ts';
+import { renderNotice, renderNoticeParts } from './notice-text.ts';
 
 const today = '2026-11-23';
 const ctx: ReminderContext = { versions: new Map([['m', '1']]), titleOf: (s) => `教材${s}`, mail: { enabled: true, appUrl: 'https://manabi.city.lg.jp' } };

@@ -4,17 +4,17 @@
  * background; each person's notices and their "already reminded" marks are written in one transaction.
  */
 import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { assignment, orgUnit, person, reminderSent, roleGrant } from './db/schema';
-import { listAssignmentStatuses } from './assignments';
-import { loadStaffSnapshot, groupBy } from './staff-snapshot';
-import { notifyOnce } from './notices';
-import type { DbOrTx } from './audit';
-import { enqueueMail } from './mail/outbox';
-import { addDays, type IsoDate } from '../domain/japanese-date';
-import { DUE_SOON_DAYS, isDone, remindersDue, weekStart, type OpenItem, type Reminder } from '../domain/reminders';
-import { encodeNotice, noticeMail, type MailKind, type NoticeItem } from './notice-text';
-import { yieldToEventLoop } from './event-loop';
+import type { Db } from './db/client.ts';
+import { assignment, orgUnit, person, reminderSent, roleGrant } from './db/schema.ts';
+import { listAssignmentStatuses } from './assignments.ts';
+import { loadStaffSnapshot, groupBy } from './staff-snapshot.ts';
+import { notifyOnce } from './notices.ts';
+import type { DbOrTx } from './audit.ts';
+import { enqueueMail } from './mail/outbox.ts';
+import { addDays, type IsoDate } from '../domain/japanese-date.ts';
+import { DUE_SOON_DAYS, isDone, remindersDue, weekStart, type OpenItem, type Reminder } from '../domain/reminders.ts';
+import { encodeNotice, noticeMail, type MailKind, type NoticeItem } from './notice-text.ts';
+import { yieldToEventLoop } from './event-loop.ts';
 
 export type ReminderContext = { versions: ReadonlyMap<string, string>; titleOf: (slug: string) => string; mail: { enabled: boolean; appUrl: string } };
 export type ReminderRun = { notices: number; mails: number; escalations: number; digests: number };

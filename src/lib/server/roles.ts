@@ -1,13 +1,13 @@
 /** Who holds which role, granting and revoking (admin only; every change audited). */
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { orgUnit, person, roleGrant, type Role } from './db/schema';
-import { recordAudit } from './audit';
-import { invalidateAllSessions } from './auth/session';
-import { getPersonByEmployeeNo } from './people';
-import { generateId } from './auth/token';
-import { grantProblems, revokeProblem } from '../domain/role-grant';
-import * as m from '../paraglide/messages';
+import type { Db } from './db/client.ts';
+import { orgUnit, person, roleGrant, type Role } from './db/schema.ts';
+import { recordAudit } from './audit.ts';
+import { invalidateAllSessions } from './auth/session.ts';
+import { getPersonByEmployeeNo } from './people.ts';
+import { generateId } from './auth/token.ts';
+import { grantProblems, revokeProblem } from '../domain/role-grant.ts';
+import * as m from '../paraglide/messages.js';
 
 type Actor = { id: string; orgId: string };
 

@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { orgUnit, person, personTag, unitMembership } from './db/schema';
+import type { Db } from './db/client.ts';
+import { orgUnit, person, personTag, unitMembership } from './db/schema.ts';
 
 // Map.groupBy needs Node 21; this project supports Node 20
 export function groupBy<T>(xs: T[], key: (x: T) => string) {

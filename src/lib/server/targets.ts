@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from './db/client';
-import { target } from './db/schema';
-import { generateId } from './auth/token';
-import { recordAudit } from './audit';
-import type { TargetDef } from './reports/dashboard';
+import type { Db } from './db/client.ts';
+import { target } from './db/schema.ts';
+import { generateId } from './auth/token.ts';
+import { recordAudit } from './audit.ts';
+import type { TargetDef } from './reports/dashboard.ts';
 
 export type NewTarget = Omit<TargetDef, 'id'> & { fiscalYear: number };
 

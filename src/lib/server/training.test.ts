@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { trainingRecord } from './db/schema';
-import { testDb } from './testing/db';
-import { listRecentTraining, recordTraining } from './training';
+import { trainingRecord } from './db/schema.ts';
+import { testDb } from './testing/db.ts';
+import { listRecentTraining, recordTraining } from './training.ts';
 
 describe('recordTraining', () => {
 	it('records by 職員番号 in the 年度 of its date, once per person, course and day', async () => {
@@ -20,7 +20,7 @@ describe('recordTraining', () => {
 
 describe('importTraining', () => {
 	it('records every row or none, naming unknown 職員番号, and skips rows already recorded', async () => {
-		const { importTraining } = await import('./training');
+		const { importTraining } = await import('./training.ts');
 		const db = await testDb();
 		const actor = { id: 'p1', orgId: 'org1' };
 		const row = (n: number, employeeNo: string) => ({ row: n, employeeNo, kind: 'classroom' as const, title: 'BPR研修', category: '業務改革', date: '2026-06-01' });

@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { TrainingRow } from './import/training-csv';
-import type { Db } from './db/client';
-import { person, trainingRecord } from './db/schema';
-import { generateId } from './auth/token';
-import { recordAudit } from './audit';
-import { fiscalYearOf } from '../domain/japanese-date';
-import * as m from '../paraglide/messages';
+import type { TrainingRow } from './import/training-csv.ts';
+import type { Db } from './db/client.ts';
+import { person, trainingRecord } from './db/schema.ts';
+import { generateId } from './auth/token.ts';
+import { recordAudit } from './audit.ts';
+import { fiscalYearOf } from '../domain/japanese-date.ts';
+import * as m from '../paraglide/messages.js';
 
 export const TRAINING_KINDS = ['classroom', 'external', 'certification'] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { builtWorkerFile } from './workers';
+import { builtWorkerFile } from './workers.ts';
 
 describe('finding a built worker', () => {
 	afterEach(() => vi.restoreAllMocks());
@@ -16,17 +16,17 @@ describe('finding a built worker', () => {
 		const chunk = pathToFileURL(join(root, 'build/server/chunks/workers.js')).href;
 		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 
-		expect(builtWorkerFile('export-worker', chunk, true)).toBe(join(root, 'build/worker/export-worker.js'));
+		expect(builtWorkerFile('export-worker', { from: chunk, warnIfMissing: true })).toBe(join(root, 'build/worker/export-worker.js'));
 		expect(warn).not.toHaveBeenCalled();
 
 		// a built server without the worker still runs (in its own thread), and says why it is slower
-		expect(builtWorkerFile('dashboard-worker', chunk, true)).toBeNull();
+		expect(builtWorkerFile('dashboard-worker', { from: chunk, warnIfMissing: true })).toBeNull();
 		expect(warn).toHaveBeenCalledTimes(1);
 		expect(warn.mock.calls[0][0]).toContain('build/worker/dashboard-worker.js がありません');
 		expect(warn.mock.calls[0][0]).toContain('npm run build');
 
-		// from source (dev, tests) there is no worker to find, and nothing to warn about
-		expect(builtWorkerFile('dashboard-worker', chunk, false)).toBeNull();
+		// from source (dev, tests) and while `vite build` analyses the routes there is no worker to find, and nothing to warn about
+		expect(builtWorkerFile('dashboard-worker', { from: chunk, warnIfMissing: false })).toBeNull();
 		expect(warn).toHaveBeenCalledTimes(1);
 	});
 });

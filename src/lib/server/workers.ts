@@ -19,14 +19,14 @@ export type WorkerMessage<R, P = never> = { progress: P } | { result: R };
  * A built server without it (build/ made by a bare `vite build`, or copied without
  * build/worker/) still works, more slowly; the operator is told so once at start.
  */
-export function builtWorkerFile(name: string, from: string = import.meta.url, built = !import.meta.env.DEV): string | null {
+export function builtWorkerFile(name: string, { from = import.meta.url, warnIfMissing = !import.meta.env.DEV } = {}): string | null {
 	let dir = dirname(fileURLToPath(from));
 	for (let i = 0; i < 5; i++) {
 		const file = join(dir, 'worker', `${name}.js`);
 		if (existsSync(file)) return file;
 		dir = dirname(dir);
 	}
-	if (built) console.warn(`[manabi] build/worker/${name}.js がありません。集計や出力をこの処理の中で行うため、その間ほかの画面が遅くなります。npm run build で作り直してください / worker ${name}.js not found next to the build: the work runs in the server's own thread (slower, and other requests wait); rebuild with npm run build`);
+	if (warnIfMissing) console.warn(`[manabi] build/worker/${name}.js がありません。集計や出力をこの処理の中で行うため、その間ほかの画面が遅くなります。npm run build で作り直してください / worker ${name}.js not found next to the build: the work runs in the server's own thread (slower, and other requests wait); rebuild with npm run build`);
 	return null;
 }
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { checkHealth } from '$lib/server/health';
+import { db } from '#lib/server/db/index.ts';
+import { checkHealth } from '#lib/server/health.ts';
 import type { RequestHandler } from './$types';
 
 /** For a reverse proxy or monitoring: 200 when this process and its database answer, else 503. Public; never cached. */

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { db } from '$lib/server/db';
-import { failure, parseForm } from '$lib/server/forms';
-import { savePersonLocale, setLocaleCookie } from '$lib/server/locale';
-import { APP_LOCALES, safeReturnPath } from '$lib/i18n/locales';
-import { m } from '$lib/paraglide/messages';
+import { db } from '#lib/server/db/index.ts';
+import { failure, parseForm } from '#lib/server/forms.ts';
+import { savePersonLocale, setLocaleCookie } from '#lib/server/locale.ts';
+import { APP_LOCALES, safeReturnPath } from '#lib/i18n/locales.ts';
+import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The language page itself: the header's switch posts here; without it, a person can choose here. */

@@ -1,16 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { homeSection } from '$lib/domain/access';
-import { retryMinutes } from '$lib/domain/throttle';
-import { SECTION_HREF, safeNext, twoFactorHref } from '$lib/routes';
-import { db } from '$lib/server/db';
-import { homeOrgCode, sessionPolicy } from '$lib/server/config';
-import { getHomeOrganisation } from '$lib/server/org';
-import { signIn } from '$lib/server/auth/sign-in';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { failure, fields, parseForm } from '$lib/server/forms';
+import { homeSection } from '#lib/domain/access.ts';
+import { retryMinutes } from '#lib/domain/throttle.ts';
+import { SECTION_HREF, safeNext, twoFactorHref } from '#lib/routes.ts';
+import { db } from '#lib/server/db/index.ts';
+import { homeOrgCode, sessionPolicy } from '#lib/server/config.ts';
+import { getHomeOrganisation } from '#lib/server/org.ts';
+import { signIn } from '#lib/server/auth/sign-in.ts';
+import { setSessionCookie } from '#lib/server/auth/cookie.ts';
+import { failure, fields, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const schema = () => z.object({ employeeNo: fields.employeeNo(), password: fields.password() });
 

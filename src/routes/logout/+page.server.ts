@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { invalidateSession } from '$lib/server/auth/session';
-import { deleteSessionCookie } from '$lib/server/auth/cookie';
-import { recordAudit } from '$lib/server/audit';
+import { db } from '#lib/server/db/index.ts';
+import { invalidateSession } from '#lib/server/auth/session.ts';
+import { deleteSessionCookie } from '#lib/server/auth/cookie.ts';
+import { recordAudit } from '#lib/server/audit.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { testDb } from '../testing/db';
-import { auditEvent, person, roleGrant } from '../db/schema';
-import { verifyPassword } from './password';
-import { countWithoutPassword, issueMissingPasswords } from './bulk-passwords';
+import { testDb } from '../testing/db.ts';
+import { auditEvent, person, roleGrant } from '../db/schema.ts';
+import { verifyPassword } from './password.ts';
+import { countWithoutPassword, issueMissingPasswords } from './bulk-passwords.ts';
 
 const hr = { id: 'p1', orgId: 'org1', grants: [{ role: 'hr' as const, unitId: null, unitPath: null }] };
 

@@ -4,14 +4,14 @@
  * passwords are never replaced; administrators' accounts are left to an administrator.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { person, roleGrant } from '../db/schema';
-import { recordAudit } from '../audit';
-import { canIssuePasswordFor, type Viewer } from '../../domain/access';
-import type { Role } from '../../domain/access';
-import { hashPassword } from './password';
-import { generateInitialPassword } from './token';
-import { groupBy } from '../staff-snapshot';
+import type { Db } from '../db/client.ts';
+import { person, roleGrant } from '../db/schema.ts';
+import { recordAudit } from '../audit.ts';
+import { canIssuePasswordFor, type Viewer } from '../../domain/access.ts';
+import type { Role } from '../../domain/access.ts';
+import { hashPassword } from './password.ts';
+import { generateInitialPassword } from './token.ts';
+import { groupBy } from '../staff-snapshot.ts';
 
 /** One request issues at most this many (argon2 takes a few ms each); the rest are left for the next. */
 export const BULK_LIMIT = 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookie';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookie.ts';
 
 /** Just what the cookie helpers touch: the request URL (its scheme comes from ORIGIN) and the cookie jar. */
 function eventAt(url: string) {

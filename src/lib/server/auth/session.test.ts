@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { testDb } from '../testing/db';
-import { person, roleGrant, session } from '../db/schema';
-import { DEFAULT_SESSION_POLICY } from '../../domain/session-policy';
-import { createSession, validateSessionToken } from './session';
-import { sessionIdFromToken } from './token';
+import { testDb } from '../testing/db.ts';
+import { person, roleGrant, session } from '../db/schema.ts';
+import { DEFAULT_SESSION_POLICY } from '../../domain/session-policy.ts';
+import { createSession, validateSessionToken } from './session.ts';
+import { sessionIdFromToken } from './token.ts';
 
 const T0 = new Date('2026-11-23T09:00:00+09:00');
 

@@ -1,10 +1,10 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { person, session, twoFactor } from '../db/schema';
-import { judgeSession, newSessionTimes, type SessionPolicy } from '../../domain/session-policy';
-import { generateSessionToken, sessionIdFromToken } from './token';
-import { perDb } from '../db/per-db';
-import type { Grant } from '../../domain/access';
+import type { Db } from '../db/client.ts';
+import { person, session, twoFactor } from '../db/schema.ts';
+import { judgeSession, newSessionTimes, type SessionPolicy } from '../../domain/session-policy.ts';
+import { generateSessionToken, sessionIdFromToken } from './token.ts';
+import { perDb } from '../db/per-db.ts';
+import type { Grant } from '../../domain/access.ts';
 
 export type AuthUser = {
 	id: string;

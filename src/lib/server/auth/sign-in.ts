@@ -1,20 +1,20 @@
-import type { Db } from '../db/client';
-import type { SessionPolicy } from '../../domain/session-policy';
-import { checkNewPassword } from '../../domain/password-policy';
-import { recordAudit } from '../audit';
-import { getPerson, getPersonByEmployeeNo, setPassword } from '../people';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
-import { createSession, invalidateAllSessions } from './session';
+import type { Db } from '../db/client.ts';
+import type { SessionPolicy } from '../../domain/session-policy.ts';
+import { checkNewPassword } from '../../domain/password-policy.ts';
+import { recordAudit } from '../audit.ts';
+import { getPerson, getPersonByEmployeeNo, setPassword } from '../people.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
+import { createSession, invalidateAllSessions } from './session.ts';
 import {
 	accountKey,
 	addressKey,
 	checkThrottle,
 	clearAccountFailures,
 	recordFailure
-} from './throttle-store';
-import { generateInitialPassword } from './token';
-import { isEnrolled } from './two-factor';
-import * as m from '../../paraglide/messages';
+} from './throttle-store.ts';
+import { generateInitialPassword } from './token.ts';
+import { isEnrolled } from './two-factor.ts';
+import * as m from '../../paraglide/messages.js';
 
 export type SignInResult =
 	| { ok: true; token: string; expiresAt: Date; personId: string; needsSecondFactor: boolean }

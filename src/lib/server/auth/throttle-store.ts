@@ -1,7 +1,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { signInFailure } from '../db/schema';
-import { ACCOUNT_RULE, ADDRESS_RULE, judgeThrottle, type ThrottleVerdict } from '../../domain/throttle';
+import type { Db } from '../db/client.ts';
+import { signInFailure } from '../db/schema.ts';
+import { ACCOUNT_RULE, ADDRESS_RULE, judgeThrottle, type ThrottleVerdict } from '../../domain/throttle.ts';
 
 export const accountKey = (orgId: string, employeeNo: string) => `acct:${orgId}:${employeeNo}`;
 export const addressKey = (ip: string) => `ip:${ip}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './password';
-import { generateInitialPassword, generateSessionToken, sessionIdFromToken } from './token';
+import { hashPassword, verifyPassword } from './password.ts';
+import { generateInitialPassword, generateSessionToken, sessionIdFromToken } from './token.ts';
 
 describe('session tokens', () => {
 	it('are 32 base32 characters, unique, and stored only as a sha256 hex digest', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { generateHOTP } from '@oslojs/otp';
-import { testDb } from '../testing/db';
-import { auditEvent, session } from '../db/schema';
-import { DEFAULT_SESSION_POLICY } from '../../domain/session-policy';
-import { stepAt } from '../../domain/two-factor';
-import { createSession, validateSessionToken } from './session';
-import { sessionIdFromToken } from './token';
-import { enroll, isEnrolled, newTotpKey, removeTwoFactor, renewRecoveryCodes, unusedRecoveryCodes, verifySecondFactor } from './two-factor';
+import { testDb } from '../testing/db.ts';
+import { auditEvent, session } from '../db/schema.ts';
+import { DEFAULT_SESSION_POLICY } from '../../domain/session-policy.ts';
+import { stepAt } from '../../domain/two-factor.ts';
+import { createSession, validateSessionToken } from './session.ts';
+import { sessionIdFromToken } from './token.ts';
+import { enroll, isEnrolled, newTotpKey, removeTwoFactor, renewRecoveryCodes, unusedRecoveryCodes, verifySecondFactor } from './two-factor.ts';
 
 const who = { id: 'p1', orgId: 'org1', employeeNo: '000101' };
 const T0 = 1_800_000_000_000;

@@ -2,13 +2,13 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { Db } from '../db/client';
-import { recoveryCode, session, twoFactor } from '../db/schema';
-import { recordAudit, type DbOrTx } from '../audit';
-import type { SessionPolicy } from '../../domain/session-policy';
-import { matchTotp, normaliseCode, RECOVERY_CODE_COUNT, RECOVERY_CODE_SHAPE, formatRecoveryCode } from '../../domain/two-factor';
-import { createSession, invalidateAllSessions, invalidateSession } from './session';
-import { accountKey, addressKey, checkThrottle, clearAccountFailures, recordFailure } from './throttle-store';
+import type { Db } from '../db/client.ts';
+import { recoveryCode, session, twoFactor } from '../db/schema.ts';
+import { recordAudit, type DbOrTx } from '../audit.ts';
+import type { SessionPolicy } from '../../domain/session-policy.ts';
+import { matchTotp, normaliseCode, RECOVERY_CODE_COUNT, RECOVERY_CODE_SHAPE, formatRecoveryCode } from '../../domain/two-factor.ts';
+import { createSession, invalidateAllSessions, invalidateSession } from './session.ts';
+import { accountKey, addressKey, checkThrottle, clearAccountFailures, recordFailure } from './throttle-store.ts';
 
 type Who = { id: string; orgId: string; employeeNo: string };
 

@@ -2,14 +2,14 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { render } from 'svelte/server';
 import type { Component } from 'svelte';
-import { splitSections } from './sections';
-import { formatProblem, type Module } from './types';
-import { validateModule } from './validate';
+import { splitSections } from './sections.ts';
+import { formatProblem, type Module } from './types.ts';
+import { validateModule } from './validate.ts';
 
 /**
  * The module catalogue, built once when the server starts. Lessons are compiled into the
  * server bundle by mdsvex and rendered to HTML here; banks are read as raw text. Nothing in
- * this folder can be imported by browser code ($lib/server).
+ * this folder can be imported by browser code (#lib/server).
  */
 const components = import.meta.glob<{ default: Component }>('/content/modules/*/index.md', { eager: true });
 const lessonSources = import.meta.glob<string>('/content/modules/*/index.md', { query: '?raw', import: 'default', eager: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getModule, listModules } from './catalog';
+import { getModule, listModules } from './catalog.ts';
 
 /** The starter curriculum (M01–M20) as the server loads it from content/. */
 const modules = listModules();

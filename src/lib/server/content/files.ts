@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from './types';
-import { validateModule, type ModuleFiles, type ValidatedModule } from './validate';
+import type { Problem } from './types.ts';
+import { validateModule, type ModuleFiles, type ValidatedModule } from './validate.ts';
 
 export const CONTENT_ROOT = 'content/modules';
 

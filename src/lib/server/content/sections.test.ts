@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSections } from './sections';
+import { splitSections } from './sections.ts';
 
 describe('splitSections', () => {
 	it('makes one page per h2 and puts the introduction on the first', () => {

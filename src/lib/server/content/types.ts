@@ -1,4 +1,4 @@
-import * as m from '../../paraglide/messages';
+import * as m from '../../paraglide/messages.js';
 
 /** A lesson module as the server holds it. Answer keys and explanations never leave the server. */
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../../paraglide/runtime';
-import { formatProblem } from './types';
-import { validateModule, type ModuleFiles } from './validate';
-import { checkModules, readModuleFiles } from './files';
+import { getLocale, overwriteGetLocale } from '../../paraglide/runtime.js';
+import { formatProblem } from './types.ts';
+import { validateModule, type ModuleFiles } from './validate.ts';
+import { checkModules, readModuleFiles } from './files.ts';
 
 const FRONT = `---
 code: M99

@@ -7,7 +7,7 @@ import {
 	type Item,
 	type ModuleMeta,
 	type Problem
-} from './types';
+} from './types.ts';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from './client';
-import { auditEvent, person } from './schema';
-import { recordAudit } from '../audit';
-import { backupTo, inspect, restoreFrom } from './backup';
+import { openDatabase } from './client.ts';
+import { auditEvent, person } from './schema.ts';
+import { recordAudit } from '../audit.ts';
+import { backupTo, inspect, restoreFrom } from './backup.ts';
 
 describe('backup and restore', () => {
 	it('copies a live database consistently, and a restore brings back every record', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'manabi-backup-'));
 		const live = join(dir, 'live.db');
 		const db = await openDatabase(`file:${live}`);
-		const { organisation } = await import('./schema');
+		const { organisation } = await import('./schema.ts');
 		await db.insert(organisation).values({ id: 'org1', code: 't', name: 'テスト市', kana: 'テストシ' });
 		await db.insert(person).values(Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, orgId: 'org1', employeeNo: String(i).padStart(6, '0'), name: '職員', kana: 'ショクイン', employmentType: 'regular' as const, jobGrade: '主事', hireDate: '2020-04-01' })));
 		for (let i = 0; i < 5; i++) await recordAudit(db, { orgId: 'org1', actorId: null, action: 'test', targetId: String(i) });

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createClient } from '@libsql/client';
-import { DEFAULT_BUSY_TIMEOUT_MS, type Db } from './client';
+import { DEFAULT_BUSY_TIMEOUT_MS, type Db } from './client.ts';
 
 const TABLES = ['organisation', 'person', 'unit_membership', 'assignment', 'attempt', 'attempt_result', 'audit_event', 'fiscal_year_close'];
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
-import { DatabaseBusyError, isBusyError, openDatabase } from './client';
-import { auditEvent } from './schema';
+import { DatabaseBusyError, isBusyError, openDatabase } from './client.ts';
+import { auditEvent } from './schema.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

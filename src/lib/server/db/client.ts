@@ -1,7 +1,7 @@
 import { createClient, type Client, type Transaction } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import * as schema from './schema';
+import * as schema from './schema.ts';
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 3000;
 

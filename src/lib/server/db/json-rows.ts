@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import type { Db } from './client';
+import type { Db } from './client.ts';
 
 /**
  * Reads many rows as one JSON document built inside SQLite (`json_group_array`) and parsed

@@ -1,4 +1,4 @@
-import type { Db } from './client';
+import type { Db } from './client.ts';
 
 /**
  * A value built once per database handle: for the hottest queries, a drizzle prepared statement

@@ -1,12 +1,12 @@
 import { and, eq, notInArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { assignment, attempt, attemptItem, attemptResult, person, trainingRecord } from '../db/schema';
-import { generateId } from '../auth/token';
-import { drawQuiz, type Random } from '../quiz/draw';
-import { gradeAttempt, type Answers } from '../quiz/grade';
-import type { Item } from '../content/types';
-import { addDays, daysBetween, fiscalYearOf } from '../../domain/japanese-date';
-import { DEMO_ACCOUNTS } from './municipality';
+import type { Db } from '../db/client.ts';
+import { assignment, attempt, attemptItem, attemptResult, person, trainingRecord } from '../db/schema.ts';
+import { generateId } from '../auth/token.ts';
+import { drawQuiz, type Random } from '../quiz/draw.ts';
+import { gradeAttempt, type Answers } from '../quiz/grade.ts';
+import type { Item } from '../content/types.ts';
+import { addDays, daysBetween, fiscalYearOf } from '../../domain/japanese-date.ts';
+import { DEMO_ACCOUNTS } from './municipality.ts';
 
 export type HistoryModule = { slug: string; version: string; passMark: number; drawCount: number; bank: Item[] };
 

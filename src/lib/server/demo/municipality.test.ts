@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isKatakanaName } from '../../domain/kana';
-import { isIsoDate } from '../../domain/japanese-date';
-import { buildMunicipality, DEMO_ACCOUNTS } from './municipality';
+import { isKatakanaName } from '../../domain/kana.ts';
+import { isIsoDate } from '../../domain/japanese-date.ts';
+import { buildMunicipality, DEMO_ACCOUNTS } from './municipality.ts';
 
 const m = buildMunicipality('2026-11-23');
 

@@ -1,6 +1,6 @@
-import { GIVEN_NAMES, SURNAMES } from './names';
-import type { EmploymentType } from '../../domain/labels';
-import type { Role } from '../../domain/access';
+import { GIVEN_NAMES, SURNAMES } from './names.ts';
+import type { EmploymentType } from '../../domain/labels.ts';
+import type { Role } from '../../domain/access.ts';
 
 /** The fictional みらい市: a plain, deterministic description that seed.ts writes. */
 

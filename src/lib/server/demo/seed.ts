@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { curriculum, curriculumItem, organisation, orgUnit, person, personTag, roleGrant, twoFactor, unitMembership } from '../db/schema';
-import { requiresTwoFactor } from '../../domain/two-factor';
-import { hashPassword } from '../auth/password';
-import { generateId } from '../auth/token';
-import { recordAudit } from '../audit';
-import { buildMunicipality, DEMO_ORG, DEMO_PASSWORD, DEMO_TOTP_KEY } from './municipality';
-import { addDays, fiscalYearOf } from '../../domain/japanese-date';
-import { createTarget, planTargets } from '../targets';
+import type { Db } from '../db/client.ts';
+import { curriculum, curriculumItem, organisation, orgUnit, person, personTag, roleGrant, twoFactor, unitMembership } from '../db/schema.ts';
+import { requiresTwoFactor } from '../../domain/two-factor.ts';
+import { hashPassword } from '../auth/password.ts';
+import { generateId } from '../auth/token.ts';
+import { recordAudit } from '../audit.ts';
+import { buildMunicipality, DEMO_ORG, DEMO_PASSWORD, DEMO_TOTP_KEY } from './municipality.ts';
+import { addDays, fiscalYearOf } from '../../domain/japanese-date.ts';
+import { createTarget, planTargets } from '../targets.ts';
 
 /** The curricula of the examples, drawn from the seed DX plans. */
 const DEMO_CURRICULA = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { csvBytes, csvCell, csvHeaders, csvRow, csvStream } from './csv';
+import { csvBytes, csvCell, csvHeaders, csvRow, csvStream } from './csv.ts';
 
 describe('csvCell', () => {
 	it.each([

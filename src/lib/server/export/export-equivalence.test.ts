@@ -6,17 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { testDb } from '../testing/db';
-import { buildWorkers } from '../testing/built-workers';
-import { NOW, rng, seedVariedOrg, SLUGS } from '../testing/varied-org';
-import { inLocale } from '../locale';
-import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
-import { readAssignmentRows, readOrgAssignmentRows, readOrgResultRows, readResultRows } from '../reports/fact-rows';
-import { csvRow, csvStream, type Cell, type CsvEncoding } from './csv';
-import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from './person-assignments';
-import { csvRowRef, referencePages, referenceStream } from './export-reference';
-import { joinSlices, staffSlices, writeSlice, type PersonExportSpec } from './person-export-file';
-import { writeSlicesInWorkers } from './export-workers';
+import { testDb } from '../testing/db.ts';
+import { buildWorkers } from '../testing/built-workers.ts';
+import { NOW, rng, seedVariedOrg, SLUGS } from '../testing/varied-org.ts';
+import { inLocale } from '../locale.ts';
+import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment.ts';
+import { readAssignmentRows, readOrgAssignmentRows, readOrgResultRows, readResultRows } from '../reports/fact-rows.ts';
+import { csvRow, csvStream, type Cell, type CsvEncoding } from './csv.ts';
+import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from './person-assignments.ts';
+import { csvRowRef, referencePages, referenceStream } from './export-reference.ts';
+import { joinSlices, staffSlices, writeSlice, type PersonExportSpec } from './person-export-file.ts';
+import { writeSlicesInWorkers } from './export-workers.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,14 +4,14 @@
  */
 import iconv from 'iconv-lite';
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { jsonRows } from '../db/json-rows';
-import { assignment, attempt, attemptResult, exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema';
-import { isInSubtree } from '../../domain/access';
-import { ASSIGNMENT_STATUS_LABELS, passCounts, type Recurrence } from '../../domain/assignment';
-import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date';
-import { factStatus, type ModuleFact } from '../../domain/report-facts';
-import type { Cell, CsvEncoding } from './csv';
+import type { Db } from '../db/client.ts';
+import { jsonRows } from '../db/json-rows.ts';
+import { assignment, attempt, attemptResult, exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema.ts';
+import { isInSubtree } from '../../domain/access.ts';
+import { ASSIGNMENT_STATUS_LABELS, passCounts, type Recurrence } from '../../domain/assignment.ts';
+import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date.ts';
+import { factStatus, type ModuleFact } from '../../domain/report-facts.ts';
+import type { Cell, CsvEncoding } from './csv.ts';
 
 async function readAssignmentRowsRef(db: Db, where: SQL, range: { start: string; end: string }) {
 	const rows = await jsonRows<[string, string, number, string, string, string]>(db, sql`SELECT json_group_array(json_array(person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j

@@ -4,11 +4,11 @@
  * build/worker/export-worker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDb } from '../db/client';
-import { inLocale } from '../locale';
-import { postProgress, postResult } from '../workers';
-import { writeSlice } from './person-export-file';
-import type { ExportWorkerInput } from './export-workers';
+import { createDb } from '../db/client.ts';
+import { inLocale } from '../locale.ts';
+import { postProgress, postResult } from '../workers.ts';
+import { writeSlice } from './person-export-file.ts';
+import type { ExportWorkerInput } from './export-workers.ts';
 
 const input = workerData as ExportWorkerInput;
 const db = createDb(input.databaseUrl);

@@ -1,6 +1,6 @@
-import type { AppLocale } from '../../i18n/locales';
-import { runWorker } from '../workers';
-import type { PersonExportSpec, StaffSlice } from './person-export-file';
+import type { AppLocale } from '../../i18n/locales.ts';
+import { runWorker } from '../workers.ts';
+import type { PersonExportSpec, StaffSlice } from './person-export-file.ts';
 
 export type ExportWorkerInput = { databaseUrl: string; spec: PersonExportSpec; slice: StaffSlice; path: string; titles: Record<string, string>; locale: AppLocale };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assignment, attempt, attemptResult, orgUnit, person, unitMembership } from '../db/schema';
-import { testDb } from '../testing/db';
-import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from './person-assignments';
+import { assignment, attempt, attemptResult, orgUnit, person, unitMembership } from '../db/schema.ts';
+import { testDb } from '../testing/db.ts';
+import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from './person-assignments.ts';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 

@@ -1,14 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import { assignmentJson, resultJson, toAssignmentRows, toResultRows, type RawAssignment, type RawResult } from '../reports/fact-rows';
-import { jsonRows } from '../db/json-rows';
-import type { Db } from '../db/client';
-import { orgUnit } from '../db/schema';
-import { isInSubtree } from '../../domain/access';
-import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment';
-import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date';
-import { buildFacts, factStatus, type ExemptionRow } from '../../domain/report-facts';
-import type { Cell } from './csv';
-import * as m from '../../paraglide/messages';
+import { assignmentJson, resultJson, toAssignmentRows, toResultRows, type RawAssignment, type RawResult } from '../reports/fact-rows.ts';
+import { jsonRows } from '../db/json-rows.ts';
+import type { Db } from '../db/client.ts';
+import { orgUnit } from '../db/schema.ts';
+import { isInSubtree } from '../../domain/access.ts';
+import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment.ts';
+import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date.ts';
+import { buildFacts, factStatus, type ExemptionRow } from '../../domain/report-facts.ts';
+import type { Cell } from './csv.ts';
+import * as m from '../../paraglide/messages.js';
 
 export const PERSON_ASSIGNMENT_HEADER = ['年度', '職員番号', '氏名', 'フリガナ', '部', '所属', '職階', '在職', '研修', '必修', '期限', '状態', '受験回数', '最高得点率(%)', '合格日'];
 

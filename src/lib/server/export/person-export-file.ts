@@ -3,10 +3,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { asc, count, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { person } from '../db/schema';
-import { csvStream, type Cell, type CsvEncoding } from './csv';
-import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from './person-assignments';
+import type { Db } from '../db/client.ts';
+import { person } from '../db/schema.ts';
+import { csvStream, type Cell, type CsvEncoding } from './csv.ts';
+import { personAssignmentPages, PERSON_ASSIGNMENT_HEADER } from './person-assignments.ts';
 
 /**
  * The 個人別受講状況 file of an export job, written as slices of the 職員番号 order that can run

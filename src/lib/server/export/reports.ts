@@ -1,8 +1,8 @@
-import { formatFiscalYear } from '../../domain/japanese-date';
-import type { Summary } from '../../domain/metrics';
-import type { Cell } from './csv';
-import type { buildDashboard } from '../reports/dashboard';
-import * as m from '../../paraglide/messages';
+import { formatFiscalYear } from '../../domain/japanese-date.ts';
+import type { Summary } from '../../domain/metrics.ts';
+import type { Cell } from './csv.ts';
+import type { buildDashboard } from '../reports/dashboard.ts';
+import * as m from '../../paraglide/messages.js';
 
 type View = ReturnType<typeof buildDashboard>;
 

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { orgUnit, person, personTag, unitMembership } from '../db/schema';
-import { testDb } from '../testing/db';
-import { planImport } from '../../domain/staff-import';
-import { readStaffCsv } from './staff-csv';
-import { applyImport, listCurrentStaff, listImports, listUnitCodes, undoLastImport } from './apply';
+import type { Db } from '../db/client.ts';
+import { orgUnit, person, personTag, unitMembership } from '../db/schema.ts';
+import { testDb } from '../testing/db.ts';
+import { planImport } from '../../domain/staff-import.ts';
+import { readStaffCsv } from './staff-csv.ts';
+import { applyImport, listCurrentStaff, listImports, listUnitCodes, undoLastImport } from './apply.ts';
 
 const HEADER = '職員番号,氏名,フリガナ,所属コード,職階,雇用区分,採用日,タグ,異動日\n';
 const ctx = { orgId: 'org1', actorId: 'p1', fileName: 'meibo.csv', encoding: 'utf-8', ip: null };

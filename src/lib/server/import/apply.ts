@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { assignment, notice, orgUnit, person, personTag, roleGrant, session, staffImport, unitMembership } from '../db/schema';
-import { generateId } from '../auth/token';
-import { recordAudit } from '../audit';
-import { addDays } from '../../domain/japanese-date';
-import type { CurrentStaff, ImportPlan, IncomingStaff } from '../../domain/staff-import';
-import { loadStaffSnapshot } from '../staff-snapshot';
-import * as m from '../../paraglide/messages';
+import type { Db } from '../db/client.ts';
+import { assignment, notice, orgUnit, person, personTag, roleGrant, session, staffImport, unitMembership } from '../db/schema.ts';
+import { generateId } from '../auth/token.ts';
+import { recordAudit } from '../audit.ts';
+import { addDays } from '../../domain/japanese-date.ts';
+import type { CurrentStaff, ImportPlan, IncomingStaff } from '../../domain/staff-import.ts';
+import { loadStaffSnapshot } from '../staff-snapshot.ts';
+import * as m from '../../paraglide/messages.js';
 
 type Fields = Pick<typeof person.$inferSelect, 'name' | 'kana' | 'jobGrade' | 'employmentType' | 'hireDate' | 'email'>;
 

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import * as m from '../../paraglide/messages';
+import * as m from '../../paraglide/messages.js';
 
 export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'shift_jis' } | { ok: false; message: string };
 

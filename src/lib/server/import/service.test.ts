@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { testDb } from '../testing/db';
-import { roleGrant } from '../db/schema';
-import { previewImport } from './service';
+import { testDb } from '../testing/db.ts';
+import { roleGrant } from '../db/schema.ts';
+import { previewImport } from './service.ts';
 
 it('a staff list that leaves out the system administrator does not deactivate them', async () => {
 	const db = await testDb();

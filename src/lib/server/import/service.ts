@@ -1,13 +1,13 @@
 import { and, eq, lt } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { staffImportDraft } from '../db/schema';
-import { generateId } from '../auth/token';
-import { planImport, type ImportPlan } from '../../domain/staff-import';
-import { toJstDate } from '../../domain/japanese-date';
-import { decodeCsvBytes } from './decode';
-import { readStaffCsv, type RowError, type StaffRow } from './staff-csv';
-import { applyImport, listAdminEmployeeNos, listCurrentStaff, listUnitCodes } from './apply';
-import * as m from '../../paraglide/messages';
+import type { Db } from '../db/client.ts';
+import { staffImportDraft } from '../db/schema.ts';
+import { generateId } from '../auth/token.ts';
+import { planImport, type ImportPlan } from '../../domain/staff-import.ts';
+import { toJstDate } from '../../domain/japanese-date.ts';
+import { decodeCsvBytes } from './decode.ts';
+import { readStaffCsv, type RowError, type StaffRow } from './staff-csv.ts';
+import { applyImport, listAdminEmployeeNos, listCurrentStaff, listUnitCodes } from './apply.ts';
+import * as m from '../../paraglide/messages.js';
 
 /** Share of active staff an import may deactivate before HR must confirm it explicitly. */
 export const MAX_DEACTIVATION_SHARE = 0.1;

@@ -1,10 +1,10 @@
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getLocale, overwriteGetLocale } from '../../paraglide/runtime';
-import { decodeCsvBytes } from './decode';
-import { CSV_TEMPLATE_HEADER, parseJapaneseDate, readStaffCsv } from './staff-csv';
-import { readUnitCsv } from './unit-csv';
-import { readTrainingCsv } from './training-csv';
+import { getLocale, overwriteGetLocale } from '../../paraglide/runtime.js';
+import { decodeCsvBytes } from './decode.ts';
+import { CSV_TEMPLATE_HEADER, parseJapaneseDate, readStaffCsv } from './staff-csv.ts';
+import { readUnitCsv } from './unit-csv.ts';
+import { readTrainingCsv } from './training-csv.ts';
 
 const UNITS = new Set(['210', '220']);
 const HEADER = '職員番号,氏名,フリガナ,所属コード,職階,雇用区分,採用日,メール,タグ\r\n';

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { isIsoDate } from '../../domain/japanese-date';
-import { isKatakanaName, normaliseKana } from '../../domain/kana';
-import type { EmploymentType } from '../../domain/labels';
-import * as m from '../../paraglide/messages';
+import { isIsoDate } from '../../domain/japanese-date.ts';
+import { isKatakanaName, normaliseKana } from '../../domain/kana.ts';
+import type { EmploymentType } from '../../domain/labels.ts';
+import * as m from '../../paraglide/messages.js';
 
 /** One staff row as read from the 職員名簿 CSV, normalised. */
 export type StaffRow = {

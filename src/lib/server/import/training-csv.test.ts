@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTrainingCsv } from './training-csv';
+import { readTrainingCsv } from './training-csv.ts';
 
 const CATS = ['情報セキュリティ', 'デジタル技術'];
 

@@ -1,6 +1,6 @@
-import { missingColumnsMessage, parseJapaneseDate, readCsvRecords } from './staff-csv';
-import type { RowError } from './staff-csv';
-import * as m from '../../paraglide/messages';
+import { missingColumnsMessage, parseJapaneseDate, readCsvRecords } from './staff-csv.ts';
+import type { RowError } from './staff-csv.ts';
+import * as m from '../../paraglide/messages.js';
 
 export const TRAINING_CSV_HEADER = ['職員番号', '種別', '研修名', '分野', '受講日'];
 const KINDS: Record<string, 'classroom' | 'external' | 'certification'> = { 集合研修: 'classroom', 外部研修: 'external', 資格取得: 'certification', 資格: 'certification' };

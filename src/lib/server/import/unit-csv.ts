@@ -1,8 +1,8 @@
 /** Reads the organisation chart CSV (所属コード, 所属名, フリガナ, 区分, 上位所属コード). */
-import { missingColumnsMessage, readCsvRecords } from './staff-csv';
-import { KIND_LABELS, type IncomingUnit, type UnitRowError } from '../../domain/unit-import';
-import { isKatakanaName, normaliseKana } from '../../domain/kana';
-import * as m from '../../paraglide/messages';
+import { missingColumnsMessage, readCsvRecords } from './staff-csv.ts';
+import { KIND_LABELS, type IncomingUnit, type UnitRowError } from '../../domain/unit-import.ts';
+import { isKatakanaName, normaliseKana } from '../../domain/kana.ts';
+import * as m from '../../paraglide/messages.js';
 
 export const UNIT_CSV_HEADER = ['所属コード', '所属名', 'フリガナ', '区分', '上位所属コード'];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { testDb } from '../testing/db';
-import { auditEvent, orgUnit } from '../db/schema';
-import { importUnits } from './units';
+import { testDb } from '../testing/db.ts';
+import { auditEvent, orgUnit } from '../db/schema.ts';
+import { importUnits } from './units.ts';
 
 const actor = { id: 'p1', orgId: 'org1' };
 const csv = (...lines: string[]) => ['所属コード,所属名,フリガナ,区分,上位所属コード', ...lines].join('\r\n');

@@ -3,13 +3,13 @@
  * (their whole subtree's paths move with them). All or nothing, audited in the same transaction.
  */
 import { and, eq, like, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { orgUnit } from '../db/schema';
-import { recordAudit } from '../audit';
-import { generateId } from '../auth/token';
-import { parentsFirst, planUnits, type UnitRecord, type UnitRowError } from '../../domain/unit-import';
-import { readUnitCsv } from './unit-csv';
-import * as m from '../../paraglide/messages';
+import type { Db } from '../db/client.ts';
+import { orgUnit } from '../db/schema.ts';
+import { recordAudit } from '../audit.ts';
+import { generateId } from '../auth/token.ts';
+import { parentsFirst, planUnits, type UnitRecord, type UnitRowError } from '../../domain/unit-import.ts';
+import { readUnitCsv } from './unit-csv.ts';
+import * as m from '../../paraglide/messages.js';
 
 export type UnitImportOutcome =
 	| { ok: true; added: number; changed: number; moved: number; unchanged: number }

@@ -1,17 +1,17 @@
-import * as m from '../../paraglide/messages';
-import type { Db } from '../db/client';
-import { applyDraft } from '../import/service';
-import { evaluateAssignments } from '../assignments';
-import { closeFiscalYear } from '../reports/close';
-import type { ModuleInfo } from '../reports/dashboard';
-import type { CsvEncoding } from '../export/csv';
-import { joinSlices, staffSlices, writeSlice, type PersonExportSpec } from '../export/person-export-file';
-import { writeSlicesInWorkers } from '../export/export-workers';
+import * as m from '../../paraglide/messages.js';
+import type { Db } from '../db/client.ts';
+import { applyDraft } from '../import/service.ts';
+import { evaluateAssignments } from '../assignments.ts';
+import { closeFiscalYear } from '../reports/close.ts';
+import type { ModuleInfo } from '../reports/dashboard.ts';
+import type { CsvEncoding } from '../export/csv.ts';
+import { joinSlices, staffSlices, writeSlice, type PersonExportSpec } from '../export/person-export-file.ts';
+import { writeSlicesInWorkers } from '../export/export-workers.ts';
 import { getLocale } from '../../paraglide/runtime.js';
-import { isAppLocale } from '../../i18n/locales';
-import { toJstDate } from '../../domain/japanese-date';
-import { JobFailure, type JobContext, type JobHandler } from './runner';
-import type { JobKind } from '../../domain/job';
+import { isAppLocale } from '../../i18n/locales.ts';
+import { toJstDate } from '../../domain/japanese-date.ts';
+import { JobFailure, type JobContext, type JobHandler } from './runner.ts';
+import type { JobKind } from '../../domain/job.ts';
 
 /** What each kind of job is given when it is started (stored as the job's params). */
 export type StaffImportParams = { draftId: string; skipErrorRows: boolean; confirmDeactivation: boolean; employeeNo: string; ip: string | null };

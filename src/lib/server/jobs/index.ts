@@ -1,19 +1,19 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { env } from '$env/dynamic/private';
-import { db, databaseUrl } from '../db';
-import { moduleVersions } from '../assignment-runner';
-import { reportModules } from '../reports/view';
-import { createJobRunner } from './runner';
-import { builtWorkerFile } from '../workers';
-import { exportWorkerCount } from '../config';
-import { jobHandlers } from './handlers';
+import { EXPORT_DIR } from '$app/env/private';
+import { db, databaseUrl } from '../db/index.ts';
+import { moduleVersions } from '../assignment-runner.ts';
+import { reportModules } from '../reports/view.ts';
+import { createJobRunner } from './runner.ts';
+import { builtWorkerFile } from '../workers.ts';
+import { exportWorkerCount, workersExpected } from '../config.ts';
+import { jobHandlers } from './handlers.ts';
 
 /**
  * Export files live in `exports/` beside the database file (EXPORT_DIR overrides it). With
  * several app processes each one writes to its own disk: see docs/limitations.md.
  */
 function defaultOutputDir() {
-	if (env.EXPORT_DIR) return resolve(env.EXPORT_DIR);
+	if (EXPORT_DIR) return resolve(EXPORT_DIR);
 	const file = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length).split('?')[0] : null;
 	if (!file) return resolve('exports');
 	return join(dirname(isAbsolute(file) ? file : resolve(file)), 'exports');
@@ -23,7 +23,7 @@ export const outputDir = defaultOutputDir();
 
 /** Export worker threads (config.ts), when the app runs from its build. */
 function exportWorkers() {
-	const file = builtWorkerFile('export-worker');
+	const file = builtWorkerFile('export-worker', { warnIfMissing: workersExpected });
 	const count = exportWorkerCount();
 	return file && count > 0 ? { file, databaseUrl, count } : null;
 }

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { job } from '../db/schema';
-import { canSeeJob, elapsedMs, isActive, outputExpired, progressPercent, remainingMs } from '../../domain/job';
-import type { JobRow } from './runner';
+import type { Db } from '../db/client.ts';
+import { job } from '../db/schema.ts';
+import { canSeeJob, elapsedMs, isActive, outputExpired, progressPercent, remainingMs } from '../../domain/job.ts';
+import type { JobRow } from './runner.ts';
 
 /** What the progress page and its JSON endpoint show; never the params (they may hold a scope or an address). */
 export function jobView(row: JobRow, now = new Date()) {

@@ -1,13 +1,13 @@
 import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { job } from '../db/schema';
-import { generateId } from '../auth/token';
+import type { Db } from '../db/client.ts';
+import { job } from '../db/schema.ts';
+import { generateId } from '../auth/token.ts';
 import { getLocale } from '../../paraglide/runtime.js';
-import { inLocale } from '../locale';
-import { isAppLocale, type AppLocale } from '../../i18n/locales';
-import { yieldToEventLoop } from '../event-loop';
+import { inLocale } from '../locale.ts';
+import { isAppLocale, type AppLocale } from '../../i18n/locales.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
 import {
 	failedMessage,
 	interruptedMessage,
@@ -16,7 +16,7 @@ import {
 	PROGRESS_WRITE_INTERVAL_MS,
 	shouldWriteProgress,
 	type JobKind
-} from '../../domain/job';
+} from '../../domain/job.ts';
 
 export type JobRow = typeof job.$inferSelect;
 

@@ -1,8 +1,8 @@
 /** The background sender: every 30 seconds, mail that is due goes to the SMTP relay. */
 import nodemailer from 'nodemailer';
-import { db } from '../db';
-import { mailConfig } from '../config';
-import { deliverDue } from './outbox';
+import { db } from '../db/index.ts';
+import { mailConfig } from '../config.ts';
+import { deliverDue } from './outbox.ts';
 
 export function startMailer() {
 	if (!mailConfig.url) return;

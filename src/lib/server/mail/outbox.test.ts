@@ -3,10 +3,10 @@ import { createServer as netServer, type AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { testDb } from '../testing/db';
-import { mailOutbox } from '../db/schema';
-import { MAX_ATTEMPTS } from '../../domain/mail-retry';
-import { deliverDue, enqueueMail, mailStatus } from './outbox';
+import { testDb } from '../testing/db.ts';
+import { mailOutbox } from '../db/schema.ts';
+import { MAX_ATTEMPTS } from '../../domain/mail-retry.ts';
+import { deliverDue, enqueueMail, mailStatus } from './outbox.ts';
 
 const FROM = 'まなび <manabi@city.example.lg.jp>';
 let server: SMTPServer | null = null;

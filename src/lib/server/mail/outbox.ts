@@ -5,10 +5,10 @@
  */
 import { and, asc, count, eq, isNull, lte, gte } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
-import type { Db } from '../db/client';
-import type { DbOrTx } from '../audit';
-import { mailOutbox } from '../db/schema';
-import { MAX_ATTEMPTS, nextAttempt } from '../../domain/mail-retry';
+import type { Db } from '../db/client.ts';
+import type { DbOrTx } from '../audit.ts';
+import { mailOutbox } from '../db/schema.ts';
+import { MAX_ATTEMPTS, nextAttempt } from '../../domain/mail-retry.ts';
 
 export type Mail = { orgId: string; to: string; subject: string; body: string };
 

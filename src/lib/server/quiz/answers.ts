@@ -1,6 +1,6 @@
-import type { Draw } from './draw';
-import type { Answers } from './grade';
-import { m } from '../../paraglide/messages';
+import type { Draw } from './draw.ts';
+import type { Answers } from './grade.ts';
+import { m } from '../../paraglide/messages.js';
 
 export type AnswersParse = { ok: true; answers: Answers } | { ok: false; message: string };
 

@@ -1,4 +1,4 @@
-import type { Item } from '../content/types';
+import type { Item } from '../content/types.ts';
 
 /** What an attempt stores at its start: the items drawn, their choice order, and the key. */
 export type DrawnItem = { itemId: string; type: Item['type']; choiceOrder: string[]; answer: string[] };

@@ -1,4 +1,4 @@
-import type { Draw } from './draw';
+import type { Draw } from './draw.ts';
 
 /** Answers as submitted: item id → the chosen choice ids (empty or missing = unanswered). */
 export type Answers = Record<string, string[]>;

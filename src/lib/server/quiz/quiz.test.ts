@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../content/types';
-import { TRUE_FALSE_CHOICES } from '../content/types';
-import { parseAnswers } from './answers';
-import { drawQuiz, shuffle, type Draw } from './draw';
-import { gradeAttempt } from './grade';
+import type { Item } from '../content/types.ts';
+import { TRUE_FALSE_CHOICES } from '../content/types.ts';
+import { parseAnswers } from './answers.ts';
+import { drawQuiz, shuffle, type Draw } from './draw.ts';
+import { gradeAttempt } from './grade.ts';
 
 /** A deterministic source: cycles through the given values. */
 const seq = (...values: number[]) => {

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { attemptItem, attemptResult } from '../db/schema';
-import { TRUE_FALSE_CHOICES, type Module } from '../content/types';
-import { getOwnAttempt, getResult, listHistory, listSavedAnswers } from '../learning';
-import { testDb } from '../testing/db';
-import { saveProgressAnswers, startOrResumeAttempt, submitAttempt, toQuizView } from './service';
+import type { Db } from '../db/client.ts';
+import { attemptItem, attemptResult } from '../db/schema.ts';
+import { TRUE_FALSE_CHOICES, type Module } from '../content/types.ts';
+import { getOwnAttempt, getResult, listHistory, listSavedAnswers } from '../learning.ts';
+import { testDb } from '../testing/db.ts';
+import { saveProgressAnswers, startOrResumeAttempt, submitAttempt, toQuizView } from './service.ts';
 
 const choices = ['a', 'b', 'c'].map((id) => ({ id, text: `選択肢${id}` }));
 const module: Module = {

@@ -1,12 +1,12 @@
-import { fiscalYearOf } from '../../domain/japanese-date';
-import type { Db } from '../db/client';
-import type { Module } from '../content/types';
-import { generateId } from '../auth/token';
-import { getOpenAttempt, hasResult, insertAttempt, recordResult, saveAnswers } from '../learning';
-import { parseAnswers } from './answers';
-import { cryptoRandom, drawQuiz, type Draw, type Random } from './draw';
-import { gradeAttempt, type Answers } from './grade';
-import * as m from '../../paraglide/messages';
+import { fiscalYearOf } from '../../domain/japanese-date.ts';
+import type { Db } from '../db/client.ts';
+import type { Module } from '../content/types.ts';
+import { generateId } from '../auth/token.ts';
+import { getOpenAttempt, hasResult, insertAttempt, recordResult, saveAnswers } from '../learning.ts';
+import { parseAnswers } from './answers.ts';
+import { cryptoRandom, drawQuiz, type Draw, type Random } from './draw.ts';
+import { gradeAttempt, type Answers } from './grade.ts';
+import * as m from '../../paraglide/messages.js';
 
 type Learner = { id: string; orgId: string };
 type StoredAttempt = { id: string; orgId: string; personId: string; moduleSlug: string; moduleVersion: string; passMark: number; draw: Draw };

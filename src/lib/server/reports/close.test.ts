@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { assignment, attempt, attemptResult, auditEvent, fiscalYearClose, target } from '../db/schema';
-import { getLocale, overwriteGetLocale } from '../../paraglide/runtime';
-import { testDb } from '../testing/db';
-import { closeFiscalYear, getClosedPack, PACK_FORMAT, sha256Hex } from './close';
+import { assignment, attempt, attemptResult, auditEvent, fiscalYearClose, target } from '../db/schema.ts';
+import { getLocale, overwriteGetLocale } from '../../paraglide/runtime.js';
+import { testDb } from '../testing/db.ts';
+import { closeFiscalYear, getClosedPack, PACK_FORMAT, sha256Hex } from './close.ts';
 
 const NOW = new Date('2027-04-10T03:00:00Z');
 const actor = { id: 'p1', orgId: 'org1', employeeNo: '000101', name: '山田 太郎' };

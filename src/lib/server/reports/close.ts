@@ -1,18 +1,18 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { attemptResult, fiscalYearClose, organisation, person } from '../db/schema';
-import { generateId } from '../auth/token';
-import { recordAudit } from '../audit';
-import { listCurriculumModules } from '../curricula';
-import { listTargets } from '../targets';
-import { loadYearData } from './year';
-import { buildDashboard, type ModuleInfo } from './dashboard';
-import { factStatus } from '../../domain/report-facts';
-import type { AssignmentStatus } from '../../domain/assignment';
-import { formatFiscalYear, toJstDate } from '../../domain/japanese-date';
-import * as m from '../../paraglide/messages';
+import type { Db } from '../db/client.ts';
+import { attemptResult, fiscalYearClose, organisation, person } from '../db/schema.ts';
+import { generateId } from '../auth/token.ts';
+import { recordAudit } from '../audit.ts';
+import { listCurriculumModules } from '../curricula.ts';
+import { listTargets } from '../targets.ts';
+import { loadYearData } from './year.ts';
+import { buildDashboard, type ModuleInfo } from './dashboard.ts';
+import { factStatus } from '../../domain/report-facts.ts';
+import type { AssignmentStatus } from '../../domain/assignment.ts';
+import { formatFiscalYear, toJstDate } from '../../domain/japanese-date.ts';
+import * as m from '../../paraglide/messages.js';
 
 const JA = { locale: 'ja' } as const;
 /** The pack is a frozen record in Japanese, whoever closes the 年度 and in whatever language. */

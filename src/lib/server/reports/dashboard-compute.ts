@@ -1,9 +1,9 @@
-import type { Db } from '../db/client';
-import type { Locale } from '../../paraglide/runtime';
-import { yieldToEventLoop } from '../event-loop';
-import { inLocale } from '../locale';
-import { loadYearBase, yearFactPages } from './year';
-import { dashboardTally, type buildDashboard, type CurriculumInfo, type ModuleInfo, type TargetDef } from './dashboard';
+import type { Db } from '../db/client.ts';
+import type { Locale } from '../../paraglide/runtime.js';
+import { yieldToEventLoop } from '../event-loop.ts';
+import { inLocale } from '../locale.ts';
+import { loadYearBase, yearFactPages } from './year.ts';
+import { dashboardTally, type buildDashboard, type CurriculumInfo, type ModuleInfo, type TargetDef } from './dashboard.ts';
 
 /** What a dashboard is computed from, as plain data (it is passed to a worker thread). */
 export type DashboardInput = {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../testing/db';
-import { NOW, seedVariedOrg, SLUGS } from '../testing/varied-org';
-import { personTag, trainingRecord } from '../db/schema';
-import { isInSubtree } from '../../domain/access';
-import { evaluateTarget, groupSummaries, monthlyTrend, summarise, type Metric, type ScopeKind } from '../../domain/metrics';
-import type { ModuleFact } from '../../domain/report-facts';
-import { computeDashboard, type DashboardInput } from './dashboard-compute';
-import { buildDashboard, type TargetDef } from './dashboard';
-import { loadYearData, type ReportPerson } from './year';
+import { testDb } from '../testing/db.ts';
+import { NOW, seedVariedOrg, SLUGS } from '../testing/varied-org.ts';
+import { personTag, trainingRecord } from '../db/schema.ts';
+import { isInSubtree } from '../../domain/access.ts';
+import { evaluateTarget, groupSummaries, monthlyTrend, summarise, type Metric, type ScopeKind } from '../../domain/metrics.ts';
+import type { ModuleFact } from '../../domain/report-facts.ts';
+import { computeDashboard, type DashboardInput } from './dashboard-compute.ts';
+import { buildDashboard, type TargetDef } from './dashboard.ts';
+import { loadYearData, type ReportPerson } from './year.ts';
 
 const metrics: Metric[] = ['completion_rate', 'comprehension_rate', 'person_count', 'coverage'];
 const scopes: [ScopeKind, string][] = [['all', ''], ['module', 'privacy'], ['category', '情報セキュリティ'], ['curriculum', 'c1'], ['tag', '新任']];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { testDb } from '../testing/db';
-import { buildWorkers } from '../testing/built-workers';
-import { NOW, seedVariedOrg, SLUGS } from '../testing/varied-org';
-import { runWorker } from '../workers';
-import { computeDashboard, type DashboardInput, type DashboardView } from './dashboard-compute';
-import type { TargetDef } from './dashboard';
+import { testDb } from '../testing/db.ts';
+import { buildWorkers } from '../testing/built-workers.ts';
+import { NOW, seedVariedOrg, SLUGS } from '../testing/varied-org.ts';
+import { runWorker } from '../workers.ts';
+import { computeDashboard, type DashboardInput, type DashboardView } from './dashboard-compute.ts';
+import type { TargetDef } from './dashboard.ts';
 
 const targets: TargetDef[] = [
 	{ id: 't1', name: '情報セキュリティ理解度', metric: 'comprehension_rate', scopeKind: 'module', scopeValue: 'security-policy', threshold: 100, baseline: 80, source: '盛岡市' },

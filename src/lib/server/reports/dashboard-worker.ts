@@ -4,9 +4,9 @@
  * facts and seconds of work that would otherwise hold every other request.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDb } from '../db/client';
-import { postResult } from '../workers';
-import { computeDashboard, type DashboardInput } from './dashboard-compute';
+import { createDb } from '../db/client.ts';
+import { postResult } from '../workers.ts';
+import { computeDashboard, type DashboardInput } from './dashboard-compute.ts';
 
 const { databaseUrl, input } = workerData as { databaseUrl: string; input: DashboardInput };
 const db = createDb(databaseUrl);

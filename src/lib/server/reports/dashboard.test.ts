@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricLabels, scopeLabel, scopeLabels } from './dashboard';
+import { metricLabels, scopeLabel, scopeLabels } from './dashboard.ts';
 
 const modules = [{ slug: 'security-policy', title: '情報セキュリティ', category: '情報セキュリティ', stems: new Map() }];
 const curricula = new Map([['c1', { name: '新任職員研修', slugs: ['security-policy'] }]]);

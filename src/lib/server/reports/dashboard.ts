@@ -1,10 +1,10 @@
-import { isInSubtree } from '../../domain/access';
-import { emptyTally, emptyTrend, mostMissed, summaryOf, tallyFact, targetResultOf, trendFact, trendOf, type Metric, type ScopeKind, type Tally } from '../../domain/metrics';
-import { JOB_GRADES } from '../../domain/labels';
-import type { ModuleFact } from '../../domain/report-facts';
-import type { ReportPerson, YearData } from './year';
-import * as m from '../../paraglide/messages';
-import { getLocale, type Locale } from '../../paraglide/runtime';
+import { isInSubtree } from '../../domain/access.ts';
+import { emptyTally, emptyTrend, mostMissed, summaryOf, tallyFact, targetResultOf, trendFact, trendOf, type Metric, type ScopeKind, type Tally } from '../../domain/metrics.ts';
+import { JOB_GRADES } from '../../domain/labels.ts';
+import type { ModuleFact } from '../../domain/report-facts.ts';
+import type { ReportPerson, YearData } from './year.ts';
+import * as m from '../../paraglide/messages.js';
+import { getLocale, type Locale } from '../../paraglide/runtime.js';
 
 export type TargetDef = { id: string; name: string; metric: Metric; scopeKind: ScopeKind; scopeValue: string; threshold: number; baseline: number | null; source: string | null };
 export type CurriculumInfo = { name: string; slugs: string[] };

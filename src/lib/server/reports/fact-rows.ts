@@ -1,10 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { jsonRows } from '../db/json-rows';
-import { toJstDate } from '../../domain/japanese-date';
-import type { Recurrence } from '../../domain/assignment';
-import type { AssignmentRow, ResultRow } from '../../domain/report-facts';
-import { yieldToEventLoop } from '../event-loop';
+import type { Db } from '../db/client.ts';
+import { jsonRows } from '../db/json-rows.ts';
+import { toJstDate } from '../../domain/japanese-date.ts';
+import type { Recurrence } from '../../domain/assignment.ts';
+import type { AssignmentRow, ResultRow } from '../../domain/report-facts.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

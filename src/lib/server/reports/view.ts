@@ -1,15 +1,16 @@
-import { env } from '$env/dynamic/private';
-import { reportScope } from '../../domain/access';
-import { fiscalYearOf } from '../../domain/japanese-date';
-import { db, databaseUrl } from '../db';
-import { listModules } from '../content/catalog';
-import { listCurriculumModules } from '../curricula';
-import { listTargets } from '../targets';
-import type { CurriculumInfo, ModuleInfo } from './dashboard';
-import { computeDashboard, type DashboardInput, type DashboardView } from './dashboard-compute';
-import { builtWorkerFile, runWorker } from '../workers';
-import type { AuthUser } from '../auth/session';
-import { getLocale } from '../../paraglide/runtime';
+import { REPORT_TTL_SECONDS } from '$app/env/private';
+import { workersExpected } from '../config.ts';
+import { reportScope } from '../../domain/access.ts';
+import { fiscalYearOf } from '../../domain/japanese-date.ts';
+import { db, databaseUrl } from '../db/index.ts';
+import { listModules } from '../content/catalog.ts';
+import { listCurriculumModules } from '../curricula.ts';
+import { listTargets } from '../targets.ts';
+import type { CurriculumInfo, ModuleInfo } from './dashboard.ts';
+import { computeDashboard, type DashboardInput, type DashboardView } from './dashboard-compute.ts';
+import { builtWorkerFile, runWorker } from '../workers.ts';
+import type { AuthUser } from '../auth/session.ts';
+import { getLocale } from '../../paraglide/runtime.js';
 
 let moduleInfo: ModuleInfo[] | undefined;
 /** Titles, categories and question stems (never choices or keys) of every module. */
@@ -37,7 +38,7 @@ type View = DashboardView;
  * city's dashboard into an error rather than a slower page. From source (dev, tests) it is
  * computed here.
  */
-const dashboardWorker = builtWorkerFile('dashboard-worker');
+const dashboardWorker = builtWorkerFile('dashboard-worker', { warnIfMissing: workersExpected });
 const compute = (input: DashboardInput): Promise<View> =>
 	dashboardWorker ? runWorker<View>(dashboardWorker, { databaseUrl, input }, {}) : computeDashboard(db, input);
 
@@ -48,10 +49,7 @@ const compute = (input: DashboardInput): Promise<View> =>
  * page shows when its figures were computed. The facts themselves are dropped after each
  * computation, so memory does not grow with the number of staff × modules.
  */
-const ttlMs = () => {
-	const seconds = Number(env.REPORT_TTL_SECONDS || 60);
-	return (Number.isFinite(seconds) && seconds >= 0 ? seconds : 60) * 1000;
-};
+const ttlMs = () => REPORT_TTL_SECONDS * 1000;
 const views = new Map<string, { view: View; at: number }>();
 const computing = new Map<string, Promise<View>>();
 

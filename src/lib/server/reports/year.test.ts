@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assignment, orgUnit, person, unitMembership } from '../db/schema';
-import { testDb } from '../testing/db';
-import { loadYearData } from './year';
+import { assignment, orgUnit, person, unitMembership } from '../db/schema.ts';
+import { testDb } from '../testing/db.ts';
+import { loadYearData } from './year.ts';
 
 describe('loadYearData', () => {
 	it('reads a 年度 for the whole organisation, or only the people of a 課長’s units', async () => {

@@ -1,12 +1,12 @@
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
-import { isInSubtree } from '../../domain/access';
-import { readAssignmentRows, readOrgAssignmentRows, readOrgResultRows, readResultRows } from './fact-rows';
-import type { Db } from '../db/client';
-import { attemptItem, attemptResult, exemption, orgUnit, trainingRecord } from '../db/schema';
-import { loadStaffSnapshot } from '../staff-snapshot';
-import { fiscalYearRange, toJstDate, type IsoDate } from '../../domain/japanese-date';
-import { buildFacts, type ExemptionRow, type ModuleFact, type PersonFact } from '../../domain/report-facts';
-import { yieldToEventLoop } from '../event-loop';
+import { isInSubtree } from '../../domain/access.ts';
+import { readAssignmentRows, readOrgAssignmentRows, readOrgResultRows, readResultRows } from './fact-rows.ts';
+import type { Db } from '../db/client.ts';
+import { attemptItem, attemptResult, exemption, orgUnit, trainingRecord } from '../db/schema.ts';
+import { loadStaffSnapshot } from '../staff-snapshot.ts';
+import { fiscalYearRange, toJstDate, type IsoDate } from '../../domain/japanese-date.ts';
+import { buildFacts, type ExemptionRow, type ModuleFact, type PersonFact } from '../../domain/report-facts.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
 
 export type ReportPerson = PersonFact & { name: string; kana: string; employeeNo: string; unitPath: string | null };
 

@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../db/client';
-import { organisation, orgUnit, person, unitMembership } from '../db/schema';
+import { openDatabase } from '../db/client.ts';
+import { organisation, orgUnit, person, unitMembership } from '../db/schema.ts';
 
 /** A migrated throwaway database file with one organisation, one unit and two people. */
 export async function testDb() {

@@ -1,6 +1,6 @@
-import type { Db } from '../db/client';
-import { assignment, attempt, attemptResult, exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema';
-import type { Recurrence } from '../../domain/assignment';
+import type { Db } from '../db/client.ts';
+import { assignment, attempt, attemptResult, exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema.ts';
+import type { Recurrence } from '../../domain/assignment.ts';
 
 /** The varied organisation's "now": 23 November 2026 (JST noon). */
 export const NOW = new Date('2026-11-23T03:00:00Z');

@@ -1,9 +1,9 @@
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { listRecentAudit } from '$lib/server/audit';
-import { listLockedAccounts } from '$lib/server/auth/throttle-store';
-import { mailStatus } from '$lib/server/mail/outbox';
-import { mailConfig } from '$lib/server/config';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { listRecentAudit } from '#lib/server/audit.ts';
+import { listLockedAccounts } from '#lib/server/auth/throttle-store.ts';
+import { mailStatus } from '#lib/server/mail/outbox.ts';
+import { mailConfig } from '#lib/server/config.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

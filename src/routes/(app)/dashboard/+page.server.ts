@@ -1,7 +1,7 @@
-import { fiscalYearOf } from '$lib/domain/japanese-date';
-import { hasRole, reportScope } from '$lib/domain/access';
-import { requireSection } from '$lib/server/guards';
-import { chosenFiscalYear, dashboardFor } from '$lib/server/reports/view';
+import { fiscalYearOf } from '#lib/domain/japanese-date.ts';
+import { hasRole, reportScope } from '#lib/domain/access.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { chosenFiscalYear, dashboardFor } from '#lib/server/reports/view.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {

@@ -1,9 +1,9 @@
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { listHistory } from '$lib/server/learning';
-import { listCompletedCurricula } from '$lib/server/certificates';
-import { getModule } from '$lib/server/content/catalog';
-import { toJstDate } from '$lib/domain/japanese-date';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { listHistory } from '#lib/server/learning.ts';
+import { listCompletedCurricula } from '#lib/server/certificates.ts';
+import { getModule } from '#lib/server/content/catalog.ts';
+import { toJstDate } from '#lib/domain/japanese-date.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

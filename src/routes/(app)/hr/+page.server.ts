@@ -1,6 +1,6 @@
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { countActivePeople } from '$lib/server/people';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { countActivePeople } from '#lib/server/people.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

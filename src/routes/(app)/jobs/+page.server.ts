@@ -1,6 +1,6 @@
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { listMyJobs } from '$lib/server/jobs/queries';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { listMyJobs } from '#lib/server/jobs/queries.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { listUnitsById } from '$lib/server/org';
-import { unitHref } from '$lib/routes';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { listUnitsById } from '#lib/server/org.ts';
+import { unitHref } from '#lib/routes.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

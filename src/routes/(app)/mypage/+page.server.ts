@@ -1,16 +1,16 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { fiscalYearOf, toJstDate } from '$lib/domain/japanese-date';
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { getProfile } from '$lib/server/people';
-import { listMyAssignments } from '$lib/server/assignments';
-import { moduleVersions } from '$lib/server/assignment-runner';
-import { getModule } from '$lib/server/content/catalog';
-import { listNotices, markNoticeRead } from '$lib/server/notices';
-import { failure, parseForm } from '$lib/server/forms';
+import { fiscalYearOf, toJstDate } from '#lib/domain/japanese-date.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { getProfile } from '#lib/server/people.ts';
+import { listMyAssignments } from '#lib/server/assignments.ts';
+import { moduleVersions } from '#lib/server/assignment-runner.ts';
+import { getModule } from '#lib/server/content/catalog.ts';
+import { listNotices, markNoticeRead } from '#lib/server/notices.ts';
+import { failure, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async () => {
 	const user = requireUser();

@@ -1,14 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { retryMinutes } from '$lib/domain/throttle';
-import { loginHref, safeNext } from '$lib/routes';
-import { db } from '$lib/server/db';
-import { sessionPolicy } from '$lib/server/config';
-import { verifySecondFactor } from '$lib/server/auth/two-factor';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { failure, fields, parseForm } from '$lib/server/forms';
+import { retryMinutes } from '#lib/domain/throttle.ts';
+import { loginHref, safeNext } from '#lib/routes.ts';
+import { db } from '#lib/server/db/index.ts';
+import { sessionPolicy } from '#lib/server/config.ts';
+import { verifySecondFactor } from '#lib/server/auth/two-factor.ts';
+import { setSessionCookie } from '#lib/server/auth/cookie.ts';
+import { failure, fields, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const schema = () => z.object({ code: fields.text(m.twofa_label_code(), 40) });
 

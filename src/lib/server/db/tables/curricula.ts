@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { orgIdColumn, personIdColumn } from './org';
+import { orgIdColumn, personIdColumn } from './org.ts';
 
 /** A curriculum: a rule for who (criteria, JSON of RuleCriteria) and the modules they must take. */
 export const curriculum = sqliteTable('curriculum', {

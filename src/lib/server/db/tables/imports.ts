@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { orgIdColumn } from './org';
+import { orgIdColumn } from './org.ts';
 
 /**
  * One staff-list import: who, when, which file, the counts, and what it changed (so the last

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { orgIdColumn, person } from './org';
+import { orgIdColumn, person } from './org.ts';
 
 /**
  * A long operation (staff import, 個人別 CSV export, 年度締め) run in the background by the

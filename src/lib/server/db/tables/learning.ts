@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { orgIdColumn, person, personIdColumn } from './org';
+import { orgIdColumn, person, personIdColumn } from './org.ts';
 
 /** Where a person is in a module version: the section they reached, and whether they read it all. */
 export const moduleProgress = sqliteTable(

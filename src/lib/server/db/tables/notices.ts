@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { orgIdColumn, personIdColumn } from './org';
+import { orgIdColumn, personIdColumn } from './org.ts';
 
 /**
  * An in-app notice to one person: a reminder from their 課長, or one Manabi makes (new

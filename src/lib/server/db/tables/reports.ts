@@ -1,5 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { orgIdColumn, personIdColumn } from './org';
+import { orgIdColumn, personIdColumn } from './org.ts';
 
 /** A plan's target as data: a metric over a scope for one 年度, with its goal and baseline. */
 export const target = sqliteTable(

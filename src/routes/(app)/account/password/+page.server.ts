@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { db } from '$lib/server/db';
-import { sessionPolicy } from '$lib/server/config';
-import { requireUser } from '$lib/server/guards';
-import { changePassword } from '$lib/server/auth/sign-in';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { failure, fields, parseForm } from '$lib/server/forms';
+import { db } from '#lib/server/db/index.ts';
+import { sessionPolicy } from '#lib/server/config.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { changePassword } from '#lib/server/auth/sign-in.ts';
+import { setSessionCookie } from '#lib/server/auth/cookie.ts';
+import { failure, fields, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const schema = () => z.object({
 	current: fields.password(m.password_label_current()),

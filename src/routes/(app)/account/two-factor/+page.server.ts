@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { createTOTPKeyURI } from '@oslojs/otp';
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { renderSVG } from 'uqr';
-import { requiresTwoFactor, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '$lib/domain/two-factor';
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { checkCurrentCode, enroll, isEnrolled, newTotpKey, removeTwoFactor, renewRecoveryCodes, unusedRecoveryCodes } from '$lib/server/auth/two-factor';
-import { failure, fields, parseForm } from '$lib/server/forms';
+import { requiresTwoFactor, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '#lib/domain/two-factor.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { checkCurrentCode, enroll, isEnrolled, newTotpKey, removeTwoFactor, renewRecoveryCodes, unusedRecoveryCodes } from '#lib/server/auth/two-factor.ts';
+import { failure, fields, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 // built per request: the messages are in the reader's locale
 const codeField = () => z.object({ code: fields.text(m.twofa_label_code(), 20) });

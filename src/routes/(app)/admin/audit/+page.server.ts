@@ -1,8 +1,8 @@
-import { AUDIT_ACTIONS, auditLabel } from '$lib/domain/audit-labels';
-import { parseAuditFilter } from '$lib/domain/audit-filter';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { searchAudit } from '$lib/server/audit-log';
+import { AUDIT_ACTIONS, auditLabel } from '#lib/domain/audit-labels.ts';
+import { parseAuditFilter } from '#lib/domain/audit-filter.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { searchAudit } from '#lib/server/audit-log.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {

@@ -1,15 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ROLE_LABELS } from '$lib/domain/access';
-import { GRANTABLE_ROLES } from '$lib/domain/role-grant';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { grantRole, listRoleGrants, revokeRole } from '$lib/server/roles';
-import { getPersonByEmployeeNo } from '$lib/server/people';
-import { isEnrolled, removeTwoFactor } from '$lib/server/auth/two-factor';
-import { failure, fields, parseForm } from '$lib/server/forms';
+import { ROLE_LABELS } from '#lib/domain/access.ts';
+import { GRANTABLE_ROLES } from '#lib/domain/role-grant.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { grantRole, listRoleGrants, revokeRole } from '#lib/server/roles.ts';
+import { getPersonByEmployeeNo } from '#lib/server/people.ts';
+import { isEnrolled, removeTwoFactor } from '#lib/server/auth/two-factor.ts';
+import { failure, fields, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 // schemas are built per request: their messages are in the reader's locale
 const grantForm = () => z.object({

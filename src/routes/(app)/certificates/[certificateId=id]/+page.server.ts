@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { getCertificateFor } from '$lib/server/certificates';
-import { toJstDate } from '$lib/domain/japanese-date';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { getCertificateFor } from '#lib/server/certificates.ts';
+import { toJstDate } from '#lib/domain/japanese-date.ts';
 import type { PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 /** Someone who may not open the certificate learns nothing, not even that it exists. */
 export const load: PageServerLoad = async ({ params }) => {

@@ -1,18 +1,18 @@
 import { error, redirect } from '@sveltejs/kit';
-import { reportScope } from '$lib/domain/access';
-import { formatFiscalYear } from '$lib/domain/japanese-date';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { readForm } from '$lib/server/forms';
-import { recordAudit } from '$lib/server/audit';
-import { getModule } from '$lib/server/content/catalog';
-import { chosenFiscalYear, dashboardFor } from '$lib/server/reports/view';
-import { csvBytes, csvHeaders, type CsvEncoding } from '$lib/server/export/csv';
-import { TARGET_HEADER, targetRows, UNIT_SUMMARY_HEADER, unitSummaryRows } from '$lib/server/export/reports';
-import { jobs } from '$lib/server/jobs';
-import type { PersonExportParams } from '$lib/server/jobs/handlers';
+import { reportScope } from '#lib/domain/access.ts';
+import { formatFiscalYear } from '#lib/domain/japanese-date.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { readForm } from '#lib/server/forms.ts';
+import { recordAudit } from '#lib/server/audit.ts';
+import { getModule } from '#lib/server/content/catalog.ts';
+import { chosenFiscalYear, dashboardFor } from '#lib/server/reports/view.ts';
+import { csvBytes, csvHeaders, type CsvEncoding } from '#lib/server/export/csv.ts';
+import { TARGET_HEADER, targetRows, UNIT_SUMMARY_HEADER, unitSummaryRows } from '#lib/server/export/reports.ts';
+import { jobs } from '#lib/server/jobs/index.ts';
+import type { PersonExportParams } from '#lib/server/jobs/handlers.ts';
 import type { RequestHandler } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const KINDS = { persons: m.export_kind_persons, units: m.export_kind_units, targets: m.export_kind_targets } as const;
 

@@ -1,17 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { fiscalYearOf } from '$lib/domain/japanese-date';
-import { parseTargetForm } from '$lib/domain/target-form';
-import { metricLabels, scopeLabel, scopeLabels } from '$lib/server/reports/dashboard';
-import { reportModules } from '$lib/server/reports/view';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { listCurriculumModules } from '$lib/server/curricula';
-import { createTarget, deleteTarget, listTargets } from '$lib/server/targets';
-import { failure, parseForm, readForm } from '$lib/server/forms';
-import { CATEGORIES } from '$lib/server/content/types';
+import { fiscalYearOf } from '#lib/domain/japanese-date.ts';
+import { parseTargetForm } from '#lib/domain/target-form.ts';
+import { metricLabels, scopeLabel, scopeLabels } from '#lib/server/reports/dashboard.ts';
+import { reportModules } from '#lib/server/reports/view.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { listCurriculumModules } from '#lib/server/curricula.ts';
+import { createTarget, deleteTarget, listTargets } from '#lib/server/targets.ts';
+import { failure, parseForm, readForm } from '#lib/server/forms.ts';
+import { CATEGORIES } from '#lib/server/content/types.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 async function choices(orgId: string) {
 	const current = fiscalYearOf(new Date());

@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { failure, fields, parseForm } from '$lib/server/forms';
-import { verifyCertificateCode } from '$lib/server/certificates';
-import { toJstDate } from '$lib/domain/japanese-date';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { failure, fields, parseForm } from '#lib/server/forms.ts';
+import { verifyCertificateCode } from '#lib/server/certificates.ts';
+import { toJstDate } from '#lib/domain/japanese-date.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const schema = () => z.object({ code: fields.text(m.cert_field_code(), 40) });
 

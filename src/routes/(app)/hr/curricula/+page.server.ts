@@ -1,12 +1,12 @@
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { listCurricula, unitIdOfPath } from '$lib/server/curricula';
-import { listUnits } from '$lib/server/org';
-import { getModule } from '$lib/server/content/catalog';
-import { describeCriteria, describeDue, RECURRENCE_LABELS } from '$lib/domain/curriculum-form';
-import { employmentLabel } from '$lib/domain/labels';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { listCurricula, unitIdOfPath } from '#lib/server/curricula.ts';
+import { listUnits } from '#lib/server/org.ts';
+import { getModule } from '#lib/server/content/catalog.ts';
+import { describeCriteria, describeDue, RECURRENCE_LABELS } from '#lib/domain/curriculum-form.ts';
+import { employmentLabel } from '#lib/domain/labels.ts';
 import type { PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireSection('hr');

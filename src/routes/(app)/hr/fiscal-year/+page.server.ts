@@ -1,14 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { fiscalYearOf, formatFiscalYear } from '$lib/domain/japanese-date';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { parseForm } from '$lib/server/forms';
-import { getClosedPack, listClosedYears } from '$lib/server/reports/close';
-import { jobs } from '$lib/server/jobs';
-import type { FiscalYearCloseParams } from '$lib/server/jobs/handlers';
+import { fiscalYearOf, formatFiscalYear } from '#lib/domain/japanese-date.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { parseForm } from '#lib/server/forms.ts';
+import { getClosedPack, listClosedYears } from '#lib/server/reports/close.ts';
+import { jobs } from '#lib/server/jobs/index.ts';
+import type { FiscalYearCloseParams } from '#lib/server/jobs/handlers.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const closable = () => {
 	const current = fiscalYearOf(new Date());

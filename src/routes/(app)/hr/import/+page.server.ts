@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { BAD_FORM_MESSAGE, failure, readForm, readUpload } from '$lib/server/forms';
-import { listImports, undoLastImport } from '$lib/server/import/apply';
-import { checkDraft, previewImport } from '$lib/server/import/service';
-import { MAX_IMPORT_BYTES } from '$lib/server/import/decode';
-import { jobs } from '$lib/server/jobs';
-import type { StaffImportParams } from '$lib/server/jobs/handlers';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { BAD_FORM_MESSAGE, failure, readForm, readUpload } from '#lib/server/forms.ts';
+import { listImports, undoLastImport } from '#lib/server/import/apply.ts';
+import { checkDraft, previewImport } from '#lib/server/import/service.ts';
+import { MAX_IMPORT_BYTES } from '#lib/server/import/decode.ts';
+import { jobs } from '#lib/server/jobs/index.ts';
+import type { StaffImportParams } from '#lib/server/jobs/handlers.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {

@@ -1,6 +1,6 @@
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { BULK_LIMIT, countWithoutPassword } from '$lib/server/auth/bulk-passwords';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { BULK_LIMIT, countWithoutPassword } from '#lib/server/auth/bulk-passwords.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

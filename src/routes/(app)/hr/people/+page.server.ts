@@ -1,7 +1,7 @@
-import { toJstDate } from '$lib/domain/japanese-date';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { searchPeople } from '$lib/server/people';
+import { toJstDate } from '#lib/domain/japanese-date.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { searchPeople } from '#lib/server/people.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;

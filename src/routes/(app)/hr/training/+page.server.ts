@@ -1,15 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isIsoDate, toJstDate } from '$lib/domain/japanese-date';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { failure, fields, parseForm, readForm } from '$lib/server/forms';
-import { importTraining, listRecentTraining, recordTraining, TRAINING_KINDS } from '$lib/server/training';
-import { decodeCsvBytes } from '$lib/server/import/decode';
-import { readTrainingCsv } from '$lib/server/import/training-csv';
-import { CATEGORIES } from '$lib/server/content/types';
+import { isIsoDate, toJstDate } from '#lib/domain/japanese-date.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { failure, fields, parseForm, readForm } from '#lib/server/forms.ts';
+import { importTraining, listRecentTraining, recordTraining, TRAINING_KINDS } from '#lib/server/training.ts';
+import { decodeCsvBytes } from '#lib/server/import/decode.ts';
+import { readTrainingCsv } from '#lib/server/import/training-csv.ts';
+import { CATEGORIES } from '#lib/server/content/types.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const schema = () => z.object({
 	employeeNo: fields.employeeNo(),

@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { failure, readUpload } from '$lib/server/forms';
-import { decodeCsvBytes, MAX_IMPORT_BYTES } from '$lib/server/import/decode';
-import { importUnits } from '$lib/server/import/units';
-import { listUnits } from '$lib/server/org';
-import { groupBy } from '$lib/server/staff-snapshot';
-import { jobs } from '$lib/server/jobs';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { failure, readUpload } from '#lib/server/forms.ts';
+import { decodeCsvBytes, MAX_IMPORT_BYTES } from '#lib/server/import/decode.ts';
+import { importUnits } from '#lib/server/import/units.ts';
+import { listUnits } from '#lib/server/org.ts';
+import { groupBy } from '#lib/server/staff-snapshot.ts';
+import { jobs } from '#lib/server/jobs/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

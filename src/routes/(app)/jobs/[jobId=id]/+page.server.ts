@@ -1,8 +1,8 @@
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { getVisibleJob, jobView } from '$lib/server/jobs/queries';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { getVisibleJob, jobView } from '#lib/server/jobs/queries.ts';
 import type { PageServerLoad } from './$types';
 
 /** Only the job's creator sees it; any other id is a 404 whether or not it exists. */

@@ -1,14 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { getModule } from '$lib/server/content/catalog';
-import { statusOf, toModuleSummary } from '$lib/server/catalogue';
-import { getProgress, listHistory, saveProgress } from '$lib/server/learning';
-import { startOrResumeAttempt } from '$lib/server/quiz/service';
-import { attemptHref } from '$lib/routes';
-import { singleWholeNumber } from '$lib/domain/query';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { getModule } from '#lib/server/content/catalog.ts';
+import { statusOf, toModuleSummary } from '#lib/server/catalogue.ts';
+import { getProgress, listHistory, saveProgress } from '#lib/server/learning.ts';
+import { startOrResumeAttempt } from '#lib/server/quiz/service.ts';
+import { attemptHref } from '#lib/routes.ts';
+import { singleWholeNumber } from '#lib/domain/query.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 function requireModule(slug: string) {
 	const module = getModule(slug);

@@ -1,18 +1,18 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { canIssuePasswordFor, canManageTrainingOf } from '$lib/domain/access';
-import { isIsoDate, toJstDate } from '$lib/domain/japanese-date';
-import { db } from '$lib/server/db';
-import { requireManagedPerson, requirePasswordIssuer, requireUser, requireVisiblePerson } from '$lib/server/guards';
-import { getProfile, listGrants } from '$lib/server/people';
-import { issueInitialPassword } from '$lib/server/auth/sign-in';
-import { failure, fields, parseForm } from '$lib/server/forms';
-import { assignManually, listMyAssignments } from '$lib/server/assignments';
-import { moduleVersions } from '$lib/server/assignment-runner';
-import { getModule, listModules } from '$lib/server/content/catalog';
-import { EXEMPTION_REASONS, listExemptions, recordExemption } from '$lib/server/exemptions';
+import { canIssuePasswordFor, canManageTrainingOf } from '#lib/domain/access.ts';
+import { isIsoDate, toJstDate } from '#lib/domain/japanese-date.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireManagedPerson, requirePasswordIssuer, requireUser, requireVisiblePerson } from '#lib/server/guards.ts';
+import { getProfile, listGrants } from '#lib/server/people.ts';
+import { issueInitialPassword } from '#lib/server/auth/sign-in.ts';
+import { failure, fields, parseForm } from '#lib/server/forms.ts';
+import { assignManually, listMyAssignments } from '#lib/server/assignments.ts';
+import { moduleVersions } from '#lib/server/assignment-runner.ts';
+import { getModule, listModules } from '#lib/server/content/catalog.ts';
+import { EXEMPTION_REASONS, listExemptions, recordExemption } from '#lib/server/exemptions.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 // schemas are built per request: their messages are in the reader's locale
 const date = (label: string) => z.string({ error: m.people_err_date_required({ label }) }).refine(isIsoDate, m.people_err_date_invalid({ label }));

@@ -1,14 +1,14 @@
 import { error } from '@sveltejs/kit';
-import { AUDIT_ACTIONS, auditLabel } from '$lib/domain/audit-labels';
-import { parseAuditFilter } from '$lib/domain/audit-filter';
-import { formatWarekiDateTime, toJstDate } from '$lib/domain/japanese-date';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { recordAudit } from '$lib/server/audit';
-import { auditPages } from '$lib/server/audit-log';
-import { csvHeaders, csvStream, type CsvEncoding } from '$lib/server/export/csv';
+import { AUDIT_ACTIONS, auditLabel } from '#lib/domain/audit-labels.ts';
+import { parseAuditFilter } from '#lib/domain/audit-filter.ts';
+import { formatWarekiDateTime, toJstDate } from '#lib/domain/japanese-date.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { recordAudit } from '#lib/server/audit.ts';
+import { auditPages } from '#lib/server/audit-log.ts';
+import { csvHeaders, csvStream, type CsvEncoding } from '#lib/server/export/csv.ts';
 import type { RequestHandler } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const HEADER = ['日時', '操作', '操作コード', '実行者 職員番号', '実行者 氏名', '対象の種類', '対象ID', '対象 職員番号', '対象 氏名', '変更前（JSON）', '変更後（JSON）', 'IPアドレス'];
 

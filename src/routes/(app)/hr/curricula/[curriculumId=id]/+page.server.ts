@@ -1,5 +1,5 @@
-import { requireSection } from '$lib/server/guards';
-import { editorChoices, loadForEdit, saveFromForm } from '$lib/server/curriculum-editor';
+import { requireSection } from '#lib/server/guards.ts';
+import { editorChoices, loadForEdit, saveFromForm } from '#lib/server/curriculum-editor.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

@@ -1,6 +1,6 @@
-import { requireSection } from '$lib/server/guards';
-import { editorChoices, saveFromForm } from '$lib/server/curriculum-editor';
-import type { CurriculumDraft } from '$lib/domain/curriculum-form';
+import { requireSection } from '#lib/server/guards.ts';
+import { editorChoices, saveFromForm } from '#lib/server/curriculum-editor.ts';
+import type { CurriculumDraft } from '#lib/domain/curriculum-form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const EMPTY: CurriculumDraft = { name: '', active: true, jobGrades: [], tags: '', unitIds: [], employmentTypes: [], hiredWithinDays: '', items: [] };

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { getClosedPack } from '$lib/server/reports/close';
-import { recordAudit } from '$lib/server/audit';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { getClosedPack } from '#lib/server/reports/close.ts';
+import { recordAudit } from '#lib/server/audit.ts';
 import type { RequestHandler } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 /** The evidence pack exactly as frozen, with its SHA-256 in a header to compare with the list. */
 export const GET: RequestHandler = async ({ params, getClientAddress }) => {

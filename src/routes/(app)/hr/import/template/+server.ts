@@ -1,7 +1,7 @@
-import { requireSection } from '$lib/server/guards';
-import { CSV_TEMPLATE_HEADER } from '$lib/server/import/staff-csv';
+import { requireSection } from '#lib/server/guards.ts';
+import { CSV_TEMPLATE_HEADER } from '#lib/server/import/staff-csv.ts';
 import type { RequestHandler } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const EXAMPLE = ['001234', '山田 太郎', 'ヤマダ タロウ', '210', '主事', '正規職員', '2020/4/1', 'yamada@example.jp', '窓口、個人情報取扱者', ''];
 

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { toJstDate } from '$lib/domain/japanese-date';
-import { db } from '$lib/server/db';
-import { requireSection } from '$lib/server/guards';
-import { readForm } from '$lib/server/forms';
-import { issueMissingPasswords } from '$lib/server/auth/bulk-passwords';
-import { csvBytes, csvHeaders, type CsvEncoding } from '$lib/server/export/csv';
+import { toJstDate } from '#lib/domain/japanese-date.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireSection } from '#lib/server/guards.ts';
+import { readForm } from '#lib/server/forms.ts';
+import { issueMissingPasswords } from '#lib/server/auth/bulk-passwords.ts';
+import { csvBytes, csvHeaders, type CsvEncoding } from '#lib/server/export/csv.ts';
 import type { RequestHandler } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const HEADER = ['職員番号', '氏名', 'フリガナ', '初期パスワード'];
 

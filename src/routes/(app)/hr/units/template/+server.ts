@@ -1,7 +1,7 @@
-import { requireSection } from '$lib/server/guards';
-import { UNIT_CSV_HEADER } from '$lib/server/import/unit-csv';
+import { requireSection } from '#lib/server/guards.ts';
+import { UNIT_CSV_HEADER } from '#lib/server/import/unit-csv.ts';
 import type { RequestHandler } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const EXAMPLE = [
 	['200', '市民部', 'シミンブ', '部', ''],

@@ -1,14 +1,14 @@
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { recordAudit } from '$lib/server/audit';
-import { csvHeaders, type CsvEncoding } from '$lib/server/export/csv';
-import { jobs } from '$lib/server/jobs';
-import { getVisibleJob, jobView } from '$lib/server/jobs/queries';
-import type { PersonExportParams } from '$lib/server/jobs/handlers';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { recordAudit } from '#lib/server/audit.ts';
+import { csvHeaders, type CsvEncoding } from '#lib/server/export/csv.ts';
+import { jobs } from '#lib/server/jobs/index.ts';
+import { getVisibleJob, jobView } from '#lib/server/jobs/queries.ts';
+import type { PersonExportParams } from '#lib/server/jobs/handlers.ts';
 import type { RequestHandler } from './$types';
 
 /** The job's CSV, for its creator only, audited at each download as the direct export was. */

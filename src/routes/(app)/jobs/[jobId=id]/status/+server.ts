@@ -1,8 +1,8 @@
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 import { error, json } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { getVisibleJob, jobView } from '$lib/server/jobs/queries';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { getVisibleJob, jobView } from '#lib/server/jobs/queries.ts';
 import type { RequestHandler } from './$types';
 
 /** The progress page polls this every 2 s (same origin, the creator only). */

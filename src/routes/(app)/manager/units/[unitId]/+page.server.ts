@@ -1,17 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isNewHire, summarise } from '$lib/domain/assignment';
-import { toJstDate } from '$lib/domain/japanese-date';
-import { db } from '$lib/server/db';
-import { requireManagedPerson, requireUser, requireVisibleUnit } from '$lib/server/guards';
-import { listUnitStaff } from '$lib/server/people';
-import { listAssignmentStatuses, listMyAssignments } from '$lib/server/assignments';
-import { moduleVersions } from '$lib/server/assignment-runner';
-import { getModule } from '$lib/server/content/catalog';
-import { remindedToday, sendReminder } from '$lib/server/notices';
-import { failure, parseForm } from '$lib/server/forms';
+import { isNewHire, summarise } from '#lib/domain/assignment.ts';
+import { toJstDate } from '#lib/domain/japanese-date.ts';
+import { db } from '#lib/server/db/index.ts';
+import { requireManagedPerson, requireUser, requireVisibleUnit } from '#lib/server/guards.ts';
+import { listUnitStaff } from '#lib/server/people.ts';
+import { listAssignmentStatuses, listMyAssignments } from '#lib/server/assignments.ts';
+import { moduleVersions } from '#lib/server/assignment-runner.ts';
+import { getModule } from '#lib/server/content/catalog.ts';
+import { remindedToday, sendReminder } from '#lib/server/notices.ts';
+import { failure, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 const titleOf = (slug: string) => getModule(slug)?.title ?? slug;
 

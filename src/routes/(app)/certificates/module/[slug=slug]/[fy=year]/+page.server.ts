@@ -1,11 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { getModule } from '$lib/server/content/catalog';
-import { openModuleCertificate } from '$lib/server/certificates';
-import { certificateHref } from '$lib/routes';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { getModule } from '#lib/server/content/catalog.ts';
+import { openModuleCertificate } from '#lib/server/certificates.ts';
+import { certificateHref } from '#lib/routes.ts';
 import type { PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 /** The signed-in person's certificate for a module passed in the 年度 (issued on first open). */
 export const load: PageServerLoad = async ({ params }) => {

@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { getModule } from '$lib/server/content/catalog';
-import { getOwnAttempt, getResult, listSavedAnswers } from '$lib/server/learning';
-import { saveProgressAnswers, submitAttempt, toQuizView, toResultView } from '$lib/server/quiz/service';
-import { failure, readForm } from '$lib/server/forms';
-import { toModuleSummary } from '$lib/server/catalogue';
+import { db } from '#lib/server/db/index.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { getModule } from '#lib/server/content/catalog.ts';
+import { getOwnAttempt, getResult, listSavedAnswers } from '#lib/server/learning.ts';
+import { saveProgressAnswers, submitAttempt, toQuizView, toResultView } from '#lib/server/quiz/service.ts';
+import { failure, readForm } from '#lib/server/forms.ts';
+import { toModuleSummary } from '#lib/server/catalogue.ts';
 import type { Actions, PageServerLoad } from './$types';
-import * as m from '$lib/paraglide/messages';
+import * as m from '#lib/paraglide/messages.js';
 
 /** A multiple-choice question sends one `q:<item>` field per chosen option. */
 const isAnswer = (key: string) => key.startsWith('q:');
