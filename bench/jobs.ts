@@ -6,6 +6,7 @@
  * waits S seconds after the start (the start-up refresh and reminders run then).
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { serverArgs } from '../scripts/node-flags.js';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { benchModules, seedBench, BENCH_PASSWORD } from './lib/seed.ts';
 import { exportPersonsViaJob, freePort, signIn, startProcess } from './lib/http.ts';
@@ -29,7 +30,7 @@ if (reuse) {
 	hrNo = (await seedBench(db, n, benchModules())).hrEmployeeNo;
 	db.$client.close();
 }
-const server = await startProcess(['build'], await freePort(), { DATABASE_URL: `file:${file}` }, '/login', 300_000);
+const server = await startProcess(serverArgs(), await freePort(), { DATABASE_URL: `file:${file}` }, '/login', 300_000);
 process.once('exit', () => server.proc.kill('SIGKILL'));
 log(`server up; waiting ${settleS} s for the start-up refresh`);
 await new Promise((r) => setTimeout(r, settleS * 1000));

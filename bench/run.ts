@@ -6,6 +6,7 @@
  * version for CI: it checks that everything ran and nothing acknowledged was lost, not timings.
  */
 import { spawnSync } from 'node:child_process';
+import { serverArgs } from '../scripts/node-flags.js';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { benchModules, seedBench, BENCH_PASSWORD } from './lib/seed.ts';
@@ -64,7 +65,7 @@ for (const n of sizes) {
 
 	const eldFile = `bench/tmp/event-loop-${n}.json`;
 	const spawnedAt = performance.now();
-	const server = await startProcess(['--import', './bench/lib/event-loop.mjs', 'build'], await freePort(), { DATABASE_URL: `file:${file}`, BODY_SIZE_LIMIT: '25M', BENCH_EVENT_LOOP_FILE: eldFile }, '/login', 120_000);
+	const server = await startProcess(serverArgs('--import', './bench/lib/event-loop.mjs'), await freePort(), { DATABASE_URL: `file:${file}`, BODY_SIZE_LIMIT: '25M', BENCH_EVENT_LOOP_FILE: eldFile }, '/login', 120_000);
 	const readyMs = Math.round(performance.now() - spawnedAt);
 	process.once('exit', () => server.proc.kill('SIGKILL'));
 	// the server re-evaluates the curricula and sends the day's reminders when it starts; a user

@@ -8,6 +8,7 @@
 import { DEMO_TOTP_KEY } from '../src/lib/server/demo/municipality.ts';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { serverArgs } from '../scripts/node-flags.js';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { seedDemo } from '../src/lib/server/demo/seed.ts';
 import { evaluateAssignments } from '../src/lib/server/assignments.ts';
@@ -55,8 +56,8 @@ log(`migrated and seeded みらい市 through HTTP; ${await evaluateAssignments(
 db.$client.close();
 
 const env = { DATABASE_URL: url, REPORT_TTL_SECONDS: '0' };
-const a = await startProcess(['build'], await freePort(), env);
-const b = await startProcess(['build'], await freePort(), env);
+const a = await startProcess(serverArgs(), await freePort(), env);
+const b = await startProcess(serverArgs(), await freePort(), env);
 stops.unshift(() => a.proc.kill('SIGTERM'), () => b.proc.kill('SIGTERM'));
 log(`app A ${a.base}, app B ${b.base}`);
 // the reverse proxy's health check reaches the database through each process

@@ -3,6 +3,7 @@
  * serve the production build. Seeding finishes before the server starts, so one process writes.
  */
 import { spawn } from 'node:child_process';
+import { serverArgs } from './node-flags.js';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { seedDemo } from '../src/lib/server/demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_KEY } from '../src/lib/server/demo/municipality.ts';
@@ -54,6 +55,6 @@ console.log(
 );
 console.log('\n止めるときは Ctrl+C を押してください。\n');
 
-const server = spawn(process.execPath, ['build'], { env, stdio: 'inherit' });
+const server = spawn(process.execPath, serverArgs(), { env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

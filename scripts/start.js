@@ -1,7 +1,15 @@
 // `npm start`: serve the production build. Configure with environment variables (docs/install.md).
 import { requireSupportedNode } from './node-version.js';
+import { missingServerFlags } from './node-flags.js';
 
 requireSupportedNode();
+const missing = missingServerFlags();
+if (missing.length > 0) {
+	console.warn(
+		`[manabi] node に ${missing.join(' ')} を付けずに起動しました。メモリを多く使います。` +
+			'npm start か、docs/install.md の ExecStart= の書き方で起動してください。'
+	);
+}
 if (!process.env.ORIGIN) {
 	const port = process.env.PORT || '3000';
 	process.env.ORIGIN = `http://localhost:${port}`;

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serverArgs } from '../../scripts/node-flags.js';
 import { inject } from 'vitest';
 import { createClient } from '@libsql/client';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
@@ -38,7 +39,7 @@ const running = new Set<Server>();
 
 /** `node build` on the file; stopped by stopServers() in afterAll even when a test fails. */
 export async function startServer(file: string, env: Record<string, string> = {}) {
-	const server = await startProcess(['build'], await freePort(), { DATABASE_URL: `file:${file}`, ...env });
+	const server = await startProcess(serverArgs(), await freePort(), { DATABASE_URL: `file:${file}`, ...env });
 	running.add(server);
 	server.proc.once('exit', () => running.delete(server));
 	return server;
