@@ -6,8 +6,6 @@ import { formatWareki, toJstDate } from '../../src/lib/domain/japanese-date.ts';
 /** The English catalog as shipped: the test reads the wording from it rather than repeating it. */
 const en: Record<string, string> = JSON.parse(readFileSync('messages/en.json', 'utf8'));
 const ja: Record<string, string> = JSON.parse(readFileSync('messages/ja.json', 'utf8'));
-const t = (cat: Record<string, string>, key: string, params: Record<string, string | number> = {}) =>
-	cat[key].replace(/\{(\w+)\}/g, (_, p) => String(params[p]));
 
 const SLUG = 'digital-divide';
 

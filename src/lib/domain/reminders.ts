@@ -4,7 +4,7 @@
  * Notices are grouped per person and kind, so a new hire with ten modules gets one notice.
  */
 import type { AssignmentStatus } from './assignment.ts';
-import { daysBetween, formatWareki, type IsoDate } from './japanese-date.ts';
+import { daysBetween, type IsoDate } from './japanese-date.ts';
 
 export const DUE_SOON_DAYS = 7;
 export const ESCALATE_AFTER_DAYS = 7;

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { jsonRows } from './db/json-rows.ts';
 import type { Db } from './db/client.ts';
-import { assignment, attemptResult, curriculum, curriculumItem, exemption, moduleProgress } from './db/schema.ts';
+import { assignment, curriculum, curriculumItem, exemption, moduleProgress } from './db/schema.ts';
 import { generateId } from './auth/token.ts';
 import { recordAudit } from './audit.ts';
 import { groupBy, loadStaffSnapshot } from './staff-snapshot.ts';

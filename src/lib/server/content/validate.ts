@@ -104,7 +104,7 @@ function normaliseItem(raw: z.infer<typeof itemSchema>, file: string, objectives
 	if (LETTER_REFERENCE.test(raw.explanation))
 		at('explanation', '選択肢を記号（a, b …）で指しています。選択肢は並べ替えて表示されるため、内容で書いてください');
 	let choices = raw.choices ?? [];
-	let answer: string[] = [];
+	let answer: string[];
 	if (raw.type === 'truefalse') {
 		if (raw.choices) at('choices', '○× の設問には choices を書きません');
 		if (typeof raw.answer !== 'boolean') at('answer', '○× の設問の answer は true か false です');

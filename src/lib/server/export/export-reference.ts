@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { assignment, attempt, attemptResult, exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema.ts';
+import { exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema.ts';
 import { isInSubtree } from '../../domain/access.ts';
 import { ASSIGNMENT_STATUS_LABELS, passCounts, type Recurrence } from '../../domain/assignment.ts';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date.ts';

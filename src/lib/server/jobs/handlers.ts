@@ -1,5 +1,4 @@
 import * as m from '../../paraglide/messages.js';
-import type { Db } from '../db/client.ts';
 import { applyDraft } from '../import/service.ts';
 import { evaluateAssignments } from '../assignments.ts';
 import { closeFiscalYear } from '../reports/close.ts';

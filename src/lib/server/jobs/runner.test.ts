@@ -107,13 +107,13 @@ describe('the job runner', () => {
 		const runner = createJobRunner({ db, outputDir: dir, handlers: { person_export: handler, staff_import: async () => { throw new Error('boom'); } }, log });
 		const original = getLocale;
 		overwriteGetLocale(() => 'en');
-		let english: string, japanese: string;
+		let english: string;
 		try {
 			({ id: english } = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'person_export', params: {} }));
 		} finally {
 			overwriteGetLocale(original);
 		}
-		({ id: japanese } = await runner.submit({ orgId: 'org1', createdBy: 'p2', kind: 'staff_import', params: {} }));
+		const { id: japanese } = await runner.submit({ orgId: 'org1', createdBy: 'p2', kind: 'staff_import', params: {} });
 		await runner.idle();
 		expect(await rowOf(english)).toMatchObject({ status: 'failed', error: 'The file was not found.' });
 		expect(await rowOf(japanese)).toMatchObject({ status: 'failed', error: failedMessage('staff_import', 'ja') });

@@ -179,7 +179,7 @@ export function createJobRunner(opts: Options) {
 				if (j.outputFile && OUTPUT_NAME.test(j.outputFile)) removeQuietly(join(outputDir, j.outputFile));
 				await db.update(job).set({ outputFile: null }).where(eq(job.id, j.id));
 			}
-			let names: string[] = [];
+			let names: string[];
 			try {
 				names = readdirSync(outputDir);
 			} catch {

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canIssuePasswordFor, canManageTrainingOf } from '#lib/domain/access.ts';
 import { isIsoDate, toJstDate } from '#lib/domain/japanese-date.ts';
