@@ -25,7 +25,12 @@ export default ts.config(
 			// `_`-names mark what a destructuring leaves out on purpose ({ passwordHash: _hash, ...rest })
 			'@typescript-eslint/no-unused-vars': [
 				'error',
-				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }
+				{
+					argsIgnorePattern: '^_',
+					varsIgnorePattern: '^_',
+					destructuredArrayIgnorePattern: '^_',
+					ignoreRestSiblings: true
+				}
 			],
 			// input checks, CSV cells and the i18n segment markers match control characters on purpose
 			'no-control-regex': 'off',

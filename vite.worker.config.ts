@@ -13,7 +13,10 @@ export default defineConfig({
 		target: 'node24',
 		sourcemap: true,
 		rollupOptions: {
-			input: { 'export-worker': 'src/lib/server/export/export-worker.ts', 'dashboard-worker': 'src/lib/server/reports/dashboard-worker.ts' },
+			input: {
+				'export-worker': 'src/lib/server/export/export-worker.ts',
+				'dashboard-worker': 'src/lib/server/reports/dashboard-worker.ts'
+			},
 			output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' }
 		}
 	}

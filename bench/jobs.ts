@@ -21,7 +21,13 @@ const settleS = Number(process.argv.find((a) => a.startsWith('--settle='))?.spli
 let hrNo: string;
 if (reuse) {
 	const db = await openDatabase(`file:${file}`);
-	hrNo = String((await db.$client.execute(`select p.employee_no from person p join role_grant g on g.person_id = p.id where g.role = 'hr' limit 1`)).rows[0].employee_no);
+	hrNo = String(
+		(
+			await db.$client.execute(
+				`select p.employee_no from person p join role_grant g on g.person_id = p.id where g.role = 'hr' limit 1`
+			)
+		).rows[0].employee_no
+	);
 	db.$client.close();
 } else {
 	for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });

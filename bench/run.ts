@@ -11,7 +11,19 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../src/lib/server/db/client.ts';
 import { benchModules, seedBench, BENCH_PASSWORD } from './lib/seed.ts';
 import { argon2Rate, libsqlCommitRate, startHello } from './lib/baselines.ts';
-import { downloadCsv, eventLoopDelay, exportPersonsViaJob, freePort, runMany, signIn, startProcess, startQuiz, submitQuiz, type OpenQuiz, type Step } from './lib/http.ts';
+import {
+	downloadCsv,
+	eventLoopDelay,
+	exportPersonsViaJob,
+	freePort,
+	runMany,
+	signIn,
+	startProcess,
+	startQuiz,
+	submitQuiz,
+	type OpenQuiz,
+	type Step
+} from './lib/http.ts';
 import { percentiles, perSecond } from './lib/stats.ts';
 import { examDay, probeWhile, type ExamDay } from './lib/exam.ts';
 import { load, rssMb, sampleRss, waitForSettledRss, waitUntilIdle } from './lib/load.ts';
@@ -60,12 +72,22 @@ for (const n of sizes) {
 	const db = await openDatabase(`file:${file}`);
 	const seed = await seedBench(db, n, modules);
 	db.$client.close();
-	log(`  rules: ${seed.assignments} assignments in ${seed.evaluateMs} ms (re-run ${seed.reevaluateMs} ms); import ${seed.import.rows} rows in ${seed.import.totalMs} ms`);
-	log(`  reminders: first run ${seed.reminders.notices} notices in ${seed.reminders.firstMs} ms, daily re-run ${seed.reminders.againMs} ms`);
+	log(
+		`  rules: ${seed.assignments} assignments in ${seed.evaluateMs} ms (re-run ${seed.reevaluateMs} ms); import ${seed.import.rows} rows in ${seed.import.totalMs} ms`
+	);
+	log(
+		`  reminders: first run ${seed.reminders.notices} notices in ${seed.reminders.firstMs} ms, daily re-run ${seed.reminders.againMs} ms`
+	);
 
 	const eldFile = `bench/tmp/event-loop-${n}.json`;
 	const spawnedAt = performance.now();
-	const server = await startProcess(serverArgs('--import', './bench/lib/event-loop.mjs'), await freePort(), { DATABASE_URL: `file:${file}`, BODY_SIZE_LIMIT: '25M', BENCH_EVENT_LOOP_FILE: eldFile }, '/login', 120_000);
+	const server = await startProcess(
+		serverArgs('--import', './bench/lib/event-loop.mjs'),
+		await freePort(),
+		{ DATABASE_URL: `file:${file}`, BODY_SIZE_LIMIT: '25M', BENCH_EVENT_LOOP_FILE: eldFile },
+		'/login',
+		120_000
+	);
 	const readyMs = Math.round(performance.now() - spawnedAt);
 	process.once('exit', () => server.proc.kill('SIGKILL'));
 	// the server re-evaluates the curricula and sends the day's reminders when it starts; a user
@@ -99,16 +121,55 @@ for (const n of sizes) {
 	const dashboardColdPeakRssMb = stopColdRss();
 	const coldLoop = await eventLoopDelay(server.pid, eldFile);
 	const dashboardColdEventLoop = coldLoop && { maxMs: coldLoop.maxMs, p99Ms: coldLoop.p99Ms, meanMs: coldLoop.meanMs };
-	const dashboard = await load({ url: `${server.base}/dashboard`, pid: server.pid, connections: 10, seconds, headers: { cookie: hr } });
-	const managerPage = await load({ url: `${server.base}/manager/units/${seed.managerUnitId}`, pid: server.pid, connections: 10, seconds, headers: { cookie: manager } });
-	reports.push({ staff: n, seed, dashboardColdMs, dashboardColdPeakRssMb, dashboardColdEventLoop, dashboard, managerPage, export: { rows: exportRows, bytes: body.bytes, ms: exportMs, jobMs: exportJobMs, peakRssMb: exportRss, rssBeforeMb: rssBeforeExport, rssAfterStartupMb: rssAfterStartup, settleWaitMs: settled?.waitedMs ?? null, status: exp.status }, startup: { readyMs, refreshMs: startupMs, probe: startupProbe } });
-	log(`  dashboard p97.5 ${dashboard.p975} ms (cold ${dashboardColdMs} ms, peak RSS ${dashboardColdPeakRssMb} MB, event loop blocked up to ${dashboardColdEventLoop?.maxMs ?? '?'} ms); export ${exportRows} rows in ${exportMs} ms (job ${exportJobMs} ms), RSS ${rssAfterStartup} after start-up, ${rssBeforeExport} settled → peak ${exportRss} MB (start-up: first answer after ${readyMs} ms, refresh ${startupMs} ms, slowest page meanwhile ${startupProbe.max} ms)`);
+	const dashboard = await load({
+		url: `${server.base}/dashboard`,
+		pid: server.pid,
+		connections: 10,
+		seconds,
+		headers: { cookie: hr }
+	});
+	const managerPage = await load({
+		url: `${server.base}/manager/units/${seed.managerUnitId}`,
+		pid: server.pid,
+		connections: 10,
+		seconds,
+		headers: { cookie: manager }
+	});
+	reports.push({
+		staff: n,
+		seed,
+		dashboardColdMs,
+		dashboardColdPeakRssMb,
+		dashboardColdEventLoop,
+		dashboard,
+		managerPage,
+		export: {
+			rows: exportRows,
+			bytes: body.bytes,
+			ms: exportMs,
+			jobMs: exportJobMs,
+			peakRssMb: exportRss,
+			rssBeforeMb: rssBeforeExport,
+			rssAfterStartupMb: rssAfterStartup,
+			settleWaitMs: settled?.waitedMs ?? null,
+			status: exp.status
+		},
+		startup: { readyMs, refreshMs: startupMs, probe: startupProbe }
+	});
+	log(
+		`  dashboard p97.5 ${dashboard.p975} ms (cold ${dashboardColdMs} ms, peak RSS ${dashboardColdPeakRssMb} MB, event loop blocked up to ${dashboardColdEventLoop?.maxMs ?? '?'} ms); export ${exportRows} rows in ${exportMs} ms (job ${exportJobMs} ms), RSS ${rssAfterStartup} after start-up, ${rssBeforeExport} settled → peak ${exportRss} MB (start-up: first answer after ${readyMs} ms, refresh ${startupMs} ms, slowest page meanwhile ${startupProbe.max} ms)`
+	);
 
 	if (n === sizes.at(-1)) http = await throughput(server, seed, file, eldFile);
 	await server.stop();
 }
 
-async function throughput(server: Awaited<ReturnType<typeof startProcess>>, seed: Awaited<ReturnType<typeof seedBench>>, file: string, eldFile: string) {
+async function throughput(
+	server: Awaited<ReturnType<typeof startProcess>>,
+	seed: Awaited<ReturnType<typeof seedBench>>,
+	file: string,
+	eldFile: string
+) {
 	const staff = seed.staff;
 	const no = (i: number) => String(i + 1).padStart(6, '0');
 	const employee = await signIn(server.base, no(150), BENCH_PASSWORD);
@@ -116,9 +177,30 @@ async function throughput(server: Awaited<ReturnType<typeof startProcess>>, seed
 	log('HTTP scenarios…');
 	// SvelteKit's rendering alone, no session and no query: the ceiling for any page of this app
 	const loginPage = await load({ url: `${server.base}/login`, pid: server.pid, connections, seconds });
-	const signInLoad = await load({ url: `${server.base}/login`, pid: server.pid, connections: 10, seconds, method: 'POST', headers: form, body: `employeeNo=${no(151)}&password=${BENCH_PASSWORD}`, expect: 303 });
-	const home = await load({ url: `${server.base}/mypage`, pid: server.pid, connections, seconds, headers: { cookie: employee } });
-	const modulePage = await load({ url: `${server.base}/learn/security-policy`, pid: server.pid, connections, seconds, headers: { cookie: employee } });
+	const signInLoad = await load({
+		url: `${server.base}/login`,
+		pid: server.pid,
+		connections: 10,
+		seconds,
+		method: 'POST',
+		headers: form,
+		body: `employeeNo=${no(151)}&password=${BENCH_PASSWORD}`,
+		expect: 303
+	});
+	const home = await load({
+		url: `${server.base}/mypage`,
+		pid: server.pid,
+		connections,
+		seconds,
+		headers: { cookie: employee }
+	});
+	const modulePage = await load({
+		url: `${server.base}/learn/security-policy`,
+		pid: server.pid,
+		connections,
+		seconds,
+		headers: { cookie: employee }
+	});
 
 	// JavaScript the module page makes the browser load (chromium, gzip size of each file)
 	const js = await pageJavaScript(`${server.base}/learn/security-policy`, employee);
@@ -126,13 +208,20 @@ async function throughput(server: Awaited<ReturnType<typeof startProcess>>, seed
 	jsFiles = js.files;
 
 	// quiz: start + open (prepared), then submit throughput alone, distinct learners and modules
-	const learners = await Promise.all(Array.from({ length: quick ? 20 : 100 }, (_, i) => signIn(server.base, no(160 + i), BENCH_PASSWORD)));
+	const learners = await Promise.all(
+		Array.from({ length: quick ? 20 : 100 }, (_, i) => signIn(server.base, no(160 + i), BENCH_PASSWORD))
+	);
 	const slugs = (quick ? modules.slice(0, 5) : modules).map((m) => m.slug);
 	const steps: Record<string, Step[]> = {};
 	const record = (name: string, s: Step) => (steps[name] ??= []).push(s);
 	const open: OpenQuiz[] = [];
 	await runMany(learners.length * slugs.length, 20, async (k) => {
-		const prepared = await startQuiz(server.base, learners[k % learners.length], slugs[Math.floor(k / learners.length)], record);
+		const prepared = await startQuiz(
+			server.base,
+			learners[k % learners.length],
+			slugs[Math.floor(k / learners.length)],
+			record
+		);
 		if (prepared) open.push(prepared);
 	});
 	let submitted = 0;
@@ -142,9 +231,16 @@ async function throughput(server: Awaited<ReturnType<typeof startProcess>>, seed
 		if (ok) submitted++;
 	});
 	const submitLoad = {
-		prepared: open.length, submitted, submitsPerSecond: perSecond(submitted, submitMs),
-		submit: percentiles((steps.submit ?? []).map((s) => s.ms)), start: percentiles((steps.start ?? []).map((s) => s.ms)), open: percentiles((steps.open ?? []).map((s) => s.ms)),
-		errors: Object.values(steps).flat().filter((s) => !s.ok).length, peakRssMb: stopRss()
+		prepared: open.length,
+		submitted,
+		submitsPerSecond: perSecond(submitted, submitMs),
+		submit: percentiles((steps.submit ?? []).map((s) => s.ms)),
+		start: percentiles((steps.start ?? []).map((s) => s.ms)),
+		open: percentiles((steps.open ?? []).map((s) => s.ms)),
+		errors: Object.values(steps)
+			.flat()
+			.filter((s) => !s.ok).length,
+		peakRssMb: stopRss()
 	};
 	log(`  module page ${modulePage.rps} req/s; submit ${submitLoad.submitsPerSecond}/s`);
 
@@ -192,7 +288,8 @@ for (const e of exams) {
 	if (e.acknowledged === 0) problems.push(`exam day of ${e.users} submitted nothing`);
 }
 if (!libsql.persisted) problems.push('baseline insert loop lost rows');
-for (const r of reports) if ((r.export as { status: number }).status !== 200) problems.push(`export failed at ${r.staff}`);
+for (const r of reports)
+	if ((r.export as { status: number }).status !== 200) problems.push(`export failed at ${r.staff}`);
 if (problems.length) {
 	console.error('[bench] FAILED:', problems.join('; '));
 	process.exit(1);

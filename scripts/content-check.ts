@@ -9,4 +9,6 @@ if (problems.length > 0) {
 	console.error(`\n教材の検査: ${problems.length} 件の問題があります（${files.length} モジュール中）。`);
 	process.exit(1);
 }
-console.log(`教材の検査: ${modules.length} モジュール、${modules.reduce((n, m) => n + m.bank.length, 0)} 問、問題なし。`);
+console.log(
+	`教材の検査: ${modules.length} モジュール、${modules.reduce((n, m) => n + m.bank.length, 0)} 問、問題なし。`
+);

@@ -7,4 +7,6 @@ import { DEMO_TOTP_KEY } from '../src/lib/server/demo/municipality.ts';
 import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../src/lib/domain/two-factor.ts';
 
 const left = TOTP_PERIOD_SECONDS - (Math.floor(Date.now() / 1000) % TOTP_PERIOD_SECONDS);
-console.log(`確認コード: ${generateTOTP(DEMO_TOTP_KEY, TOTP_PERIOD_SECONDS, TOTP_DIGITS)}（あと${left}秒有効。1つのコードは1回だけ使えます）`);
+console.log(
+	`確認コード: ${generateTOTP(DEMO_TOTP_KEY, TOTP_PERIOD_SECONDS, TOTP_DIGITS)}（あと${left}秒有効。1つのコードは1回だけ使えます）`
+);

@@ -34,9 +34,18 @@ const today = toJstDate(new Date());
 // a fresh demo behaves as if Manabi had been in use since the 年度 began: this April's new
 // hires were assigned onboarding on their first day (and some are now late), then today's run
 const startOfYear = `${fiscalYearOf(today)}-04-01`;
-const earlier = org && result.created && startOfYear < today ? await evaluateAssignments(db, org.id, startOfYear, versions) : 0;
+const earlier =
+	org && result.created && startOfYear < today ? await evaluateAssignments(db, org.id, startOfYear, versions) : 0;
 const assigned = earlier + (org ? await evaluateAssignments(db, org.id, today, versions) : 0);
-const history = org && result.created ? await seedLearningHistory(db, org.id, modules.map((m) => ({ ...m.meta, bank: m.bank })), today) : null;
+const history =
+	org && result.created
+		? await seedLearningHistory(
+				db,
+				org.id,
+				modules.map((m) => ({ ...m.meta, bank: m.bank })),
+				today
+			)
+		: null;
 db.$client.close();
 console.log(
 	result.created
@@ -44,7 +53,10 @@ console.log(
 		: 'みらい市のデモデータは作成済みです（変更なし）。'
 );
 console.log(`研修の割り当て: ${assigned}件を新たに作成しました。`);
-if (history) console.log(`今年度の受講記録: 理解度確認 ${history.attempts}回、集合・外部研修 ${history.training}件を作成しました。`);
+if (history)
+	console.log(
+		`今年度の受講記録: 理解度確認 ${history.attempts}回、集合・外部研修 ${history.training}件を作成しました。`
+	);
 console.log(`\nまなび: ${env.ORIGIN} を開いて、次のアカウントでログインしてください。`);
 console.log(`パスワード（共通）: ${DEMO_PASSWORD}\n`);
 for (const a of DEMO_ACCOUNTS) console.log(`  職員番号 ${a.employeeNo}  ${a.name}  ${a.label}`);

@@ -17,4 +17,5 @@ export const SERVER_NODE_FLAGS = ['--max-semi-space-size=16'];
 export const serverArgs = (...extra) => [...SERVER_NODE_FLAGS, ...extra, 'build'];
 
 /** The flags this process was started without (none when it has them all). */
-export const missingServerFlags = (execArgv = process.execArgv) => SERVER_NODE_FLAGS.filter((f) => !execArgv.includes(f));
+export const missingServerFlags = (execArgv = process.execArgv) =>
+	SERVER_NODE_FLAGS.filter((f) => !execArgv.includes(f));

@@ -10,7 +10,9 @@ describe('the Node.js version Manabi needs', () => {
 	});
 
 	it('refuses an older Node with what to do, in Japanese and English', () => {
-		expect(nodeVersionProblem('20.20.2')).toMatch(/Node\.js 20\.20\.2 では動きません。Node\.js 24\.11 以上.*docs\/install\.md/s);
+		expect(nodeVersionProblem('20.20.2')).toMatch(
+			/Node\.js 20\.20\.2 では動きません。Node\.js 24\.11 以上.*docs\/install\.md/s
+		);
 		expect(nodeVersionProblem('20.20.2')).toMatch(/is too old: Manabi needs Node\.js 24\.11 or newer/);
 		expect(nodeVersionProblem('24.10.0')).not.toBeNull();
 		expect(nodeVersionProblem('22.22.0')).not.toBeNull();

@@ -16,7 +16,9 @@ export const variables = defineEnvVars({
 	DB_BUSY_TIMEOUT_MS: { schema: wholeNumber('DB_BUSY_TIMEOUT_MS', 0) },
 	MIGRATIONS_DIR: { schema: text('drizzle') },
 	SESSION_IDLE_MINUTES: { schema: wholeNumber('SESSION_IDLE_MINUTES', DEFAULT_SESSION_POLICY.idleMs / 60_000, 1) },
-	SESSION_ABSOLUTE_MINUTES: { schema: wholeNumber('SESSION_ABSOLUTE_MINUTES', DEFAULT_SESSION_POLICY.absoluteMs / 60_000, 1) },
+	SESSION_ABSOLUTE_MINUTES: {
+		schema: wholeNumber('SESSION_ABSOLUTE_MINUTES', DEFAULT_SESSION_POLICY.absoluteMs / 60_000, 1)
+	},
 	/** the organisation code this installation serves (optional when there is only one) */
 	MANABI_ORG: { schema: text() },
 	/** the municipality's SMTP relay, e.g. smtp://mail.city.lg.jp:25; unset: reminders in-app only */

@@ -83,7 +83,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 
 /** Refuses a write from another origin whatever its content type (SvelteKit covers only form types). */
 const handleCrossSite: Handle = ({ event, resolve }) => {
-	if (!isCrossSiteWrite(event.request.method, event.request.headers.get('origin'), event.url.origin)) return resolve(event);
+	if (!isCrossSiteWrite(event.request.method, event.request.headers.get('origin'), event.url.origin))
+		return resolve(event);
 	return event.request.headers.get('accept') === 'application/json'
 		? json({ message: crossSiteMessage() }, { status: 403 })
 		: text(crossSiteMessage(), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });

@@ -36,11 +36,13 @@ export async function argon2Rate(seconds: number) {
 	const h = await hash('bench', opts);
 	let n = 0;
 	const until = performance.now() + seconds * 1000;
-	await Promise.all(Array.from({ length: 8 }, async () => {
-		while (performance.now() < until) {
-			await verify(h, 'bench', opts);
-			n++;
-		}
-	}));
+	await Promise.all(
+		Array.from({ length: 8 }, async () => {
+			while (performance.now() < until) {
+				await verify(h, 'bench', opts);
+				n++;
+			}
+		})
+	);
 	return Math.round(n / seconds);
 }

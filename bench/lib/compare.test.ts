@@ -13,7 +13,14 @@ describe('comparing two bench runs', () => {
 	});
 
 	it('calls a change better or worse by the figure’s direction, beyond the noise', () => {
-		const row = (before: number, after: number, higherIsBetter: boolean): Row => ({ group: 'g', name: 'n', before, after, unit: '', higherIsBetter });
+		const row = (before: number, after: number, higherIsBetter: boolean): Row => ({
+			group: 'g',
+			name: 'n',
+			before,
+			after,
+			unit: '',
+			higherIsBetter
+		});
 		expect(verdict(row(100, 130, true))).toBe('better');
 		expect(verdict(row(100, 130, false))).toBe('worse');
 		expect(verdict(row(100, 105, false))).toBe('same');

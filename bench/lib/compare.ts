@@ -5,7 +5,12 @@ type Load = { rps: number; p975: number; p99: number; cpuMsPerRequest?: number |
 type Pct = { p50: number; p95: number; p99: number; max: number };
 type Report = {
 	staff: number;
-	seed: { evaluateMs: number; reevaluateMs: number; import: { totalMs: number }; reminders: { firstMs: number; againMs: number } };
+	seed: {
+		evaluateMs: number;
+		reevaluateMs: number;
+		import: { totalMs: number };
+		reminders: { firstMs: number; againMs: number };
+	};
 	dashboardColdMs: number;
 	dashboardColdPeakRssMb?: number | null;
 	dashboard: Load;
@@ -18,18 +23,37 @@ export type BenchRun = {
 	quick: boolean;
 	machine: { node: string; cpus: number };
 	baselines: { helloHttp: Load; libsqlCommitsPerSecond: number; argon2ChecksPerSecond: number };
-	http: { loginPage: Load; signIn: Load; home: Load; modulePage: Load; quiz: { submitsPerSecond: number; submit: Pct } };
+	http: {
+		loginPage: Load;
+		signIn: Load;
+		home: Load;
+		modulePage: Load;
+		quiz: { submitsPerSecond: number; submit: Pct };
+	};
 	exams: { users: number; wallS: number; lost: number; allRequests: Pct; serverSide?: Pct | null }[];
 	reports: Report[];
 	modulePageJsKbGzip: number | null;
 };
 
 /** A figure of both runs; `higherIsBetter` says which way is an improvement. */
-export type Row = { group: string; name: string; before: number | null; after: number | null; unit: string; higherIsBetter: boolean };
+export type Row = {
+	group: string;
+	name: string;
+	before: number | null;
+	after: number | null;
+	unit: string;
+	higherIsBetter: boolean;
+};
 
 export function compareRows(a: BenchRun, b: BenchRun): Row[] {
 	const rows: Row[] = [];
-	const add = (group: string, name: string, unit: string, higherIsBetter: boolean, get: (r: BenchRun) => number | null | undefined) => {
+	const add = (
+		group: string,
+		name: string,
+		unit: string,
+		higherIsBetter: boolean,
+		get: (r: BenchRun) => number | null | undefined
+	) => {
 		const value = (r: BenchRun) => {
 			try {
 				return get(r) ?? null;
@@ -60,8 +84,20 @@ export function compareRows(a: BenchRun, b: BenchRun): Row[] {
 		const exam = (r: BenchRun) => r.exams.find((e) => e.users === users);
 		add(`exam day, ${users.toLocaleString('en')} staff`, 'finished in', 's', false, (r) => exam(r)?.wallS);
 		add(`exam day, ${users.toLocaleString('en')} staff`, 'lost submissions', '', false, (r) => exam(r)?.lost);
-		add(`exam day, ${users.toLocaleString('en')} staff`, 'all requests p99 (client)', 'ms', false, (r) => exam(r)?.allRequests.p99);
-		add(`exam day, ${users.toLocaleString('en')} staff`, 'all requests p99 (inside the server)', 'ms', false, (r) => exam(r)?.serverSide?.p99);
+		add(
+			`exam day, ${users.toLocaleString('en')} staff`,
+			'all requests p99 (client)',
+			'ms',
+			false,
+			(r) => exam(r)?.allRequests.p99
+		);
+		add(
+			`exam day, ${users.toLocaleString('en')} staff`,
+			'all requests p99 (inside the server)',
+			'ms',
+			false,
+			(r) => exam(r)?.serverSide?.p99
+		);
 	}
 	for (const staff of [...new Set([...a.reports, ...b.reports].map((r) => r.staff))]) {
 		const rep = (r: BenchRun) => r.reports.find((x) => x.staff === staff);
@@ -99,7 +135,8 @@ export function verdict(row: Row, noise = 0.1): string {
 	return rel > 0 === row.higherIsBetter ? 'better' : 'worse';
 }
 
-const fmt = (v: number | null, unit: string) => (v === null ? '—' : `${v.toLocaleString('en')}${unit ? ` ${unit}` : ''}`);
+const fmt = (v: number | null, unit: string) =>
+	v === null ? '—' : `${v.toLocaleString('en')}${unit ? ` ${unit}` : ''}`;
 
 export function renderComparison(a: BenchRun, b: BenchRun, rows: Row[]): string {
 	const out = [
@@ -112,9 +149,17 @@ export function renderComparison(a: BenchRun, b: BenchRun, rows: Row[]): string 
 	for (const row of rows) {
 		if (row.group !== group) {
 			group = row.group;
-			out.push('', `## ${group}`, '', `| figure | ${a.machine.node} | ${b.machine.node} | change | verdict |`, '|---|---|---|---|---|');
+			out.push(
+				'',
+				`## ${group}`,
+				'',
+				`| figure | ${a.machine.node} | ${b.machine.node} | change | verdict |`,
+				'|---|---|---|---|---|'
+			);
 		}
-		out.push(`| ${row.name} | ${fmt(row.before, row.unit)} | ${fmt(row.after, row.unit)} | ${change(row.before, row.after)} | ${verdict(row)} |`);
+		out.push(
+			`| ${row.name} | ${fmt(row.before, row.unit)} | ${fmt(row.after, row.unit)} | ${change(row.before, row.after)} | ${verdict(row)} |`
+		);
 	}
 	return out.join('\n') + '\n';
 }

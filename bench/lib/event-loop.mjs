@@ -30,7 +30,10 @@ if (file && isMainThread) {
 	});
 	const ms = (/** @type {number} */ ns) => Math.round(ns / 1e5) / 10;
 	process.on('SIGUSR2', () => {
-		writeFileSync(file, JSON.stringify({ maxMs: ms(h.max), p99Ms: ms(h.percentile(99)), meanMs: ms(h.mean), requestMs: durations }));
+		writeFileSync(
+			file,
+			JSON.stringify({ maxMs: ms(h.max), p99Ms: ms(h.percentile(99)), meanMs: ms(h.mean), requestMs: durations })
+		);
 		h.reset();
 		durations = [];
 	});

@@ -17,36 +17,54 @@ export async function examDay(server: Server, file: string, users: number, first
 	let failures = 0;
 	const reasons = new Set<string>();
 	const stopRss = sampleRss(server.pid);
-	const wallMs = await runMany(users, 500, async (i) => {
-		try {
-			const t = performance.now();
-			const cookie = await signIn(server.base, String(first + i + 1).padStart(6, '0'), BENCH_PASSWORD).catch((e: Error) => {
-				reasons.add(e.message);
-				return null;
-			});
-			record('signIn', { ok: !!cookie, ms: performance.now() - t });
-			if (!cookie) return void failures++;
-			const id = await takeQuiz(server.base, cookie, 'security-policy', record);
-			if (id) acked.push(id);
-			else failures++;
-		} catch (e) {
-			reasons.add((e as Error).message);
-			failures++;
-		}
-	}, windowS * 1000);
+	const wallMs = await runMany(
+		users,
+		500,
+		async (i) => {
+			try {
+				const t = performance.now();
+				const cookie = await signIn(server.base, String(first + i + 1).padStart(6, '0'), BENCH_PASSWORD).catch(
+					(e: Error) => {
+						reasons.add(e.message);
+						return null;
+					}
+				);
+				record('signIn', { ok: !!cookie, ms: performance.now() - t });
+				if (!cookie) return void failures++;
+				const id = await takeQuiz(server.base, cookie, 'security-policy', record);
+				if (id) acked.push(id);
+				else failures++;
+			} catch (e) {
+				reasons.add((e as Error).message);
+				failures++;
+			}
+		},
+		windowS * 1000
+	);
 	const peak = stopRss();
 	const client = createClient({ url: `file:${file}`, timeout: 3000 });
 	let stored = 0;
 	for (let k = 0; k < acked.length; k += 500) {
 		const chunk = acked.slice(k, k + 500);
-		const r = await client.execute({ sql: `SELECT count(*) AS c FROM attempt_result WHERE attempt_id IN (${chunk.map(() => '?').join(',')})`, args: chunk });
+		const r = await client.execute({
+			sql: `SELECT count(*) AS c FROM attempt_result WHERE attempt_id IN (${chunk.map(() => '?').join(',')})`,
+			args: chunk
+		});
 		stored += Number((r.rows[0] as unknown as { c: number }).c);
 	}
 	client.close();
 	const all = Object.values(steps).flat();
 	return {
-		users, windowS, wallS: Math.round(wallMs / 100) / 10, acknowledged: acked.length, stored, lost: acked.length - stored, failures, failureReasons: [...reasons].slice(0, 5),
-		errors: all.filter((s) => !s.ok).length, peakRssMb: peak,
+		users,
+		windowS,
+		wallS: Math.round(wallMs / 100) / 10,
+		acknowledged: acked.length,
+		stored,
+		lost: acked.length - stored,
+		failures,
+		failureReasons: [...reasons].slice(0, 5),
+		errors: all.filter((s) => !s.ok).length,
+		peakRssMb: peak,
 		latency: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, percentiles(v.map((s) => s.ms))])),
 		allRequests: percentiles(all.map((s) => s.ms))
 	};
@@ -66,7 +84,9 @@ export async function probeWhile(base: string, until: Promise<unknown>) {
 	while (!done) {
 		const t = performance.now();
 		// a refused or failed request counts with the time it took, like an answer
-		await fetch(`${base}/login`).then((r) => r.arrayBuffer()).catch(() => null);
+		await fetch(`${base}/login`)
+			.then((r) => r.arrayBuffer())
+			.catch(() => null);
 		ms.push(performance.now() - t);
 		await new Promise((r) => setTimeout(r, 100));
 	}

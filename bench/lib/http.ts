@@ -38,7 +38,10 @@ export function freePort(): Promise<number> {
  * (see event-loop.mjs; the server must have been
  * started with it preloaded and BENCH_EVENT_LOOP_FILE set to `file`); null if it does not answer.
  */
-export async function eventLoopDelay(pid: number, file: string): Promise<{ maxMs: number; p99Ms: number; meanMs: number; requestMs: number[] } | null> {
+export async function eventLoopDelay(
+	pid: number,
+	file: string
+): Promise<{ maxMs: number; p99Ms: number; meanMs: number; requestMs: number[] } | null> {
 	rmSync(file, { force: true });
 	process.kill(pid, 'SIGUSR2');
 	for (let i = 0; i < 200; i++) {
@@ -54,9 +57,18 @@ export async function eventLoopDelay(pid: number, file: string): Promise<{ maxMs
 	return null;
 }
 
-export async function startProcess(args: string[], port: number, env: Record<string, string>, readyPath = '/login', readyTimeoutMs = 30_000): Promise<Server> {
+export async function startProcess(
+	args: string[],
+	port: number,
+	env: Record<string, string>,
+	readyPath = '/login',
+	readyTimeoutMs = 30_000
+): Promise<Server> {
 	const base = `http://127.0.0.1:${port}`;
-	const proc = spawn(process.execPath, args, { env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: base, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+	const proc = spawn(process.execPath, args, {
+		env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ORIGIN: base, ...env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	let exited = false;
 	proc.once('exit', () => (exited = true));
 	try {
@@ -67,38 +79,76 @@ export async function startProcess(args: string[], port: number, env: Record<str
 	}
 	if (exited) throw new Error(`server exited before it was ready: ${args.join(' ')}`);
 	return {
-		base, pid: proc.pid!, proc,
-		stop: () => new Promise<void>((resolve) => {
-			if (proc.exitCode !== null) return resolve();
-			proc.once('exit', () => resolve());
-			proc.kill('SIGTERM');
-		})
+		base,
+		pid: proc.pid!,
+		proc,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				if (proc.exitCode !== null) return resolve();
+				proc.once('exit', () => resolve());
+				proc.kill('SIGTERM');
+			})
 	};
 }
 
 const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0];
 
-export async function signIn(base: string, employeeNo: string, password: string, totpKey = BENCH_TOTP_KEY): Promise<string> {
-	const res = await fetch(`${base}/login`, { method: 'POST', redirect: 'manual', headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ employeeNo, password }) });
+export async function signIn(
+	base: string,
+	employeeNo: string,
+	password: string,
+	totpKey = BENCH_TOTP_KEY
+): Promise<string> {
+	const res = await fetch(`${base}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ employeeNo, password })
+	});
 	if (res.status !== 303) throw new Error(`sign-in failed for ${employeeNo}: ${res.status}`);
 	if (!res.headers.get('location')?.startsWith('/login/two-factor')) return cookieOf(res);
 	// HR and admin pass a second factor: the code of the bench's authenticator key
 	const code = generateTOTP(totpKey, 30, 6);
-	const second = await fetch(`${base}/login/two-factor`, { method: 'POST', redirect: 'manual', headers: { cookie: cookieOf(res), origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ code }) });
+	const second = await fetch(`${base}/login/two-factor`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			cookie: cookieOf(res),
+			origin: base,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ code })
+	});
 	if (second.status !== 303) throw new Error(`second factor failed for ${employeeNo}: ${second.status}`);
 	return cookieOf(second);
 }
 
 export type Step = { ok: boolean; ms: number };
 
-export type OpenQuiz = { cookie: string; location: string; answers: URLSearchParams; options: Record<string, string[]> };
+export type OpenQuiz = {
+	cookie: string;
+	location: string;
+	answers: URLSearchParams;
+	options: Record<string, string[]>;
+};
 
 /** Starts (303 to the attempt) and opens a quiz, and picks an answer (the first choice) for every item. */
-export async function startQuiz(base: string, cookie: string, slug: string, record: (name: string, s: Step) => void): Promise<OpenQuiz | null> {
+export async function startQuiz(
+	base: string,
+	cookie: string,
+	slug: string,
+	record: (name: string, s: Step) => void
+): Promise<OpenQuiz | null> {
 	// a browser's form post: SvelteKit answers it with a 303, not the JSON of an enhanced form
 	const headers = { cookie, origin: base, accept: 'text/html' };
 	let t = performance.now();
-	const start = await fetch(`${base}/learn/${slug}?/start`, { method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+	const start = await fetch(`${base}/learn/${slug}?/start`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+		body: ''
+	});
 	const location = start.headers.get('location');
 	record('start', { ok: start.status === 303 && !!location, ms: performance.now() - t });
 	if (!location) return null;
@@ -112,7 +162,13 @@ export async function startQuiz(base: string, cookie: string, slug: string, reco
 	return { cookie, location, answers, options };
 }
 
-export type SubmitReply = { status: number; location: string | null; acknowledged: boolean; body: string; headers: Headers };
+export type SubmitReply = {
+	status: number;
+	location: string | null;
+	acknowledged: boolean;
+	body: string;
+	headers: Headers;
+};
 
 /**
  * Posts a started quiz as a browser form does. Acknowledged = the server answered 303 to the
@@ -120,10 +176,25 @@ export type SubmitReply = { status: number; location: string | null; acknowledge
  * sign-in page, no answer at all) is not. `enhanced` posts as JavaScript's use:enhance does
  * (JSON answer; acknowledged = a redirect result to the attempt's page).
  */
-export async function postSubmit(base: string, q: OpenQuiz, opts: { answers?: URLSearchParams; signal?: AbortSignal; enhanced?: boolean } = {}): Promise<SubmitReply> {
-	const headers: Record<string, string> = { cookie: q.cookie, origin: base, accept: opts.enhanced ? 'application/json' : 'text/html', 'content-type': 'application/x-www-form-urlencoded' };
+export async function postSubmit(
+	base: string,
+	q: OpenQuiz,
+	opts: { answers?: URLSearchParams; signal?: AbortSignal; enhanced?: boolean } = {}
+): Promise<SubmitReply> {
+	const headers: Record<string, string> = {
+		cookie: q.cookie,
+		origin: base,
+		accept: opts.enhanced ? 'application/json' : 'text/html',
+		'content-type': 'application/x-www-form-urlencoded'
+	};
 	if (opts.enhanced) headers['x-sveltekit-action'] = 'true';
-	const res = await fetch(`${base}${q.location}?/submit`, { method: 'POST', redirect: 'manual', headers, body: opts.answers ?? q.answers, signal: opts.signal });
+	const res = await fetch(`${base}${q.location}?/submit`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers,
+		body: opts.answers ?? q.answers,
+		signal: opts.signal
+	});
 	const body = await res.text();
 	const location = opts.enhanced ? redirectOf(body) : res.headers.get('location');
 	const acknowledged = (opts.enhanced ? res.status === 200 : res.status === 303) && location === q.location;
@@ -149,7 +220,12 @@ export async function submitQuiz(base: string, q: OpenQuiz, record: (name: strin
 }
 
 /** One learner's quiz from start to acknowledged submit; the attempt id, or null. */
-export async function takeQuiz(base: string, cookie: string, slug: string, record: (name: string, s: Step) => void): Promise<string | null> {
+export async function takeQuiz(
+	base: string,
+	cookie: string,
+	slug: string,
+	record: (name: string, s: Step) => void
+): Promise<string | null> {
 	const q = await startQuiz(base, cookie, slug, record);
 	if (!q) return null;
 	return (await submitQuiz(base, q, record)) ? q.location.split('/').at(-1)! : null;
@@ -188,14 +264,28 @@ export async function downloadCsv(res: Response): Promise<{ bytes: number; lines
  * The 個人別受講状況 export as the dashboard form makes it: a job is started (303 to its page),
  * its JSON status polled until it ends, then its file downloaded. `during` runs while it works.
  */
-export async function exportPersonsViaJob(base: string, cookie: string, during?: () => Promise<void>): Promise<{ res: Response; jobMs: number }> {
+export async function exportPersonsViaJob(
+	base: string,
+	cookie: string,
+	during?: () => Promise<void>
+): Promise<{ res: Response; jobMs: number }> {
 	const t = performance.now();
-	const start = await fetch(`${base}/dashboard/export`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: 'kind=persons&enc=utf-8' });
+	const start = await fetch(`${base}/dashboard/export`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { cookie, origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: 'kind=persons&enc=utf-8'
+	});
 	const job = start.headers.get('location');
-	if (start.status !== 303 || !job?.startsWith('/jobs/')) throw new Error(`starting the export answered ${start.status} ${job ?? ''}`);
+	if (start.status !== 303 || !job?.startsWith('/jobs/'))
+		throw new Error(`starting the export answered ${start.status} ${job ?? ''}`);
 	const running = during?.();
 	for (;;) {
-		const s = (await (await fetch(`${base}${job}/status`, { headers: { cookie } })).json()) as { active: boolean; status: string; error: string | null };
+		const s = (await (await fetch(`${base}${job}/status`, { headers: { cookie } })).json()) as {
+			active: boolean;
+			status: string;
+			error: string | null;
+		};
 		if (!s.active) {
 			if (s.status !== 'done') throw new Error(`the export job ended ${s.status}: ${s.error}`);
 			break;

@@ -4,7 +4,18 @@ import autocannon from 'autocannon';
 import { cpuPerRequest, perSecond } from './stats.ts';
 
 /** `cpuMsPerRequest`: the server's CPU time (user + system) over the load divided by the requests it answered. */
-export type Load = { rps: number; p50: number; p975: number; p99: number; max: number; requests: number; errors: number; non2xx: number; peakRssMb: number | null; cpuMsPerRequest: number | null };
+export type Load = {
+	rps: number;
+	p50: number;
+	p975: number;
+	p99: number;
+	max: number;
+	requests: number;
+	errors: number;
+	non2xx: number;
+	peakRssMb: number | null;
+	cpuMsPerRequest: number | null;
+};
 
 export function rssMb(pid: number): number | null {
 	try {
@@ -50,7 +61,10 @@ export async function waitUntilIdle(pid: number, quietMs = 1500, maxMs = 180_000
  * after a process goes idle): until resident memory has dropped by 20 MB or more and then held
  * for 3 s, at most `maxMs`. Returns the resident memory before and after, and the wait.
  */
-export async function waitForSettledRss(pid: number, maxMs = 40_000): Promise<{ fromMb: number | null; toMb: number | null; waitedMs: number }> {
+export async function waitForSettledRss(
+	pid: number,
+	maxMs = 40_000
+): Promise<{ fromMb: number | null; toMb: number | null; waitedMs: number }> {
 	const t0 = performance.now();
 	const fromMb = rssMb(pid);
 	let last = fromMb;
@@ -77,10 +91,26 @@ export function sampleRss(pid: number) {
 }
 
 /** Closed-loop load with autocannon; latencies in ms (autocannon reports p97.5, not p95). */
-export async function load(opts: { url: string; pid: number; connections: number; seconds: number; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; expect?: number }): Promise<Load> {
+export async function load(opts: {
+	url: string;
+	pid: number;
+	connections: number;
+	seconds: number;
+	method?: 'GET' | 'POST';
+	headers?: Record<string, string>;
+	body?: string;
+	expect?: number;
+}): Promise<Load> {
 	const stop = sampleRss(opts.pid);
 	const cpuBefore = cpuMs(opts.pid);
-	const r = await autocannon({ url: opts.url, connections: opts.connections, duration: opts.seconds, method: opts.method ?? 'GET', headers: opts.headers, body: opts.body });
+	const r = await autocannon({
+		url: opts.url,
+		connections: opts.connections,
+		duration: opts.seconds,
+		method: opts.method ?? 'GET',
+		headers: opts.headers,
+		body: opts.body
+	});
 	const peak = stop();
 	const cpuAfter = cpuMs(opts.pid);
 	const expected = opts.expect ?? 200;
@@ -88,7 +118,15 @@ export async function load(opts: { url: string; pid: number; connections: number
 	const good = codes[String(expected)]?.count ?? 0;
 	const total = Object.values(codes).reduce((a, c) => a + c.count, 0);
 	return {
-		rps: perSecond(good, opts.seconds * 1000), p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max,
-		requests: total, errors: r.errors + r.timeouts, non2xx: total - good, peakRssMb: peak || null, cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, total)
+		rps: perSecond(good, opts.seconds * 1000),
+		p50: r.latency.p50,
+		p975: r.latency.p97_5,
+		p99: r.latency.p99,
+		max: r.latency.max,
+		requests: total,
+		errors: r.errors + r.timeouts,
+		non2xx: total - good,
+		peakRssMb: peak || null,
+		cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, total)
 	};
 }

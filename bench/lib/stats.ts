@@ -27,4 +27,6 @@ export const ratio = (part: number, whole: number) => (whole > 0 ? `${Math.round
 
 /** CPU time per request in ms (two decimals), from a process's CPU ms before and after the load. */
 export const cpuPerRequest = (cpuBeforeMs: number | null, cpuAfterMs: number | null, requests: number) =>
-	cpuBeforeMs === null || cpuAfterMs === null || requests === 0 ? null : Math.round(((cpuAfterMs - cpuBeforeMs) / requests) * 100) / 100;
+	cpuBeforeMs === null || cpuAfterMs === null || requests === 0
+		? null
+		: Math.round(((cpuAfterMs - cpuBeforeMs) / requests) * 100) / 100;

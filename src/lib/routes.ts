@@ -40,7 +40,8 @@ export const attemptHref = (slug: string, attemptId: string) => `/learn/${slug}/
 export const certificateHref = (certificateId: string) => `/certificates/${certificateId}`;
 /** Opens (issuing on first use) the 修了証 for a module passed, or a curriculum completed, in a 年度. */
 export const moduleCertificateHref = (slug: string, fiscalYear: number) => `/certificates/module/${slug}/${fiscalYear}`;
-export const curriculumCertificateHref = (curriculumId: string, fiscalYear: number) => `/certificates/curriculum/${curriculumId}/${fiscalYear}`;
+export const curriculumCertificateHref = (curriculumId: string, fiscalYear: number) =>
+	`/certificates/curriculum/${curriculumId}/${fiscalYear}`;
 export const verifyCertificatesHref = '/hr/certificates';
 export const curriculaHref = '/hr/curricula';
 export const newCurriculumHref = '/hr/curricula/new';

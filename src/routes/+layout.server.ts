@@ -8,6 +8,11 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
 	return {
-		user: user && { name: user.name, employeeNo: user.employeeNo, sections: sectionsFor(user), activeJobs: mayStartJobs(user) ? await countActiveJobs(db, user) : null }
+		user: user && {
+			name: user.name,
+			employeeNo: user.employeeNo,
+			sections: sectionsFor(user),
+			activeJobs: mayStartJobs(user) ? await countActiveJobs(db, user) : null
+		}
 	};
 };

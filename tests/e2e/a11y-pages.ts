@@ -28,9 +28,14 @@ async function hrefOf(page: Page, from: string, link: string): Promise<string> {
 
 /** Starts a 個人別 export (a job of the signed-in role) and answers its progress page. */
 async function startedJob(page: Page): Promise<string> {
-	const res = await page.request.post('/dashboard/export', { form: { kind: 'persons', enc: 'utf-8' }, headers: { origin: ORIGIN }, maxRedirects: 0 });
+	const res = await page.request.post('/dashboard/export', {
+		form: { kind: 'persons', enc: 'utf-8' },
+		headers: { origin: ORIGIN },
+		maxRedirects: 0
+	});
 	const to = res.headers()['location'];
-	if (res.status() !== 303 || !to?.startsWith('/jobs/')) throw new Error(`starting an export answered ${res.status()} ${to ?? ''}`);
+	if (res.status() !== 303 || !to?.startsWith('/jobs/'))
+		throw new Error(`starting an export answered ${res.status()} ${to ?? ''}`);
 	return to;
 }
 
@@ -54,7 +59,10 @@ const hrPages = async (page: Page): Promise<Visit[]> => [
 	{ route: '/(app)/people/[personId]', path: await hrefOf(page, '/hr/people?q=000004', 'table a[href^="/people/"]') },
 	{ route: '/(app)/hr/curricula', path: '/hr/curricula' },
 	{ route: '/(app)/hr/curricula/new', path: '/hr/curricula/new' },
-	{ route: '/(app)/hr/curricula/[curriculumId=id]', path: await hrefOf(page, '/hr/curricula', 'table a[href^="/hr/curricula/"]') },
+	{
+		route: '/(app)/hr/curricula/[curriculumId=id]',
+		path: await hrefOf(page, '/hr/curricula', 'table a[href^="/hr/curricula/"]')
+	},
 	{ route: '/(app)/hr/fiscal-year', path: '/hr/fiscal-year' },
 	{ route: '/(app)/hr/import', path: '/hr/import' },
 	{ route: '/(app)/hr/training', path: '/hr/training' },
@@ -85,7 +93,10 @@ export const PLAN: Record<RoleName, (page: Page) => Promise<Visit[]>> = {
 		...learner(),
 		{ route: '/(app)/manager', path: '/manager' },
 		{ route: '/(app)/manager/units/[unitId]', path: `/manager/units/${UNITS.shimin}` },
-		{ route: '/(app)/people/[personId]', path: await hrefOf(page, `/manager/units/${UNITS.shimin}`, 'table a[href^="/people/"]') },
+		{
+			route: '/(app)/people/[personId]',
+			path: await hrefOf(page, `/manager/units/${UNITS.shimin}`, 'table a[href^="/people/"]')
+		},
 		{ route: '/(app)/dashboard', path: '/dashboard' },
 		{ route: '/+error', path: '/admin', status: 403 }
 	],
@@ -105,7 +116,12 @@ export const PLAN: Record<RoleName, (page: Page) => Promise<Visit[]>> = {
  * page (met while signing in). REDIRECT_ONLY pages only redirect (or give the explained 404).
  */
 export const SCANNED_ELSEWHERE = ['/(app)/learn/[slug=slug]/quiz/[attemptId=id]', '/login/two-factor'];
-export const REDIRECT_ONLY = ['/', '/logout', '/(app)/certificates/module/[slug=slug]/[fy=year]', '/(app)/certificates/curriculum/[curriculumId=id]/[fy=year]'];
+export const REDIRECT_ONLY = [
+	'/',
+	'/logout',
+	'/(app)/certificates/module/[slug=slug]/[fy=year]',
+	'/(app)/certificates/curriculum/[curriculumId=id]/[fy=year]'
+];
 
 /** Every page route in src/routes, as SvelteKit names them. */
 export function pageRoutes(root = 'src/routes'): string[] {

@@ -26,18 +26,33 @@ export async function scan(page: Page, part: Part, label: string, route?: string
 	const r: AxeResults = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	part.pages.push(label);
 	if (route) part.routes.push(route);
-	for (const [list, applicable] of [[r.passes, true], [r.violations, true], [r.incomplete, true], [r.inapplicable, false]] as const)
+	for (const [list, applicable] of [
+		[r.passes, true],
+		[r.violations, true],
+		[r.incomplete, true],
+		[r.inapplicable, false]
+	] as const)
 		for (const rule of list) {
 			const seen = part.rules[rule.id];
 			part.rules[rule.id] = { tags: rule.tags, applicable: applicable || (seen?.applicable ?? false) };
 		}
 	part.incomplete += r.incomplete.length;
 	for (const v of r.violations)
-		part.violations.push({ rule: v.id, impact: v.impact ?? '', page: label, targets: v.nodes.map((n) => n.target.join(' ')) });
+		part.violations.push({
+			rule: v.id,
+			impact: v.impact ?? '',
+			page: label,
+			targets: v.nodes.map((n) => n.target.join(' '))
+		});
 }
 
 export const describe = (v: Part['violations']) =>
-	v.map((x) => `  [${x.impact}] ${x.rule} on ${x.page}: ${x.targets.slice(0, 5).join(' | ')}${x.targets.length > 5 ? ' …' : ''}`).join('\n');
+	v
+		.map(
+			(x) =>
+				`  [${x.impact}] ${x.rule} on ${x.page}: ${x.targets.slice(0, 5).join(' | ')}${x.targets.length > 5 ? ' …' : ''}`
+		)
+		.join('\n');
 
 const partsDir = () => join(test.info().project.outputDir, 'a11y-parts');
 
@@ -64,7 +79,8 @@ const criterionOf = (tag: string) => {
 export function summarise(parts: Part[], tools: Record<string, string>, testedOn: string) {
 	const rules: Part['rules'] = {};
 	for (const p of parts)
-		for (const [id, r] of Object.entries(p.rules)) rules[id] = { tags: r.tags, applicable: r.applicable || (rules[id]?.applicable ?? false) };
+		for (const [id, r] of Object.entries(p.rules))
+			rules[id] = { tags: r.tags, applicable: r.applicable || (rules[id]?.applicable ?? false) };
 	const violations = parts.flatMap((p) => p.violations.map((v) => ({ ...v, role: p.role, locale: p.locale })));
 	const criteria: Record<string, { rules: number; applicable: boolean; violations: number }> = {};
 	for (const [id, r] of Object.entries(rules))
@@ -84,7 +100,9 @@ export function summarise(parts: Part[], tools: Record<string, string>, testedOn
 		scans: parts.reduce((n, p) => n + p.pages.length, 0),
 		rulesChecked: Object.keys(rules).length,
 		violations: violations.length,
-		violationsByRule: Object.fromEntries([...new Set(violations.map((v) => v.rule))].map((id) => [id, violations.filter((v) => v.rule === id).length])),
+		violationsByRule: Object.fromEntries(
+			[...new Set(violations.map((v) => v.rule))].map((id) => [id, violations.filter((v) => v.rule === id).length])
+		),
 		needsReview: parts.reduce((n, p) => n + p.incomplete, 0),
 		criteria
 	};

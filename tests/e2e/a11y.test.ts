@@ -13,10 +13,16 @@ const ROLES = Object.keys(PLAN) as RoleName[];
 const scannedIn = new Set<string>();
 
 /** The wording of the locale under test, from the shipped catalogs. */
-const CATALOGS: Record<string, Record<string, string>> = { ja: JSON.parse(readFileSync('messages/ja.json', 'utf8')), en: JSON.parse(readFileSync('messages/en.json', 'utf8')) };
+const CATALOGS: Record<string, Record<string, string>> = {
+	ja: JSON.parse(readFileSync('messages/ja.json', 'utf8')),
+	en: JSON.parse(readFileSync('messages/en.json', 'utf8'))
+};
 
 async function withoutBrowserValidation(page: Page, form = 'main form') {
-	await page.locator(form).first().evaluate((f) => ((f as HTMLFormElement).noValidate = true));
+	await page
+		.locator(form)
+		.first()
+		.evaluate((f) => ((f as HTMLFormElement).noValidate = true));
 }
 
 /** Signs in; for HR the second-factor page is scanned on the way. */
@@ -83,7 +89,9 @@ async function chartsHaveTables(page: Page) {
 
 test('the sweep would see a violation: an image without a text alternative is reported', async ({ page }) => {
 	await page.goto('/login');
-	await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: '/favicon.svg' })));
+	await page.evaluate(() =>
+		document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: '/favicon.svg' }))
+	);
 	const part = newPart('control', 'ja');
 	await scan(page, part, '/login (control)');
 	expect(part.violations.map((v) => v.rule)).toContain('image-alt');
@@ -115,20 +123,31 @@ for (const locale of LOCALES)
 			expect(part.violations, `axe violations for ${role} (${locale}):\n${describe(part.violations)}`).toEqual([]);
 		});
 
-test('the sweep covered every page route, and its results are recorded for the accessibility page', async ({ browser }) => {
+test('the sweep covered every page route, and its results are recorded for the accessibility page', async ({
+	browser
+}) => {
 	const parts = loadParts();
-	expect(parts.map((p) => `${p.role}-${p.locale}`).sort()).toEqual(LOCALES.flatMap((l) => ROLES.map((r) => `${r}-${l}`)).sort());
+	expect(parts.map((p) => `${p.role}-${p.locale}`).sort()).toEqual(
+		LOCALES.flatMap((l) => ROLES.map((r) => `${r}-${l}`)).sort()
+	);
 	const covered = new Set(parts.flatMap((p) => p.routes));
 	const missing = pageRoutes().filter((r) => !covered.has(r) && !REDIRECT_ONLY.includes(r));
 	expect(missing, 'page routes no role scanned').toEqual([]);
 	for (const r of SCANNED_ELSEWHERE) expect(covered.has(r), r).toBe(true);
 
 	const pkg = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
-	const tools = { 'axe-core': pkg('axe-core'), '@axe-core/playwright': pkg('@axe-core/playwright'), '@playwright/test': pkg('@playwright/test'), chromium: browser.version() };
+	const tools = {
+		'axe-core': pkg('axe-core'),
+		'@axe-core/playwright': pkg('@axe-core/playwright'),
+		'@playwright/test': pkg('@playwright/test'),
+		chromium: browser.version()
+	};
 	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
 	const summary = summarise(parts, tools, today);
 	writeFileSync(RESULTS_FILE, JSON.stringify(summary, null, '\t') + '\n');
-	console.log(`a11y: ${summary.pages} pages × ${summary.roles} roles/locales = ${summary.scans} scans, ${summary.rulesChecked} axe rules checked, ${summary.violations} violations`);
+	console.log(
+		`a11y: ${summary.pages} pages × ${summary.roles} roles/locales = ${summary.scans} scans, ${summary.rulesChecked} axe rules checked, ${summary.violations} violations`
+	);
 	expect(summary.violations).toBe(0);
 });
 
@@ -136,7 +155,8 @@ test('the accessibility page shows the recorded results it was built with', asyn
 	await page.goto('/accessibility');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('アクセシビリティ試験結果');
 	const figures = page.getByRole('table', { name: '自動検査の結果' });
-	if (built.testedOn === undefined) await expect(page.getByText('まだ自動検査の結果が記録されていません。')).toBeVisible();
+	if (built.testedOn === undefined)
+		await expect(page.getByText('まだ自動検査の結果が記録されていません。')).toBeVisible();
 	else {
 		await expect(figures.getByRole('row', { name: /検査したページ/ })).toContainText(`${built.pages}ページ`);
 		await expect(figures.getByRole('row', { name: /違反の件数/ })).toContainText(`${built.violations}件`);

@@ -37,18 +37,26 @@ export const redirectTo = (to: string): Outcome => ({ status: 303, to });
 export const anyone = (s: Spec): Rule => as(s);
 
 /** Signed-out visitors to the login page; every signed-in role gets `s`. */
-export const signedIn = (s: Spec = 200): Rule => (role, v) => (role === 'anon' ? LOGIN : as(s)(role, v));
+export const signedIn =
+	(s: Spec = 200): Rule =>
+	(role, v) =>
+		role === 'anon' ? LOGIN : as(s)(role, v);
 
 /** Only the listed roles get `s`; other signed-in roles 403, signed-out visitors the login page. */
 export const only = (roles: SignedInRole[], s: Spec = 200): Rule =>
 	signedIn((role, v) => (roles.includes(role as SignedInRole) ? as(s)(role, v) : { status: 403 }));
 
 /** By object variant: `{ self: 200, otherOrg: 404 }`. A variant missing here fails the matrix. */
-export const byVariant = (outcomes: Record<string, Spec>): Rule => (role, v) => (v in outcomes ? as(outcomes[v])(role, v) : undefined);
+export const byVariant =
+	(outcomes: Record<string, Spec>): Rule =>
+	(role, v) =>
+		v in outcomes ? as(outcomes[v])(role, v) : undefined;
 
 /** `s` for the variants a role may reach, else `deny` (404: out of scope, nothing revealed). */
-export const within = (scope: Partial<Record<Role, readonly string[]>>, s: Spec = 200, deny = 404): Rule => (role, v) =>
-	scope[role]?.includes(v) ? as(s)(role, v) : { status: deny };
+export const within =
+	(scope: Partial<Record<Role, readonly string[]>>, s: Spec = 200, deny = 404): Rule =>
+	(role, v) =>
+		scope[role]?.includes(v) ? as(s)(role, v) : { status: deny };
 
 /**
  * Who sees whom (canSeePerson): themself; a 課長 their 課; HR, admin and executives their
@@ -71,4 +79,6 @@ export const MANAGES_PERSON: Partial<Record<Role, readonly string[]>> = {
 
 /** Acting on a person's training: `s` where managed, 403 where only visible, 404 where not even visible. */
 export const managesPerson = (s: Spec): Rule =>
-	signedIn((role, v) => (MANAGES_PERSON[role]?.includes(v) ? as(s)(role, v) : { status: SEES_PERSON[role]?.includes(v) ? 403 : 404 }));
+	signedIn((role, v) =>
+		MANAGES_PERSON[role]?.includes(v) ? as(s)(role, v) : { status: SEES_PERSON[role]?.includes(v) ? 403 : 404 }
+	);

@@ -1,4 +1,17 @@
-import { anyone, byVariant, HOME, LOGIN, managesPerson, only, redirectTo, SEES_PERSON, signedIn, within, type Rule, type SignedInRole } from './access-dsl.ts';
+import {
+	anyone,
+	byVariant,
+	HOME,
+	LOGIN,
+	managesPerson,
+	only,
+	redirectTo,
+	SEES_PERSON,
+	signedIn,
+	within,
+	type Rule,
+	type SignedInRole
+} from './access-dsl.ts';
 
 /**
  * Who may do what: one line per page (`GET`), form action (`POST …?/name`, `POST …` for a
@@ -40,25 +53,47 @@ export const RULES: Record<string, Rule> = {
 	'POST /(app)/account/two-factor?/enroll': signedIn(400),
 	'POST /(app)/account/two-factor?/renew': signedIn(400),
 	// HR and admin must keep their second factor: only the administrator can reset it
-	'POST /(app)/account/two-factor?/remove': (role) => (role === 'anon' ? LOGIN : { status: role === 'hr' || role === 'admin' ? 403 : 400 }),
+	'POST /(app)/account/two-factor?/remove': (role) =>
+		role === 'anon' ? LOGIN : { status: role === 'hr' || role === 'admin' ? 403 : 400 },
 	// a job (and its file) is seen by the person who started it only: HR's export is 404 to everyone else
 	'GET /(app)/jobs': signedIn(),
-	'GET /(app)/jobs/[jobId=id]': signedIn(byVariant({ hrs: (role) => ({ status: role === 'hr' ? 200 : 404 }), otherOrg: 404 })),
-	'GET /(app)/jobs/[jobId=id]/status': signedIn(byVariant({ hrs: (role) => ({ status: role === 'hr' ? 200 : 404 }), otherOrg: 404 })),
-	'GET /(app)/jobs/[jobId=id]/file': signedIn(byVariant({ hrs: (role) => ({ status: role === 'hr' ? 200 : 404 }), otherOrg: 404 })),
+	'GET /(app)/jobs/[jobId=id]': signedIn(
+		byVariant({ hrs: (role) => ({ status: role === 'hr' ? 200 : 404 }), otherOrg: 404 })
+	),
+	'GET /(app)/jobs/[jobId=id]/status': signedIn(
+		byVariant({ hrs: (role) => ({ status: role === 'hr' ? 200 : 404 }), otherOrg: 404 })
+	),
+	'GET /(app)/jobs/[jobId=id]/file': signedIn(
+		byVariant({ hrs: (role) => ({ status: role === 'hr' ? 200 : 404 }), otherOrg: 404 })
+	),
 	'GET /(app)/mypage': signedIn(),
 	'POST /(app)/mypage?/read': signedIn(byVariant({ other: 404, otherOrg: 404, invalid: 400 })),
 	'GET /(app)/history': signedIn(),
 	'GET /(app)/learn': signedIn(),
 	'GET /(app)/learn/[slug=slug]': signedIn(byVariant({ module: 200, missing: 404 })),
-	'POST /(app)/learn/[slug=slug]?/start': signedIn(byVariant({ module: redirectTo('/learn/open-data/quiz/'), missing: 404 })),
+	'POST /(app)/learn/[slug=slug]?/start': signedIn(
+		byVariant({ module: redirectTo('/learn/open-data/quiz/'), missing: 404 })
+	),
 	'GET /(app)/learn/[slug=slug]/quiz/[attemptId=id]': signedIn(byVariant({ self: 200, other: 404, otherOrg: 404 })),
-	'POST /(app)/learn/[slug=slug]/quiz/[attemptId=id]?/save': signedIn(byVariant({ self: 400, other: 404, otherOrg: 404 })),
-	'POST /(app)/learn/[slug=slug]/quiz/[attemptId=id]?/submit': signedIn(byVariant({ self: 400, other: 404, otherOrg: 404 })),
+	'POST /(app)/learn/[slug=slug]/quiz/[attemptId=id]?/save': signedIn(
+		byVariant({ self: 400, other: 404, otherOrg: 404 })
+	),
+	'POST /(app)/learn/[slug=slug]/quiz/[attemptId=id]?/submit': signedIn(
+		byVariant({ self: 400, other: 404, otherOrg: 404 })
+	),
 
 	'GET /(app)/people/[personId]': signedIn(within(SEES_PERSON)),
 	// an account holding more power than HR (the administrator's) gets its password from an administrator only
-	'POST /(app)/people/[personId]?/issuePassword': only(HR, byVariant({ self: 400, shimin: 200, zeimu: 200, privileged: (role) => ({ status: role === 'admin' ? 400 : 403 }), otherOrg: 404 })),
+	'POST /(app)/people/[personId]?/issuePassword': only(
+		HR,
+		byVariant({
+			self: 400,
+			shimin: 200,
+			zeimu: 200,
+			privileged: (role) => ({ status: role === 'admin' ? 400 : 403 }),
+			otherOrg: 404
+		})
+	),
 	'POST /(app)/people/[personId]?/exempt': managesPerson(400),
 	'POST /(app)/people/[personId]?/assign': managesPerson(400),
 
@@ -87,13 +122,21 @@ export const RULES: Record<string, Rule> = {
 	'GET /(app)/hr/import': only(HR),
 	'GET /(app)/hr/import/template': only(HR),
 	'POST /(app)/hr/import?/preview': only(HR, 400),
-	'POST /(app)/hr/import?/apply': only(HR, byVariant({ otherOrg: { status: 400, text: 'プレビューの有効期限が切れたか、見つかりません' } })),
-	'POST /(app)/hr/import?/undo': only(HR, byVariant({ otherOrg: { status: 400, text: '取り消せるのは、最後に行った取り込みだけです' } })),
+	'POST /(app)/hr/import?/apply': only(
+		HR,
+		byVariant({ otherOrg: { status: 400, text: 'プレビューの有効期限が切れたか、見つかりません' } })
+	),
+	'POST /(app)/hr/import?/undo': only(
+		HR,
+		byVariant({ otherOrg: { status: 400, text: '取り消せるのは、最後に行った取り込みだけです' } })
+	),
 	'GET /(app)/hr/passwords': only(HR),
 	// the form must say which encoding the list is wanted in
 	'POST /(app)/hr/passwords/issue': only(HR, 400),
 	// the employee's 修了証: the owner, their 課長, HR and admin; not an executive, nobody in another organisation
-	'GET /(app)/certificates/[certificateId=id]': signedIn(byVariant({ own: (role) => ({ status: role === 'executive' ? 404 : 200 }), otherOrg: 404, missing: 404 })),
+	'GET /(app)/certificates/[certificateId=id]': signedIn(
+		byVariant({ own: (role) => ({ status: role === 'executive' ? 404 : 200 }), otherOrg: 404, missing: 404 })
+	),
 	// issuing needs the viewer's own pass, which no account has for 2019: the explained 404
 	'GET /(app)/certificates/module/[slug=slug]/[fy=year]': signedIn(404),
 	'GET /(app)/certificates/curriculum/[curriculumId=id]/[fy=year]': signedIn(404),
@@ -104,7 +147,10 @@ export const RULES: Record<string, Rule> = {
 	'POST /(app)/hr/units?/upload': only(HR, 400),
 	'GET /(app)/hr/training': only(HR),
 	'POST /(app)/hr/training?/upload': only(HR, 400),
-	'POST /(app)/hr/training?/record': only(HR, byVariant({ otherOrg: { status: 400, text: 'この職員番号の職員はいません' }, invalid: 400 })),
+	'POST /(app)/hr/training?/record': only(
+		HR,
+		byVariant({ otherOrg: { status: 400, text: 'この職員番号の職員はいません' }, invalid: 400 })
+	),
 
 	'GET /(app)/admin': only(['admin']),
 	'GET /(app)/admin/audit': only(['admin']),

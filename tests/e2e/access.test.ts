@@ -62,7 +62,10 @@ test('HR is not offered, and cannot issue, a password for the system administrat
 	await page.getByRole('link', { name: '森 陽子' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('森 陽子');
 	await expect(page.getByRole('button', { name: '初期パスワードを発行' })).toHaveCount(0);
-	const res = await page.request.post(`${page.url()}?/issuePassword`, { form: {}, headers: { origin: ORIGIN, accept: 'text/html' } });
+	const res = await page.request.post(`${page.url()}?/issuePassword`, {
+		form: {},
+		headers: { origin: ORIGIN, accept: 'text/html' }
+	});
 	expect(res.status()).toBe(403);
 });
 

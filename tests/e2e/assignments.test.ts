@@ -15,10 +15,17 @@ test('an employee sees the training they must take, ordered by due date, with st
 test('a 課長 is assigned the managers’ module', async ({ page }) => {
 	await signIn(page, ACCOUNTS.manager);
 	await page.goto('/mypage');
-	await expect(page.getByRole('region', { name: '受講が必要な研修' }).getByRole('row').filter({ hasText: '管理職のためのDXマネジメント' })).toContainText('未着手');
+	await expect(
+		page
+			.getByRole('region', { name: '受講が必要な研修' })
+			.getByRole('row')
+			.filter({ hasText: '管理職のためのDXマネジメント' })
+	).toContainText('未着手');
 });
 
-test('a 課長 sees who is behind first, records an exemption, and it leaves the overdue list and the audit log', async ({ page }) => {
+test('a 課長 sees who is behind first, records an exemption, and it leaves the overdue list and the audit log', async ({
+	page
+}) => {
 	await signIn(page, ACCOUNTS.manager);
 	const lead = page.getByText(/期限切れの研修がある職員: \d+人/);
 	const before = Number((await lead.textContent())!.match(/(\d+)人/)![1]);
@@ -83,5 +90,7 @@ test('a 課長 assigns an extra module; the person sees it, and a second assignm
 
 	await page.getByRole('button', { name: 'ログアウト' }).click();
 	await signIn(page, ACCOUNTS.employee);
-	await expect(page.getByRole('region', { name: '受講が必要な研修' }).getByRole('row').filter({ hasText: 'オープンデータ' })).toContainText('必修');
+	await expect(
+		page.getByRole('region', { name: '受講が必要な研修' }).getByRole('row').filter({ hasText: 'オープンデータ' })
+	).toContainText('必修');
 });

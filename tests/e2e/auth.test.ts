@@ -1,11 +1,46 @@
 import { ACCOUNTS, attemptSignIn, expect, signIn, signOut, test, ORIGIN } from './fixtures.ts';
 
 const homes = [
-	{ who: 'employee', no: ACCOUNTS.employee, url: /\/mypage$/, heading: 'マイページ', nav: ['マイページ', '学習', '受講履歴'], notNav: ['人事・研修', 'システム管理', '所属の状況'] },
-	{ who: 'manager', no: ACCOUNTS.manager, url: /\/manager\/units\/org-mirai-u210$/, heading: '市民課', nav: ['所属の状況', 'ダッシュボード'], notNav: ['人事・研修', 'システム管理'] },
-	{ who: 'HR', no: ACCOUNTS.hr, url: /\/hr$/, heading: '人事・研修', nav: ['人事・研修', 'ダッシュボード'], notNav: ['システム管理', '所属の状況'] },
-	{ who: 'admin', no: ACCOUNTS.admin, url: /\/admin$/, heading: 'システム管理', nav: ['システム管理', '人事・研修', 'ダッシュボード'], notNav: ['所属の状況'] },
-	{ who: 'executive', no: ACCOUNTS.executive, url: /\/dashboard$/, heading: /^ダッシュボード 令和\d+年度/, nav: ['ダッシュボード'], notNav: ['人事・研修', 'システム管理'] }
+	{
+		who: 'employee',
+		no: ACCOUNTS.employee,
+		url: /\/mypage$/,
+		heading: 'マイページ',
+		nav: ['マイページ', '学習', '受講履歴'],
+		notNav: ['人事・研修', 'システム管理', '所属の状況']
+	},
+	{
+		who: 'manager',
+		no: ACCOUNTS.manager,
+		url: /\/manager\/units\/org-mirai-u210$/,
+		heading: '市民課',
+		nav: ['所属の状況', 'ダッシュボード'],
+		notNav: ['人事・研修', 'システム管理']
+	},
+	{
+		who: 'HR',
+		no: ACCOUNTS.hr,
+		url: /\/hr$/,
+		heading: '人事・研修',
+		nav: ['人事・研修', 'ダッシュボード'],
+		notNav: ['システム管理', '所属の状況']
+	},
+	{
+		who: 'admin',
+		no: ACCOUNTS.admin,
+		url: /\/admin$/,
+		heading: 'システム管理',
+		nav: ['システム管理', '人事・研修', 'ダッシュボード'],
+		notNav: ['所属の状況']
+	},
+	{
+		who: 'executive',
+		no: ACCOUNTS.executive,
+		url: /\/dashboard$/,
+		heading: /^ダッシュボード 令和\d+年度/,
+		nav: ['ダッシュボード'],
+		notNav: ['人事・研修', 'システム管理']
+	}
 ];
 
 for (const h of homes) {
@@ -20,7 +55,10 @@ for (const h of homes) {
 	});
 }
 
-test('the session cookie is HttpOnly and SameSite=Lax, and logout ends the session on the server', async ({ page, context }) => {
+test('the session cookie is HttpOnly and SameSite=Lax, and logout ends the session on the server', async ({
+	page,
+	context
+}) => {
 	await signIn(page, ACCOUNTS.employee);
 	await expect(page).toHaveURL(/\/mypage$/);
 	const cookie = (await context.cookies()).find((c) => c.name === 'manabi_session')!;

@@ -10,7 +10,9 @@ const CODE = /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/;
 
 test.describe.configure({ mode: 'serial' });
 
-test('a certificate page renders for a passed module, prints on one A4 page, and only the right people open it', async ({ page }) => {
+test('a certificate page renders for a passed module, prints on one A4 page, and only the right people open it', async ({
+	page
+}) => {
 	await signIn(page, ACCOUNTS.employee);
 	await page.goto(`/learn/${SLUG}?s=99`);
 	await page.getByRole('button', { name: '確認テストを受ける' }).click();
@@ -33,7 +35,11 @@ test('a certificate page renders for a passed module, prints on one A4 page, and
 
 	// 受講履歴 leads to the same certificate with the same code
 	await page.goto('/history');
-	await page.getByRole('row').filter({ hasText: TITLE }).getByRole('link', { name: /修了証を表示/ }).click();
+	await page
+		.getByRole('row')
+		.filter({ hasText: TITLE })
+		.getByRole('link', { name: /修了証を表示/ })
+		.click();
 	await expect(page).toHaveURL(url);
 	await expect(page.locator('.verify .code')).toHaveText(code);
 
@@ -68,7 +74,11 @@ test('a certificate page renders for a passed module, prints on one A4 page, and
 test('HR verifies a certificate code; a wrong code gets a message and the input stays', async ({ page }) => {
 	await signIn(page, ACCOUNTS.employee);
 	await page.goto('/history');
-	await page.getByRole('row').filter({ hasText: TITLE }).getByRole('link', { name: /修了証を表示/ }).click();
+	await page
+		.getByRole('row')
+		.filter({ hasText: TITLE })
+		.getByRole('link', { name: /修了証を表示/ })
+		.click();
 	const code = (await page.locator('.verify .code').textContent())!.trim();
 	expect(code).toMatch(CODE);
 	await signOut(page);
@@ -83,7 +93,14 @@ test('HR verifies a certificate code; a wrong code gets a message and the input 
 	await page.getByRole('button', { name: '照合する' }).click();
 	await expect(page.getByRole('status')).toHaveText('有効な修了証です。');
 	const result = page.getByRole('region', { name: '照合結果' });
-	for (const text of ['小野 美咲', '000004', '市民課 住民記録係', TITLE, formatFiscalYear(fiscalYearOf(toJstDate(new Date()))), code])
+	for (const text of [
+		'小野 美咲',
+		'000004',
+		'市民課 住民記録係',
+		TITLE,
+		formatFiscalYear(fiscalYearOf(toJstDate(new Date()))),
+		code
+	])
 		await expect(result).toContainText(text);
 
 	const wrong = code.startsWith('A') ? 'BBBB-CCCC-DDDD' : 'AAAA-BBBB-CCCC';

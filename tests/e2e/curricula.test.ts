@@ -3,7 +3,9 @@ import { finishedJob } from './job-helpers.ts';
 
 const MODULE = 'デジタルデバイド対策・アクセシビリティ・窓口での支援';
 
-test('HR defines a curriculum, errors keep the input, and the staff it covers are assigned at once', async ({ page }) => {
+test('HR defines a curriculum, errors keep the input, and the staff it covers are assigned at once', async ({
+	page
+}) => {
 	await signIn(page, ACCOUNTS.hr);
 	await page.getByRole('link', { name: '研修計画（カリキュラム）' }).click();
 	await expect(page.getByRole('row').filter({ hasText: '全職員 情報セキュリティ（毎年度）' })).toContainText('全職員');
@@ -28,7 +30,9 @@ test('HR defines a curriculum, errors keep the input, and the staff it covers ar
 	await row.getByLabel(`${MODULE}: 繰り返し`).selectOption('once');
 	await page.getByRole('button', { name: '保存して割り当てを見直す' }).click();
 	await expect(page).toHaveURL(/\/hr\/curricula\?saved=/);
-	await expect(page.getByRole('status').filter({ hasText: '研修計画を保存しました。' })).toContainText('割り当ての見直しを裏で進めています');
+	await expect(page.getByRole('status').filter({ hasText: '研修計画を保存しました。' })).toContainText(
+		'割り当ての見直しを裏で進めています'
+	);
 	// the review of assignments runs in the background; its page says how many were added
 	const review = page.getByRole('link', { name: '見直しの進み具合を見る' });
 	const jobPath = (await review.getAttribute('href'))!;
@@ -49,7 +53,9 @@ test('HR defines a curriculum, errors keep the input, and the staff it covers ar
 	await signOut(page);
 
 	await signIn(page, ACCOUNTS.employee);
-	await expect(page.getByRole('region', { name: '受講が必要な研修' }).getByRole('row').filter({ hasText: MODULE })).toContainText('未着手');
+	await expect(
+		page.getByRole('region', { name: '受講が必要な研修' }).getByRole('row').filter({ hasText: MODULE })
+	).toContainText('未着手');
 	await signOut(page);
 	await signIn(page, ACCOUNTS.admin);
 	await expect(page.getByRole('row').filter({ hasText: '研修計画の変更' }).first()).toContainText('石田 直樹');
@@ -66,10 +72,18 @@ test('only HR and admin reach the curriculum editor; an unknown id is 404', asyn
 
 test('a 課長 reminds a member of staff once a day; the reminder is on their home page until read', async ({ page }) => {
 	await signIn(page, ACCOUNTS.manager);
-	const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '小野 美咲' }) }).first();
+	const row = page
+		.getByRole('row')
+		.filter({ has: page.getByRole('link', { name: '小野 美咲' }) })
+		.first();
 	await row.getByRole('button', { name: '小野 美咲さんに督促する' }).click();
 	await expect(page.getByText('小野 美咲さんに督促のお知らせを送りました。')).toBeVisible();
-	await expect(page.getByRole('row').filter({ has: page.getByRole('link', { name: '小野 美咲' }) }).first()).toContainText('本日督促済み');
+	await expect(
+		page
+			.getByRole('row')
+			.filter({ has: page.getByRole('link', { name: '小野 美咲' }) })
+			.first()
+	).toContainText('本日督促済み');
 
 	// the new hires of the 課 are listed with their mandatory training
 	await expect(page.getByRole('region', { name: '新規採用職員（採用後1年以内）の研修状況' })).toBeVisible();

@@ -9,21 +9,36 @@ const fy = (() => {
 })();
 const POST = { origin: ORIGIN, accept: 'text/html' };
 
-test('HR sees each plan target against its goal with a chart and the same numbers in a table, and drills down to a person', async ({ page }) => {
+test('HR sees each plan target against its goal with a chart and the same numbers in a table, and drills down to a person', async ({
+	page
+}) => {
 	await signIn(page, ACCOUNTS.hr);
 	await page.getByRole('link', { name: 'ダッシュボード' }).click();
 	const targets = page.getByRole('table', { name: '目標と実績' });
-	await expect(targets.getByRole('row').filter({ hasText: 'セキュリティ研修受講職員の理解度100%を維持' })).toContainText(/\d+\.\d%/);
-	await expect(targets.getByRole('row').filter({ hasText: '情報化人材育成の研修 延べ1,000人以上' })).toContainText('1,000');
-	await expect(page.getByRole('article', { name: '全職員が情報セキュリティ研修を受講' }).locator('canvas')).toHaveCount(1);
-	await expect(page.getByRole('region', { name: '年度内の推移（月末時点の修了率）' }).getByRole('table')).toContainText('4月');
-	await expect(page.getByRole('region', { name: '教材別の状況と、よく間違えられた問題' })).toContainText('情報セキュリティポリシーの基本');
+	await expect(
+		targets.getByRole('row').filter({ hasText: 'セキュリティ研修受講職員の理解度100%を維持' })
+	).toContainText(/\d+\.\d%/);
+	await expect(targets.getByRole('row').filter({ hasText: '情報化人材育成の研修 延べ1,000人以上' })).toContainText(
+		'1,000'
+	);
+	await expect(page.getByRole('article', { name: '全職員が情報セキュリティ研修を受講' }).locator('canvas')).toHaveCount(
+		1
+	);
+	await expect(page.getByRole('region', { name: '年度内の推移（月末時点の修了率）' }).getByRole('table')).toContainText(
+		'4月'
+	);
+	await expect(page.getByRole('region', { name: '教材別の状況と、よく間違えられた問題' })).toContainText(
+		'情報セキュリティポリシーの基本'
+	);
 
 	const units = page.getByRole('table', { name: '部・課別の状況' });
 	await expect(units.getByRole('row').filter({ hasText: '市民生活部' })).toBeVisible();
 	await units.getByRole('link', { name: '市民課' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('市民課');
-	await page.getByRole('table', { name: /市民課の職員/ }).getByRole('link', { name: '小野 美咲' }).click();
+	await page
+		.getByRole('table', { name: /市民課の職員/ })
+		.getByRole('link', { name: '小野 美咲' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('小野 美咲');
 });
 
@@ -47,15 +62,21 @@ test('exports open in Excel: BOM, CRLF, 職員番号 as text, and Shift_JIS on r
 	expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	const text = body.subarray(3).toString('utf8');
 	const lines = text.split('\r\n');
-	expect(lines[0]).toBe('年度,職員番号,氏名,フリガナ,部,所属,職階,在職,研修,必修,期限,状態,受験回数,最高得点率(%),合格日');
-	expect(lines.find((l) => l.includes('小野 美咲'))).toMatch(/^令和\d+年度（\d{4}年度）,="000004",小野 美咲,オノ ミサキ,市民生活部,住民記録係,主事,在職,/);
+	expect(lines[0]).toBe(
+		'年度,職員番号,氏名,フリガナ,部,所属,職階,在職,研修,必修,期限,状態,受験回数,最高得点率(%),合格日'
+	);
+	expect(lines.find((l) => l.includes('小野 美咲'))).toMatch(
+		/^令和\d+年度（\d{4}年度）,="000004",小野 美咲,オノ ミサキ,市民生活部,住民記録係,主事,在職,/
+	);
 	expect(lines.length).toBeGreaterThan(500);
 	expect(text.includes('\n') && !/[^\r]\n/.test(text)).toBe(true);
 
 	const sjis = await page.request.get(`/dashboard/export?kind=units&fy=${fy}&enc=shift_jis`);
 	expect(sjis.headers()['content-type']).toBe('text/csv; charset=Shift_JIS');
 	const decoded = iconv.decode(await sjis.body(), 'cp932');
-	expect(decoded.split('\r\n')[0]).toBe('年度,部,課,対象,合格,修了率(%),期限切れ,未着手,免除,受講者,初回の理解度(%),最高の理解度(%)');
+	expect(decoded.split('\r\n')[0]).toBe(
+		'年度,部,課,対象,合格,修了率(%),期限切れ,未着手,免除,受講者,初回の理解度(%),最高の理解度(%)'
+	);
 	expect(decoded).toContain(',市民生活部,市民課,');
 
 	expect((await page.request.get(`/dashboard/export?kind=everything&fy=${fy}`)).status()).toBe(400);
@@ -91,7 +112,9 @@ test('HR registers a target; an impossible threshold gets a message and keeps th
 	await page.getByRole('button', { name: '目標を登録する' }).click();
 	await expect(page.getByText('目標を登録しました。')).toBeVisible();
 	await page.goto('/dashboard');
-	await expect(page.getByRole('table', { name: '目標と実績' }).getByRole('row').filter({ hasText: 'BPR研修の修了率' })).toContainText('分野: 業務改革');
+	await expect(
+		page.getByRole('table', { name: '目標と実績' }).getByRole('row').filter({ hasText: 'BPR研修の修了率' })
+	).toContainText('分野: 業務改革');
 	await page.goto('/dashboard/targets');
 	await page.getByRole('button', { name: 'BPR研修の修了率を削除する' }).click();
 	await expect(page.getByText('目標を削除しました。')).toBeVisible();
@@ -113,19 +136,33 @@ test('HR records an external course for 延べ人数; an unknown 職員番号 is
 	await expect(page.getByRole('region', { name: '最近の記録' })).toContainText('J-LIS 情報セキュリティ研修');
 });
 
-test('HR records external training from a Shift_JIS CSV: a bad row applies nothing, a good file adds every row', async ({ page }) => {
+test('HR records external training from a Shift_JIS CSV: a bad row applies nothing, a good file adds every row', async ({
+	page
+}) => {
 	await signIn(page, ACCOUNTS.hr);
 	await page.goto('/hr/training');
 	const header = '職員番号,種別,研修名,分野,受講日\r\n';
 	const file = (text: string) => ({ name: 'training.csv', mimeType: 'text/csv', buffer: iconv.encode(text, 'cp932') });
-	await page.getByLabel('CSV ファイル').setInputFiles(file(`${header}000004,集合研修,BPRワークショップ（第2回）,業務改革,${fy}/6/10\r\n000004,講演,X,料理,${fy}/6/10\r\n`));
+	await page
+		.getByLabel('CSV ファイル')
+		.setInputFiles(
+			file(
+				`${header}000004,集合研修,BPRワークショップ（第2回）,業務改革,${fy}/6/10\r\n000004,講演,X,料理,${fy}/6/10\r\n`
+			)
+		);
 	await page.getByRole('button', { name: '読み込んで記録する' }).click();
 	await expect(page.getByText('件のエラーがあるため、何も記録していません。')).toBeVisible();
 	const errors = page.getByRole('table', { name: 'エラーのある行' });
 	await expect(errors.getByRole('row').filter({ hasText: '種別' })).toContainText('3');
 	await expect(page.getByRole('region', { name: '最近の記録' })).not.toContainText('BPRワークショップ（第2回）');
 
-	await page.getByLabel('CSV ファイル').setInputFiles(file(`${header}000004,集合研修,BPRワークショップ（第2回）,業務改革,令和${fy - 2018}年6月10日\r\n000006,資格取得,ITパスポート試験 合格,デジタル技術,${fy}/7/1\r\n`));
+	await page
+		.getByLabel('CSV ファイル')
+		.setInputFiles(
+			file(
+				`${header}000004,集合研修,BPRワークショップ（第2回）,業務改革,令和${fy - 2018}年6月10日\r\n000006,資格取得,ITパスポート試験 合格,デジタル技術,${fy}/7/1\r\n`
+			)
+		);
 	await page.getByRole('button', { name: '読み込んで記録する' }).click();
 	await expect(page.getByText('2件を記録しました（すでに記録済みの 0件は除きました）。')).toBeVisible();
 	await expect(page.getByRole('region', { name: '最近の記録' })).toContainText('BPRワークショップ（第2回）');
@@ -161,10 +198,19 @@ test('HR closes the 年度 into an evidence pack that downloads exactly as froze
 	expect(pack.targets.map((t: { name: string }) => t.name)).toContain('セキュリティ研修受講職員の理解度100%を維持');
 
 	// a second close of the same 年度 is refused and the pack is unchanged
-	const again = await page.request.post('/hr/fiscal-year?/close', { form: { fiscalYear: String(fy), confirm: 'yes' }, headers: POST });
+	const again = await page.request.post('/hr/fiscal-year?/close', {
+		form: { fiscalYear: String(fy), confirm: 'yes' },
+		headers: POST
+	});
 	expect(again.status()).toBe(409);
-	expect(createHash('sha256').update(await (await page.request.get(`/hr/fiscal-year/${fy}`)).body()).digest('hex')).toBe(listed);
+	expect(
+		createHash('sha256')
+			.update(await (await page.request.get(`/hr/fiscal-year/${fy}`)).body())
+			.digest('hex')
+	).toBe(listed);
 	await signOut(page);
 	await signIn(page, ACCOUNTS.admin);
-	await expect(page.getByRole('row').filter({ hasText: '年度の締め（証跡の確定）' }).first()).toContainText('石田 直樹');
+	await expect(page.getByRole('row').filter({ hasText: '年度の締め（証跡の確定）' }).first()).toContainText(
+		'石田 直樹'
+	);
 });

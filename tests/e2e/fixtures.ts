@@ -40,8 +40,7 @@ export const test = base.extend<{ offsite: string[]; consoleErrors: string[] }>(
 			const offsite: string[] = [];
 			page.on('request', (req) => {
 				const url = req.url();
-				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
-					offsite.push(url);
+				if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) offsite.push(url);
 			});
 			await use(offsite);
 			expect(offsite, 'requests to other hosts').toEqual([]);
@@ -109,7 +108,10 @@ export async function enterDemoCode(page: Page, employeeNo: string) {
 		await page.getByRole('button', { name: '確認する' }).click();
 		// the enhanced form gets {type: 'redirect'} when the code was accepted, 'failure' if not; on a
 		// redirect the page loads the next page in full at once, which can take the body away first
-		const type = await (await answered).json().then((r: { type: string }) => r.type, () => 'redirect');
+		const type = await (await answered).json().then(
+			(r: { type: string }) => r.type,
+			() => 'redirect'
+		);
 		if (type === 'redirect') {
 			await page.waitForURL((url) => url.pathname !== '/login/two-factor');
 			return;

@@ -5,7 +5,8 @@ import { ACCOUNTS, ORIGIN, expect, signIn, test } from './fixtures.ts';
  * resolved per request (the same server answers the next request in Japanese), while the
  * importer keeps reading the CSV's Japanese headers and names those columns in Japanese.
  */
-const CSV = '職員番号,氏名,フリガナ,所属コード,職階,雇用区分,採用日\r\n009101,英語 太郎,エイゴ タロウ,999,主事,正規職員,2026/2/30\r\n';
+const CSV =
+	'職員番号,氏名,フリガナ,所属コード,職階,雇用区分,採用日\r\n009101,英語 太郎,エイゴ タロウ,999,主事,正規職員,2026/2/30\r\n';
 
 async function preview(page: import('@playwright/test').Page, locale: 'en' | 'ja') {
 	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: ORIGIN }]);

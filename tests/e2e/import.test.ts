@@ -9,8 +9,14 @@ test('HR previews a Shift_JIS staff list, applies it, sees the newcomer, and und
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('職員名簿の取り込み');
 
 	// a file with only two people would deactivate almost everyone: refused without confirmation
-	const csv = HEADER + '000004,小野 美咲,オノ ミサキ,211,主任,正規職員,2016/4/1,,窓口,\r\n' + '009001,新井 奏,アライ カナデ,220,主事補,正規職員,2026/10/1,,初任者,\r\n' + '009002,,,999,主事,正規職員,2026/2/30,,,\r\n';
-	await page.getByLabel('職員名簿の CSV ファイル').setInputFiles({ name: '名簿.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp932') });
+	const csv =
+		HEADER +
+		'000004,小野 美咲,オノ ミサキ,211,主任,正規職員,2016/4/1,,窓口,\r\n' +
+		'009001,新井 奏,アライ カナデ,220,主事補,正規職員,2026/10/1,,初任者,\r\n' +
+		'009002,,,999,主事,正規職員,2026/2/30,,,\r\n';
+	await page
+		.getByLabel('職員名簿の CSV ファイル')
+		.setInputFiles({ name: '名簿.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp932') });
 	await page.getByRole('button', { name: '内容を確認する' }).click();
 	await expect(page.getByRole('heading', { name: /取り込みの確認/ })).toBeVisible();
 	await expect(page.getByText('文字コード Shift_JIS')).toBeVisible();
@@ -22,14 +28,18 @@ test('HR previews a Shift_JIS staff list, applies it, sees the newcomer, and und
 	await expect(page.getByText('まだ取り込みはありません。')).toBeVisible();
 
 	await page.goto('/hr/import');
-	await page.getByLabel('職員名簿の CSV ファイル').setInputFiles({ name: '名簿.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp932') });
+	await page
+		.getByLabel('職員名簿の CSV ファイル')
+		.setInputFiles({ name: '名簿.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp932') });
 	await page.getByRole('button', { name: '内容を確認する' }).click();
 	await page.getByLabel('エラーのある行を除いて取り込む').check();
 	await page.getByRole('button', { name: '取り込む' }).click();
 	await expect(page.getByRole('alert')).toContainText('が無効になります');
 
 	await page.goto('/hr/import');
-	await page.getByLabel('職員名簿の CSV ファイル').setInputFiles({ name: '名簿.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp932') });
+	await page
+		.getByLabel('職員名簿の CSV ファイル')
+		.setInputFiles({ name: '名簿.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp932') });
 	await page.getByRole('button', { name: '内容を確認する' }).click();
 	await page.getByLabel('エラーのある行を除いて取り込む').check();
 	await page.getByLabel(/を無効にすることを確認しました/).check();
@@ -58,7 +68,11 @@ test('HR previews a Shift_JIS staff list, applies it, sees the newcomer, and und
 test('a file that is not CSV gets a clear message and changes nothing', async ({ page }) => {
 	await signIn(page, ACCOUNTS.hr);
 	await page.goto('/hr/import');
-	await page.getByLabel('職員名簿の CSV ファイル').setInputFiles({ name: 'meibo.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]) });
+	await page.getByLabel('職員名簿の CSV ファイル').setInputFiles({
+		name: 'meibo.xlsx',
+		mimeType: 'application/octet-stream',
+		buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0])
+	});
 	await page.getByRole('button', { name: '内容を確認する' }).click();
 	await expect(page.getByRole('alert')).toContainText('Excel ブック（.xlsx）などは取り込めません');
 });

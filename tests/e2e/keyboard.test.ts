@@ -4,7 +4,16 @@ import { ACCOUNTS, PASSWORD, expect, test } from './fixtures.ts';
 // a module no other test reads as the employee, so it opens at its first page
 const MODULE = 'open-data';
 
-type Focus = { tag: string; id: string; type: string; text: string; name: string; checked: boolean; question: number; visible: boolean };
+type Focus = {
+	tag: string;
+	id: string;
+	type: string;
+	text: string;
+	name: string;
+	checked: boolean;
+	question: number;
+	visible: boolean;
+};
 
 /** What has focus now, and whether a focus indicator is drawn (outline or box-shadow while :focus-visible). */
 const focused = (page: Page): Promise<Focus> =>
@@ -44,7 +53,8 @@ async function skipToMain(page: Page) {
 	await expect.poll(async () => (await focused(page)).id).toBe('main');
 }
 
-const isLink = (text: string | RegExp) => (f: Focus) => f.tag === 'a' && (typeof text === 'string' ? f.text === text : text.test(f.text));
+const isLink = (text: string | RegExp) => (f: Focus) =>
+	f.tag === 'a' && (typeof text === 'string' ? f.text === text : text.test(f.text));
 const isButton = (text: string) => (f: Focus) => f.tag === 'button' && f.text === text;
 
 test('an employee signs in, reads a module and completes its quiz with the keyboard alone', async ({ page }) => {
@@ -116,7 +126,13 @@ test('an employee signs in, reads a module and completes its quiz with the keybo
 		expect(now.question, 'focus stays in the question').toBe(f.question);
 		expect(now.checked, `question ${f.question + 1} answered by keyboard`).toBe(true);
 		answered.add(f.question);
-		return answer(await tabTo(page, (g) => (g.question >= 0 && !answered.has(g.question)) || isButton('提出して採点する')(g), 'the next question'));
+		return answer(
+			await tabTo(
+				page,
+				(g) => (g.question >= 0 && !answered.has(g.question)) || isButton('提出して採点する')(g),
+				'the next question'
+			)
+		);
 	});
 	expect(answered.size).toBe(questions);
 	await expect(page.getByText(`解答済み ${questions} / ${questions}問`)).toBeVisible();

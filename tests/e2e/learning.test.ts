@@ -7,7 +7,11 @@ test('the catalogue lists the modules with their status', async ({ page }) => {
 	await signIn(page, ACCOUNTS.employee);
 	await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '学習' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('学習');
-	for (const title of ['情報セキュリティポリシーの基本', '業務の棚卸し・業務手順書・BPR入門', 'サービスデザイン思考とサービス設計12箇条'])
+	for (const title of [
+		'情報セキュリティポリシーの基本',
+		'業務の棚卸し・業務手順書・BPR入門',
+		'サービスデザイン思考とサービス設計12箇条'
+	])
 		await expect(page.getByRole('link', { name: title })).toBeVisible();
 	await expect(page.getByText('未着手').first()).toBeVisible();
 });
@@ -26,7 +30,9 @@ test('reading resumes at the page where the learner stopped', async ({ page }) =
 	await expect(page.locator('#lesson-progress')).toContainText('3ページ目');
 	await expect(page.locator('article h2').first()).toHaveText(heading!);
 	await page.goto('/learn');
-	await expect(page.getByRole('listitem').filter({ hasText: 'サービスデザイン思考' }).getByText('学習中')).toBeVisible();
+	await expect(
+		page.getByRole('listitem').filter({ hasText: 'サービスデザイン思考' }).getByText('学習中')
+	).toBeVisible();
 });
 
 test('fail, read the explanations, retake with a fresh draw, pass; history lists both', async ({ page }) => {
@@ -58,7 +64,9 @@ test('fail, read the explanations, retake with a fresh draw, pass; history lists
 	await expect(rows.first()).toContainText('1.0.0');
 	await expect(rows.last()).toContainText('0 / 10');
 	await page.goto('/learn');
-	await expect(page.getByRole('listitem').filter({ hasText: '業務の棚卸し' }).getByText('合格', { exact: true })).toBeVisible();
+	await expect(
+		page.getByRole('listitem').filter({ hasText: '業務の棚卸し' }).getByText('合格', { exact: true })
+	).toBeVisible();
 });
 
 test('answers are saved as they go and survive a reload', async ({ page }) => {

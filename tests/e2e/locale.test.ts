@@ -9,7 +9,11 @@ const ja: Record<string, string> = JSON.parse(readFileSync('messages/ja.json', '
 
 const SLUG = 'digital-divide';
 
-test('an employee switches to English, does a module and its quiz in English, and the choice follows them to another browser', async ({ page, browser, baseURL }) => {
+test('an employee switches to English, does a module and its quiz in English, and the choice follows them to another browser', async ({
+	page,
+	browser,
+	baseURL
+}) => {
 	test.setTimeout(90_000);
 	await page.goto('/login');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
@@ -33,7 +37,10 @@ test('an employee switches to English, does a module and its quiz in English, an
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
 	// the module itself stays Japanese; the frame around it and the quiz speak English
-	await page.getByRole('navigation', { name: en.nav_label }).getByRole('link', { name: en.nav_learn, exact: true }).click();
+	await page
+		.getByRole('navigation', { name: en.nav_label })
+		.getByRole('link', { name: en.nav_learn, exact: true })
+		.click();
 	await page.goto(`/learn/${SLUG}?s=99`);
 	await page.getByRole('button', { name: en.lesson_start_quiz }).click();
 	await answerQuiz(page, SLUG, 'right');
@@ -61,16 +68,30 @@ test('an employee switches to English, does a module and its quiz in English, an
 test('the switch goes back only to a page of this site and refuses an unknown language', async ({ page, baseURL }) => {
 	await page.goto('/login');
 	const origin = new URL(baseURL!).origin;
-	const offsite = await page.request.post('/language', { form: { locale: 'en', next: '//evil.example/' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const offsite = await page.request.post('/language', {
+		form: { locale: 'en', next: '//evil.example/' },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(offsite.status()).toBe(303);
 	expect(offsite.headers()['location']).toBe('/');
-	const unknown = await page.request.post('/language', { form: { locale: 'de', next: '/login' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const unknown = await page.request.post('/language', {
+		form: { locale: 'de', next: '/login' },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(unknown.status()).toBe(400);
 	expect(await unknown.text()).toContain(en.language_invalid);
-	await page.request.post('/language', { form: { locale: 'ja', next: '/login' }, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	await page.request.post('/language', {
+		form: { locale: 'ja', next: '/login' },
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 });
 
-test('the language page lets a person choose without the header switch, and shows the current choice', async ({ page }) => {
+test('the language page lets a person choose without the header switch, and shows the current choice', async ({
+	page
+}) => {
 	await page.goto('/language?next=/accessibility');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ja.language_switch_label);
 	await page.getByRole('radio', { name: 'English' }).check();
@@ -111,7 +132,11 @@ async function unmarkedJapanese(page: import('@playwright/test').Page): Promise<
 }
 
 /** Each page of `paths` in turn: its unmarked Japanese texts (those `allowed` lets through left out), by page. */
-async function unmarkedOn(page: import('@playwright/test').Page, paths: readonly string[], allowed: (text: string) => boolean = () => false) {
+async function unmarkedOn(
+	page: import('@playwright/test').Page,
+	paths: readonly string[],
+	allowed: (text: string) => boolean = () => false
+) {
 	const unmarked: Record<string, string[]> = {};
 	for (const path of paths) {
 		await page.goto(path);
@@ -128,14 +153,28 @@ async function toEnglish(page: import('@playwright/test').Page) {
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
-test('in English, an employee meets no untranslated screen text; Japanese data is marked as Japanese', async ({ page }) => {
+test('in English, an employee meets no untranslated screen text; Japanese data is marked as Japanese', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await attemptSignIn(page, ACCOUNTS.employee, PASSWORD);
 	await expect(page).toHaveURL(/\/mypage$/);
 	await toEnglish(page);
 	await page.goto('/history');
 	const certificate = await page.locator('a[href^="/certificates/"]').first().getAttribute('href');
-	const paths = ['/mypage', '/learn', `/learn/${SLUG}`, `/learn/${SLUG}?s=99`, '/history', certificate!, '/account/password', '/account/two-factor', '/language', '/accessibility', '/learn/no-such-module'];
+	const paths = [
+		'/mypage',
+		'/learn',
+		`/learn/${SLUG}`,
+		`/learn/${SLUG}?s=99`,
+		'/history',
+		certificate!,
+		'/account/password',
+		'/account/two-factor',
+		'/language',
+		'/accessibility',
+		'/learn/no-such-module'
+	];
 	const unmarked = await unmarkedOn(page, paths);
 	// the quiz page, opened from the module's last page
 	await page.goto(`/learn/${SLUG}?s=99`);
@@ -148,15 +187,22 @@ test('in English, an employee meets no untranslated screen text; Japanese data i
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
 });
 
-test('in English, HR\'s dashboard and a 課長\'s 課 page have no untranslated text; names, units, modules and targets are marked as Japanese', async ({ page }) => {
+test("in English, HR's dashboard and a 課長's 課 page have no untranslated text; names, units, modules and targets are marked as Japanese", async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	let unmarked: Record<string, string[]> = {};
-	for (const [account, path] of [[ACCOUNTS.hr, '/dashboard'], [ACCOUNTS.manager, '/manager']] as const) {
+	for (const [account, path] of [
+		[ACCOUNTS.hr, '/dashboard'],
+		[ACCOUNTS.manager, '/manager']
+	] as const) {
 		await signIn(page, account);
 		await toEnglish(page);
 		await page.goto(path);
 		// the 課長's own 課 pages, linked from their page (or the one they are taken to)
-		const units = await page.locator('a[href^="/manager/units/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+		const units = await page
+			.locator('a[href^="/manager/units/"]')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
 		const pages = [...new Set([new URL(page.url()).pathname, ...units])];
 		unmarked = { ...unmarked, ...(await unmarkedOn(page, pages)) };
 		// the page is not empty: the data the check is about is there
@@ -169,14 +215,29 @@ test('in English, HR\'s dashboard and a 課長\'s 課 page have no untranslated 
 	expect(unmarked).toEqual({});
 });
 
-test('in English, the HR pages have no untranslated text; staff, units and training records are marked as Japanese', async ({ page }) => {
+test('in English, the HR pages have no untranslated text; staff, units and training records are marked as Japanese', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await signIn(page, ACCOUNTS.hr);
 	await toEnglish(page);
 	// the CSV formats' header names are Japanese inside these English sentences (known: the
 	// sentence is one message, so the names are not marked); only these exact texts are let through
-	const known = new Set(['import_file_hint', 'training_upload_hint', 'units_file_hint'].map((k) => en[k].trim().slice(0, 80)));
-	const paths = ['/hr', '/hr/people', '/hr/units', '/hr/curricula', '/hr/training', '/hr/import', '/hr/certificates', '/hr/passwords', '/hr/fiscal-year', '/jobs'];
+	const known = new Set(
+		['import_file_hint', 'training_upload_hint', 'units_file_hint'].map((k) => en[k].trim().slice(0, 80))
+	);
+	const paths = [
+		'/hr',
+		'/hr/people',
+		'/hr/units',
+		'/hr/curricula',
+		'/hr/training',
+		'/hr/import',
+		'/hr/certificates',
+		'/hr/passwords',
+		'/hr/fiscal-year',
+		'/jobs'
+	];
 	const unmarked = await unmarkedOn(page, paths, (text) => known.has(text));
 	// the pages hold the data the check is about
 	await page.goto('/hr/people');

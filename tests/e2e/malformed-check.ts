@@ -26,7 +26,10 @@ export async function messageOf(res: APIResponse): Promise<string | null> {
  * request with one (`mayRedirect`: sign-out, starting a quiz), a 2xx only where it may ignore
  * what it does not read (`mayIgnore`: a page's unknown query parameters).
  */
-export async function judge(res: APIResponse, opts: { mayRedirect: boolean; mayIgnore: boolean }): Promise<string | null> {
+export async function judge(
+	res: APIResponse,
+	opts: { mayRedirect: boolean; mayIgnore: boolean }
+): Promise<string | null> {
 	const http = res.status();
 	if (http >= 500) return `answered ${http}`;
 	const json = (res.headers()['content-type'] ?? '').includes('json') ? await res.json() : null;
@@ -36,5 +39,7 @@ export async function judge(res: APIResponse, opts: { mayRedirect: boolean; mayI
 	if (status >= 300 && status < 400) return opts.mayRedirect ? null : `redirected (${status}) as if accepted`;
 	if (status < 300) return opts.mayIgnore ? null : `answered ${status}`;
 	const message = await messageOf(res);
-	return message && JAPANESE.test(message) ? null : `${status} without a Japanese message (${JSON.stringify(message?.slice(0, 80) ?? null)})`;
+	return message && JAPANESE.test(message)
+		? null
+		: `${status} without a Japanese message (${JSON.stringify(message?.slice(0, 80) ?? null)})`;
 }

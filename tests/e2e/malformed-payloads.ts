@@ -16,17 +16,24 @@ const CONTROL = '\u0000\u0001\u0007\b\u000b\u001b[2J\u007f\u0085\u202e\u2028';
 /** A lone combining mark, a stack of 2,400 on one letter, and kana with (voiced) sound marks. */
 const COMBINING = '\u0301a' + '\u0300\u0301\u0302\u0303\u0308\u0323'.repeat(400) + 'ア\u3099\u309a';
 /** Not UTF-8: stray continuation bytes, an overlong slash, an encoded surrogate, a 5-byte form. */
-const INVALID_UTF8 = Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xf8, 0x88, 0x80, 0x80, 0x80]);
+const INVALID_UTF8 = Buffer.from([
+	0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xf8, 0x88, 0x80, 0x80, 0x80
+]);
 
 function urlencoded(parts: Part[]): Buffer {
 	return Buffer.concat(
-		parts.flatMap((p, i) => [Buffer.from(`${i ? '&' : ''}${encodeURIComponent(p.name)}=`), typeof p.value === 'string' ? Buffer.from(encodeURIComponent(p.value)) : p.value])
+		parts.flatMap((p, i) => [
+			Buffer.from(`${i ? '&' : ''}${encodeURIComponent(p.name)}=`),
+			typeof p.value === 'string' ? Buffer.from(encodeURIComponent(p.value)) : p.value
+		])
 	);
 }
 
 function multipart(parts: Part[]): Buffer {
 	const chunks = parts.flatMap((p) => [
-		Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name}"${p.file ? '; filename="malformed.csv"\r\nContent-Type: text/csv' : ''}\r\n\r\n`),
+		Buffer.from(
+			`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name}"${p.file ? '; filename="malformed.csv"\r\nContent-Type: text/csv' : ''}\r\n\r\n`
+		),
 		Buffer.from(p.value),
 		Buffer.from('\r\n')
 	]);
@@ -39,23 +46,56 @@ export function formPayloads(fields: FormFields, answers: string[] = []): Payloa
 	const declared = fields.answers ? answers : fields.text;
 	const text = declared.length || files.length ? declared : ['x'];
 	const all = [...text, ...files];
-	const fill = (value: string | Buffer): Part[] => [...text.map((name) => ({ name, value })), ...files.map((name) => ({ name, value, file: true }))];
-	const form = (parts: Part[]) => (files.length ? { contentType: MULTIPART, body: multipart(parts) } : { contentType: FORM, body: urlencoded(parts) });
+	const fill = (value: string | Buffer): Part[] => [
+		...text.map((name) => ({ name, value })),
+		...files.map((name) => ({ name, value, file: true }))
+	];
+	const form = (parts: Part[]) =>
+		files.length ? { contentType: MULTIPART, body: multipart(parts) } : { contentType: FORM, body: urlencoded(parts) };
 	return [
 		// quiz answers are all optional (none chosen is a valid, empty answer sheet)
 		...(fields.answers ? [] : [{ label: 'missing fields', ...form([]) }]),
 		{ label: 'duplicated fields', ...form([...fill('1'), ...fill('2')]) },
-		{ label: 'wrong types (a file for each text field, text for each file)', contentType: MULTIPART, body: multipart([...text.map((name) => ({ name, value: 'x', file: true })), ...files.map((name) => ({ name, value: 'x' }))]) },
+		{
+			label: 'wrong types (a file for each text field, text for each file)',
+			contentType: MULTIPART,
+			body: multipart([
+				...text.map((name) => ({ name, value: 'x', file: true })),
+				...files.map((name) => ({ name, value: 'x' }))
+			])
+		},
 		{ label: '1 MB strings', ...form(fill(ONE_MB)) },
 		{ label: 'control characters', ...form(fill(CONTROL)) },
 		{ label: 'combining characters', ...form(fill(COMBINING)) },
 		{ label: 'invalid UTF-8 bytes', ...form(fill(INVALID_UTF8)) },
-		{ label: 'invalid UTF-8, percent-encoded', contentType: FORM, body: Buffer.from(all.map((n) => `${encodeURIComponent(n)}=%FF%FE%C3%28%ED%A0%80`).join('&')) },
-		{ label: 'JSON', contentType: 'application/json', body: Buffer.from(JSON.stringify(Object.fromEntries(all.map((n) => [n, 'x'])))) },
-		{ label: 'text/plain', contentType: 'text/plain;charset=UTF-8', body: Buffer.from(all.map((n) => `${n}=x`).join('\r\n')) },
+		{
+			label: 'invalid UTF-8, percent-encoded',
+			contentType: FORM,
+			body: Buffer.from(all.map((n) => `${encodeURIComponent(n)}=%FF%FE%C3%28%ED%A0%80`).join('&'))
+		},
+		{
+			label: 'JSON',
+			contentType: 'application/json',
+			body: Buffer.from(JSON.stringify(Object.fromEntries(all.map((n) => [n, 'x']))))
+		},
+		{
+			label: 'text/plain',
+			contentType: 'text/plain;charset=UTF-8',
+			body: Buffer.from(all.map((n) => `${n}=x`).join('\r\n'))
+		},
 		{ label: 'octet-stream', contentType: 'application/octet-stream', body: INVALID_UTF8 },
 		{ label: 'broken multipart', contentType: MULTIPART, body: Buffer.from('--elsewhere\r\ngarbage without an end') },
-		...(fields.valid ? [{ label: 'a valid form with its first field repeated', ...form([{ name: fields.valid[0][0], value: 'もう一つの値' }, ...fields.valid.map(([name, value]) => ({ name, value }))]) }] : [])
+		...(fields.valid
+			? [
+					{
+						label: 'a valid form with its first field repeated',
+						...form([
+							{ name: fields.valid[0][0], value: 'もう一つの値' },
+							...fields.valid.map(([name, value]) => ({ name, value }))
+						])
+					}
+				]
+			: [])
 	];
 }
 

@@ -29,17 +29,24 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-	console.log(`[malformed] ${totals.targets} actions, pages and endpoints: ${totals.inputs} malformed inputs, ${totals.failures} failures`);
+	console.log(
+		`[malformed] ${totals.targets} actions, pages and endpoints: ${totals.inputs} malformed inputs, ${totals.failures} failures`
+	);
 });
 
 /**
  * Pages whose only input is their path and whose object only the viewer's own pass creates (a
  * 修了証 is issued on first open): every cell is the explained 404 the matrix checks.
  */
-const PATH_ONLY = new Set(['GET /(app)/certificates/module/[slug=slug]/[fy=year]', 'GET /(app)/certificates/curriculum/[curriculumId=id]/[fy=year]']);
+const PATH_ONLY = new Set([
+	'GET /(app)/certificates/module/[slug=slug]/[fy=year]',
+	'GET /(app)/certificates/curriculum/[curriculumId=id]/[fy=year]'
+]);
 
 test('every action, page and endpoint has a role that may use it', async () => {
-	expect(entries.filter((e) => !PATH_ONLY.has(e.key) && !choices.some((c) => c.entry === e)).map((e) => e.key)).toEqual([]);
+	expect(entries.filter((e) => !PATH_ONLY.has(e.key) && !choices.some((c) => c.entry === e)).map((e) => e.key)).toEqual(
+		[]
+	);
 });
 
 async function sweepAction(request: APIRequestContext, cell: Cell, choice: Choice, own: string | null) {
@@ -61,9 +68,18 @@ async function sweepAction(request: APIRequestContext, cell: Cell, choice: Choic
 async function sweepGet(request: APIRequestContext, cell: Cell, choice: Choice) {
 	const accept = cell.entry.kind === 'endpoint' ? 'application/json' : 'text/html';
 	const [path, fixed] = cell.url.split('?');
-	const urls = queryPayloads(QUERY_FIELDS[cell.entry.key] ?? ['x']).map((q) => ({ label: q.label, url: `${path}?${fixed ? `${fixed}&` : ''}${q.query}` }));
+	const urls = queryPayloads(QUERY_FIELDS[cell.entry.key] ?? ['x']).map((q) => ({
+		label: q.label,
+		url: `${path}?${fixed ? `${fixed}&` : ''}${q.query}`
+	}));
 	for (const param of cell.entry.params)
-		for (const v of PATH_VALUES) urls.push({ label: `[${param}] ${v.label}`, url: pathOf(cell.entry.routeId, { ...cell.params, [param]: v.raw }, (s) => (s === v.raw ? s : encodeURIComponent(s))) });
+		for (const v of PATH_VALUES)
+			urls.push({
+				label: `[${param}] ${v.label}`,
+				url: pathOf(cell.entry.routeId, { ...cell.params, [param]: v.raw }, (s) =>
+					s === v.raw ? s : encodeURIComponent(s)
+				)
+			});
 	const problems: string[] = [];
 	for (const { label, url } of urls) {
 		const res = await request.get(url, { maxRedirects: 0, headers: { accept } });
@@ -87,13 +103,22 @@ for (const role of ROLES.filter((r) => choices.some((c) => c.role === r))) {
 		let inputs = 0;
 		for (const choice of mine) {
 			const cell = cellsFor([choice.entry], role, world, own).find((c) => c.variant === choice.variant)!;
-			const result = choice.entry.method === 'POST' ? await sweepAction(page.request, cell, choice, own) : await sweepGet(page.request, cell, choice);
+			const result =
+				choice.entry.method === 'POST'
+					? await sweepAction(page.request, cell, choice, own)
+					: await sweepGet(page.request, cell, choice);
 			problems.push(...result.problems);
 			inputs += result.inputs;
 		}
 		const after = await dbState();
-		Object.assign(totals, { targets: totals.targets + mine.length, inputs: totals.inputs + inputs, failures: totals.failures + problems.length });
-		console.log(`[malformed] ${role}: ${mine.length} actions, pages and endpoints, ${inputs} malformed inputs, ${problems.length} failures`);
+		Object.assign(totals, {
+			targets: totals.targets + mine.length,
+			inputs: totals.inputs + inputs,
+			failures: totals.failures + problems.length
+		});
+		console.log(
+			`[malformed] ${role}: ${mine.length} actions, pages and endpoints, ${inputs} malformed inputs, ${problems.length} failures`
+		);
 		expect(problems, 'malformed inputs answered wrongly').toEqual([]);
 		expect(after, 'what the malformed inputs stored (they must store nothing)').toEqual(before);
 	});

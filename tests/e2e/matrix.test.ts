@@ -20,13 +20,21 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-	console.log(`[matrix] ${entries.length} routes/actions/endpoints × ${ROLES.length} roles: ${totals.cells} cells, ${totals.requests} requests, ${totals.failures} failures`);
+	console.log(
+		`[matrix] ${entries.length} routes/actions/endpoints × ${ROLES.length} roles: ${totals.cells} cells, ${totals.requests} requests, ${totals.failures} failures`
+	);
 });
 
 test('every route, action and endpoint has an access rule, and every rule a route', async () => {
 	const keys = entries.map((e) => e.key);
-	expect(keys.filter((k) => !(k in RULES)), 'routes without a line in tests/e2e/access-rules.ts').toEqual([]);
-	expect(Object.keys(RULES).filter((k) => !keys.includes(k)), 'rules for routes that no longer exist').toEqual([]);
+	expect(
+		keys.filter((k) => !(k in RULES)),
+		'routes without a line in tests/e2e/access-rules.ts'
+	).toEqual([]);
+	expect(
+		Object.keys(RULES).filter((k) => !keys.includes(k)),
+		'rules for routes that no longer exist'
+	).toEqual([]);
 	// every route parameter has objects to point at
 	expect(() => entries.map(kindOf)).not.toThrow();
 });
@@ -46,7 +54,11 @@ for (const role of ROLES) {
 		}
 		const after = await dbState();
 		const requests = cells.length + (own ? 1 : 0);
-		Object.assign(totals, { cells: totals.cells + cells.length, requests: totals.requests + requests, failures: totals.failures + failures.length });
+		Object.assign(totals, {
+			cells: totals.cells + cells.length,
+			requests: totals.requests + requests,
+			failures: totals.failures + failures.length
+		});
 		console.log(`[matrix] ${role}: ${cells.length} cells, ${requests} requests, ${failures.length} failures`);
 		expect(failures, `cells that differ from the rules (${cells.length} checked)`).toEqual([]);
 		expect(after, 'what the matrix stored (it must store nothing)').toEqual(before);

@@ -17,7 +17,9 @@ const targets: Allowed[] = entries.flatMap((e) => firstAllowed(e) ?? []);
 let world: World;
 
 /** A real sign-in for the login form: if the origin check failed, it would sign in (not count as a failure). */
-const FORMS: Record<string, Record<string, string>> = { 'POST /login': { employeeNo: ACCOUNTS.employee, password: PASSWORD } };
+const FORMS: Record<string, Record<string, string>> = {
+	'POST /login': { employeeNo: ACCOUNTS.employee, password: PASSWORD }
+};
 
 type Attempt = { label: string; headers: Record<string, string>; data?: string; multipart?: Record<string, string> };
 
@@ -28,10 +30,18 @@ function crossSite(form: Record<string, string>): Attempt[] {
 		{ label: 'form-urlencoded from another site', headers: { origin: EVIL, ...urlencoded }, data: encoded },
 		{ label: 'multipart from another site', headers: { origin: EVIL }, multipart: form },
 		{ label: 'text/plain from another site', headers: { origin: EVIL, 'content-type': 'text/plain' }, data: encoded },
-		{ label: 'JSON from another site', headers: { origin: EVIL, 'content-type': 'application/json' }, data: JSON.stringify(form) },
+		{
+			label: 'JSON from another site',
+			headers: { origin: EVIL, 'content-type': 'application/json' },
+			data: JSON.stringify(form)
+		},
 		{ label: 'form without an Origin header', headers: urlencoded, data: encoded },
 		{ label: 'form from an opaque origin ("null")', headers: { origin: 'null', ...urlencoded }, data: encoded },
-		{ label: 'form from the same host on another port', headers: { origin: 'http://localhost:1', ...urlencoded }, data: encoded }
+		{
+			label: 'form from the same host on another port',
+			headers: { origin: 'http://localhost:1', ...urlencoded },
+			data: encoded
+		}
 	];
 }
 
@@ -40,7 +50,9 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-	console.log(`[cross-site] ${totals.targets} routes: ${totals.requests} cross-site requests, ${totals.failures} not refused`);
+	console.log(
+		`[cross-site] ${totals.targets} routes: ${totals.requests} cross-site requests, ${totals.failures} not refused`
+	);
 });
 
 // a role only where it is the first the rules allow for some route
@@ -55,14 +67,24 @@ for (const role of ROLES.filter((r) => targets.some((t) => t.role === r))) {
 		for (const t of mine) {
 			const cell = cellsFor([t.entry], role, world, own).find((c) => c.variant === t.variant)!;
 			for (const a of crossSite(FORMS[t.entry.key] ?? cell.form ?? { x: '1' })) {
-				const res = await page.request.post(cell.url, { maxRedirects: 0, headers: { accept: 'text/html', ...a.headers }, data: a.data, multipart: a.multipart });
+				const res = await page.request.post(cell.url, {
+					maxRedirects: 0,
+					headers: { accept: 'text/html', ...a.headers },
+					data: a.data,
+					multipart: a.multipart
+				});
 				requests++;
-				if (res.status() !== 403 || res.headers()['set-cookie']) accepted.push(`${t.entry.key} (${a.label}): ${res.status()}`);
+				if (res.status() !== 403 || res.headers()['set-cookie'])
+					accepted.push(`${t.entry.key} (${a.label}): ${res.status()}`);
 				await res.dispose();
 			}
 		}
 		const after = await dbState();
-		Object.assign(totals, { targets: totals.targets + mine.length, requests: totals.requests + requests, failures: totals.failures + accepted.length });
+		Object.assign(totals, {
+			targets: totals.targets + mine.length,
+			requests: totals.requests + requests,
+			failures: totals.failures + accepted.length
+		});
 		console.log(`[cross-site] ${role}: ${mine.length} routes, ${requests} requests, ${accepted.length} not refused`);
 		expect(accepted, 'cross-site requests not refused with 403').toEqual([]);
 		expect(after, 'what cross-site requests stored').toEqual(before);
@@ -72,7 +94,9 @@ for (const role of ROLES.filter((r) => targets.some((t) => t.role === r))) {
 /** Paraglide's language preference: written by browser code (so not HttpOnly), holds no secret. */
 const SCRIPT_READABLE = ['PARAGLIDE_LOCALE'];
 
-test('the session cookie is HttpOnly and SameSite=Lax, and only the language preference is readable by scripts', async ({ page }) => {
+test('the session cookie is HttpOnly and SameSite=Lax, and only the language preference is readable by scripts', async ({
+	page
+}) => {
 	const setCookies: string[] = [];
 	page.on('response', async (r) => {
 		const v = await r.headerValue('set-cookie').catch(() => null);
@@ -88,9 +112,20 @@ test('the session cookie is HttpOnly and SameSite=Lax, and only the language pre
 	expect(session).toMatch(/;\s*Path=\//);
 	// the e2e server is plain http; that https makes it Secure is in src/lib/server/auth/cookie.test.ts
 	expect(session, 'Secure over plain http').not.toMatch(/;\s*Secure/i);
-	for (const c of setCookies) expect(c, 'every cookie the server sets').toMatch(/;\s*HttpOnly.*;\s*SameSite=(Lax|Strict)|;\s*SameSite=(Lax|Strict).*;\s*HttpOnly/i);
+	for (const c of setCookies)
+		expect(c, 'every cookie the server sets').toMatch(
+			/;\s*HttpOnly.*;\s*SameSite=(Lax|Strict)|;\s*SameSite=(Lax|Strict).*;\s*HttpOnly/i
+		);
 
 	const held = await page.context().cookies(ORIGIN);
-	expect(held.find((c) => c.name === 'manabi_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
-	expect(held.filter((c) => !c.httpOnly && !SCRIPT_READABLE.includes(c.name)).map((c) => c.name), 'cookies scripts can read').toEqual([]);
+	expect(held.find((c) => c.name === 'manabi_session')).toMatchObject({
+		httpOnly: true,
+		sameSite: 'Lax',
+		secure: false,
+		path: '/'
+	});
+	expect(
+		held.filter((c) => !c.httpOnly && !SCRIPT_READABLE.includes(c.name)).map((c) => c.name),
+		'cookies scripts can read'
+	).toEqual([]);
 });

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 
-type RawItem = { id: string; type: string; stem: string; choices?: { id: string; text: string }[]; answer: string | string[] | boolean; explanation: string };
+type RawItem = {
+	id: string;
+	type: string;
+	stem: string;
+	choices?: { id: string; text: string }[];
+	answer: string | string[] | boolean;
+	explanation: string;
+};
 
 /** The bank as the test (not the browser) reads it from disk, to know which answers are right. */
 export function readBank(slug: string): RawItem[] {

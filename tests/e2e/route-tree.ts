@@ -28,7 +28,8 @@ function routeDirs(dir: string): string[] {
 function exportedNames(file: string): { names: string[]; source: ts.SourceFile } {
 	const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
 	const names: string[] = [];
-	const exported = (n: ts.Node) => ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+	const exported = (n: ts.Node) =>
+		ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 	for (const st of source.statements) {
 		if (ts.isVariableStatement(st) && exported(st))
 			for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
@@ -47,10 +48,12 @@ export function actionNames(file: string): string[] {
 		for (const d of st.declarationList.declarations) {
 			if (!ts.isIdentifier(d.name) || d.name.text !== 'actions' || !d.initializer) continue;
 			let init: ts.Expression = d.initializer;
-			while (ts.isSatisfiesExpression(init) || ts.isAsExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
+			while (ts.isSatisfiesExpression(init) || ts.isAsExpression(init) || ts.isParenthesizedExpression(init))
+				init = init.expression;
 			if (!ts.isObjectLiteralExpression(init)) throw new Error(`${file}: actions is not an object literal`);
 			return init.properties.map((p) => {
-				if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) throw new Error(`${file}: unreadable action name`);
+				if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+					throw new Error(`${file}: unreadable action name`);
 				return p.name.text;
 			});
 		}
@@ -58,7 +61,8 @@ export function actionNames(file: string): string[] {
 	return [];
 }
 
-export const paramsOf = (routeId: string) => [...routeId.matchAll(/\[\[?(?:\.\.\.)?(\w+)(?:=\w+)?\]\]?/g)].map((m) => m[1]);
+export const paramsOf = (routeId: string) =>
+	[...routeId.matchAll(/\[\[?(?:\.\.\.)?(\w+)(?:=\w+)?\]\]?/g)].map((m) => m[1]);
 
 export function discoverRoutes(root = ROUTES): RouteEntry[] {
 	const entries: RouteEntry[] = [];
@@ -66,10 +70,18 @@ export function discoverRoutes(root = ROUTES): RouteEntry[] {
 		const routeId = '/' + relative(root, dir).split(sep).filter(Boolean).join('/');
 		const params = paramsOf(routeId);
 		const has = (f: string) => existsSync(join(dir, f));
-		if (has('+page.svelte') || has('+page.server.ts')) entries.push({ key: `GET ${routeId}`, routeId, method: 'GET', kind: 'page', params });
+		if (has('+page.svelte') || has('+page.server.ts'))
+			entries.push({ key: `GET ${routeId}`, routeId, method: 'GET', kind: 'page', params });
 		if (has('+page.server.ts'))
 			for (const action of actionNames(join(dir, '+page.server.ts')))
-				entries.push({ key: `POST ${routeId}${action === 'default' ? '' : `?/${action}`}`, routeId, method: 'POST', kind: 'action', action, params });
+				entries.push({
+					key: `POST ${routeId}${action === 'default' ? '' : `?/${action}`}`,
+					routeId,
+					method: 'POST',
+					kind: 'action',
+					action,
+					params
+				});
 		if (has('+server.ts'))
 			for (const method of exportedNames(join(dir, '+server.ts')).names.filter((n) => METHODS.includes(n)))
 				entries.push({ key: `${method} ${routeId}`, routeId, method, kind: 'endpoint', params });
@@ -78,14 +90,20 @@ export function discoverRoutes(root = ROUTES): RouteEntry[] {
 }
 
 /** The URL path of a route id: groups dropped, parameters filled in (encoded, unless told otherwise). */
-export function pathOf(routeId: string, values: Record<string, string>, encode: (s: string) => string = encodeURIComponent): string {
+export function pathOf(
+	routeId: string,
+	values: Record<string, string>,
+	encode: (s: string) => string = encodeURIComponent
+): string {
 	const path = routeId
 		.split('/')
 		.filter((s) => !/^\(.+\)$/.test(s))
-		.map((s) => s.replace(/\[\[?(?:\.\.\.)?(\w+)(?:=\w+)?\]\]?/g, (_, name: string) => {
-			if (!(name in values)) throw new Error(`no value for [${name}] in ${routeId}`);
-			return encode(values[name]);
-		}))
+		.map((s) =>
+			s.replace(/\[\[?(?:\.\.\.)?(\w+)(?:=\w+)?\]\]?/g, (_, name: string) => {
+				if (!(name in values)) throw new Error(`no value for [${name}] in ${routeId}`);
+				return encode(values[name]);
+			})
+		)
 		.join('/');
 	return path === '' ? '/' : path;
 }

@@ -1,10 +1,23 @@
 import { generateTOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { ACCOUNTS, attemptSignIn, enterDemoCode, expect, lastDemoCode, ORIGIN, PASSWORD, signIn, signOut, test } from './fixtures.ts';
+import {
+	ACCOUNTS,
+	attemptSignIn,
+	enterDemoCode,
+	expect,
+	lastDemoCode,
+	ORIGIN,
+	PASSWORD,
+	signIn,
+	signOut,
+	test
+} from './fixtures.ts';
 
 const STAFF = { no: '001003', name: '山口 恵' };
 
-test('HR must enter a code after the password; until then no page opens, and a used code is refused', async ({ page }) => {
+test('HR must enter a code after the password; until then no page opens, and a used code is refused', async ({
+	page
+}) => {
 	await attemptSignIn(page, ACCOUNTS.hr, PASSWORD);
 	await expect(page).toHaveURL(/\/login\/two-factor/);
 	// the half-signed-in session reaches nothing: every area sends it back to the code
@@ -31,7 +44,10 @@ test('HR must enter a code after the password; until then no page opens, and a u
 	await expect(page).toHaveURL(/\/login$/);
 });
 
-test('a new HR member registers an authenticator before anything else, signs in with a recovery code once, and loses access when the role is revoked', async ({ page, browser }) => {
+test('a new HR member registers an authenticator before anything else, signs in with a recovery code once, and loses access when the role is revoked', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(90_000); // five sign-ins in two browsers, each with argon2 on the server
 	await signIn(page, ACCOUNTS.admin);
 	await page.goto('/admin/roles');

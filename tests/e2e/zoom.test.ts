@@ -11,7 +11,8 @@ type Overflow = { page: number; view: number; outside: string[]; clipped: string
 const measure = (page: Page, skipTables: boolean): Promise<Overflow> =>
 	page.evaluate((skipTables) => {
 		const view = document.documentElement.clientWidth;
-		const label = (el: Element) => `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> ${(el.textContent ?? '').trim().slice(0, 30)}`;
+		const label = (el: Element) =>
+			`<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> ${(el.textContent ?? '').trim().slice(0, 30)}`;
 		// inside a box that scrolls sideways by itself (a wide table's region) is not past the page's edge
 		const inScroller = (el: Element) => {
 			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
@@ -20,7 +21,13 @@ const measure = (page: Page, skipTables: boolean): Promise<Overflow> =>
 		};
 		const outside = [...document.querySelectorAll('body *')]
 			// text kept for screen readers only (.visually-hidden, clipped to 1 px) is not on the screen at all
-			.filter((el) => !(skipTables && el.closest('table')) && !inScroller(el) && !el.parentElement?.closest('.visually-hidden') && el.getClientRects().length > 0)
+			.filter(
+				(el) =>
+					!(skipTables && el.closest('table')) &&
+					!inScroller(el) &&
+					!el.parentElement?.closest('.visually-hidden') &&
+					el.getClientRects().length > 0
+			)
 			.filter((el) => el.getBoundingClientRect().right > view + 1)
 			.map(label);
 		// text in the header and menu that is cut off inside its own box
@@ -48,7 +55,8 @@ async function check(page: Page, path: string) {
 
 test('text at 200 % and a 320 px wide window need no sideways scrolling (employee)', async ({ page }) => {
 	await signIn(page, ACCOUNTS.employee);
-	for (const path of ['/mypage', '/learn', '/learn/standardization?s=1', '/learn/standardization?s=99', '/history']) await check(page, path);
+	for (const path of ['/mypage', '/learn', '/learn/standardization?s=1', '/learn/standardization?s=99', '/history'])
+		await check(page, path);
 	// an open quiz
 	await page.goto('/learn/standardization?s=99');
 	await page.getByRole('button', { name: '確認テストを受ける' }).click();
@@ -56,7 +64,9 @@ test('text at 200 % and a 320 px wide window need no sideways scrolling (employe
 	await check(page, new URL(page.url()).pathname);
 });
 
-test('text at 200 % and a 320 px wide window need no sideways scrolling (dashboard, long source URLs)', async ({ page }) => {
+test('text at 200 % and a 320 px wide window need no sideways scrolling (dashboard, long source URLs)', async ({
+	page
+}) => {
 	await signIn(page, ACCOUNTS.executive);
 	await check(page, '/dashboard');
 	// this module's sources once widened the page at 200 %
@@ -65,6 +75,10 @@ test('text at 200 % and a 320 px wide window need no sideways scrolling (dashboa
 
 test('the measurement sees an overflow when there is one', async ({ page }) => {
 	await page.goto('/login');
-	await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'x', style: 'width: 3000px' })));
+	await page.evaluate(() =>
+		document
+			.querySelector('main')!
+			.append(Object.assign(document.createElement('p'), { textContent: 'x', style: 'width: 3000px' }))
+	);
 	expect((await measure(page, false)).outside.length).toBeGreaterThan(0);
 });

@@ -8,7 +8,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeAttempt } from '../../src/lib/server/quiz/grade.ts';
 import type { Draw } from '../../src/lib/server/quiz/draw.ts';
-import { attemptIdOf, inspect, summary, openQuizzes, otherAnswers, postSubmit, report, seededRandom, seedOrganisation, signInStaff, startServer, stopServers, storedResults, workFolder, type OpenQuiz, type SubmitReply } from './harness.ts';
+import {
+	attemptIdOf,
+	inspect,
+	summary,
+	openQuizzes,
+	otherAnswers,
+	postSubmit,
+	report,
+	seededRandom,
+	seedOrganisation,
+	signInStaff,
+	startServer,
+	stopServers,
+	storedResults,
+	workFolder,
+	type OpenQuiz,
+	type SubmitReply
+} from './harness.ts';
 
 const STAFF = 600;
 const LEARNERS = 300;
@@ -43,7 +60,14 @@ describe('concurrent submissions', () => {
 			const j = Math.floor(random() * (k + 1));
 			[order[k], order[j]] = [order[j], order[k]];
 		}
-		const kind = (rank: number) => (rank < DOUBLE ? 'double' : rank < DOUBLE + REPLAY ? 'replay' : rank < DOUBLE + REPLAY + TIMEOUT ? 'timeout' : 'single');
+		const kind = (rank: number) =>
+			rank < DOUBLE
+				? 'double'
+				: rank < DOUBLE + REPLAY
+					? 'replay'
+					: rank < DOUBLE + REPLAY + TIMEOUT
+						? 'timeout'
+						: 'single';
 		// from before the request is sent to after the server has answered others: both kinds of give-up
 		const timeoutMs = open.map(() => Array.from({ length: TRIES_WITH_TIMEOUT }, () => 5 + Math.floor(random() * 1500)));
 
@@ -55,7 +79,10 @@ describe('concurrent submissions', () => {
 		const send = async (q: OpenQuiz, opts: { answers?: URLSearchParams; timeoutMs?: number } = {}) => {
 			sent++;
 			// a generous bound so a hung request fails the test instead of stalling it
-			const r = await postSubmit(base, q, { answers: opts.answers, signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000) });
+			const r = await postSubmit(base, q, {
+				answers: opts.answers,
+				signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000)
+			});
 			replies.push(r);
 			return r;
 		};
@@ -89,10 +116,20 @@ describe('concurrent submissions', () => {
 		const stored = await storedResults(file);
 		const lost = [...acked].filter((id) => !found.stored.has(id));
 		report('concurrent-submit', {
-			staff: STAFF, learners: LEARNERS, submitRequests: sent, answered: replies.length, doubleSubmits: doubles.length,
-			replaysAfterAck: replays.length, timeoutLearners: TIMEOUT, clientTimeoutsThenRetried: timeouts,
-			statuses: Object.fromEntries([...new Set(replies.map((r) => r.status))].map((s) => [s, replies.filter((r) => r.status === s).length])),
-			acknowledged: acked.size, stored: stored.length, lost: lost.length
+			staff: STAFF,
+			learners: LEARNERS,
+			submitRequests: sent,
+			answered: replies.length,
+			doubleSubmits: doubles.length,
+			replaysAfterAck: replays.length,
+			timeoutLearners: TIMEOUT,
+			clientTimeoutsThenRetried: timeouts,
+			statuses: Object.fromEntries(
+				[...new Set(replies.map((r) => r.status))].map((s) => [s, replies.filter((r) => r.status === s).length])
+			),
+			acknowledged: acked.size,
+			stored: stored.length,
+			lost: lost.length
 		});
 
 		// every answer was an acknowledgement (no 5xx, no 4xx, no redirect elsewhere), and every learner got one
@@ -107,7 +144,11 @@ describe('concurrent submissions', () => {
 		expect(found.orphanItems).toBe(0);
 		for (const s of stored) {
 			const grade = gradeAttempt(s.draw as Draw, s.answers, s.passMark);
-			expect({ id: s.attemptId, score: s.score, items: s.items }).toEqual({ id: s.attemptId, score: grade.score, items: Object.fromEntries(grade.items.map((i) => [i.itemId, i.correct ? 1 : 0])) });
+			expect({ id: s.attemptId, score: s.score, items: s.items }).toEqual({
+				id: s.attemptId,
+				score: grade.score,
+				items: Object.fromEntries(grade.items.map((i) => [i.itemId, i.correct ? 1 : 0]))
+			});
 		}
 		const byId = new Map(stored.map((s) => [s.attemptId, s]));
 

@@ -6,7 +6,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQuiz, type Server } from '../../bench/lib/http.ts';
-import { attemptIdOf, inspect, summary, killHard, postSubmit, report, seededRandom, seedOrganisation, signInStaff, SLUGS, startServer, stopServers, workFolder } from './harness.ts';
+import {
+	attemptIdOf,
+	inspect,
+	summary,
+	killHard,
+	postSubmit,
+	report,
+	seededRandom,
+	seedOrganisation,
+	signInStaff,
+	SLUGS,
+	startServer,
+	stopServers,
+	workFolder
+} from './harness.ts';
 
 const STAFF = 300;
 const LEARNERS = 40;
@@ -23,7 +37,14 @@ beforeAll(async () => {
 });
 afterAll(stopServers);
 
-type Load = { sent: number; acked: Set<string>; refused: string[]; errorsBeforeKill: string[]; killed: boolean; firstAck: () => void };
+type Load = {
+	sent: number;
+	acked: Set<string>;
+	refused: string[];
+	errorsBeforeKill: string[];
+	killed: boolean;
+	firstAck: () => void;
+};
 
 /** Every learner: start (or resume) a quiz, open it, submit it, again, until the server is gone. */
 function drive(base: string, load: Load) {
@@ -38,8 +59,7 @@ function drive(base: string, load: Load) {
 					if (r.acknowledged) {
 						load.acked.add(attemptIdOf(q));
 						load.firstAck();
-					}
-					else load.refused.push(summary(r));
+					} else load.refused.push(summary(r));
 				} catch (e) {
 					// after the kill every request fails to connect or is cut off: that ends this learner
 					if (!load.killed) load.errorsBeforeKill.push((e as Error).message);
@@ -54,7 +74,15 @@ describe('SIGKILL under submit load', () => {
 	it('keeps every attempt acknowledged before each kill, and the file intact', async () => {
 		const random = seededRandom(9);
 		const acked = new Set<string>();
-		const rounds: { killAfterMs: number; sent: number; acked: number; missing: number; integrity: string; halfWritten: number; orphanItems: number }[] = [];
+		const rounds: {
+			killAfterMs: number;
+			sent: number;
+			acked: number;
+			missing: number;
+			integrity: string;
+			halfWritten: number;
+			orphanItems: number;
+		}[] = [];
 		const refused: string[] = [];
 		const errorsBeforeKill: string[] = [];
 		let kills = 0;
@@ -84,19 +112,34 @@ describe('SIGKILL under submit load', () => {
 				restarts++;
 			}
 			const found = await inspect(file, acked);
-			rounds.push({ killAfterMs, sent: load.sent, acked: load.acked.size, missing: acked.size - found.stored.size, integrity: found.integrity, halfWritten: found.halfWritten.length, orphanItems: found.orphanItems });
+			rounds.push({
+				killAfterMs,
+				sent: load.sent,
+				acked: load.acked.size,
+				missing: acked.size - found.stored.size,
+				integrity: found.integrity,
+				halfWritten: found.halfWritten.length,
+				orphanItems: found.orphanItems
+			});
 		}
 
 		const sent = rounds.reduce((a, r) => a + r.sent, 0);
 		report('crash', {
-			kills, restarts, submissions: sent, acknowledged: acked.size, unansweredAtKill: sent - acked.size - refused.length,
-			lost: Math.max(...rounds.map((r) => r.missing)), integrityOk: rounds.filter((r) => r.integrity === 'ok').length,
+			kills,
+			restarts,
+			submissions: sent,
+			acknowledged: acked.size,
+			unansweredAtKill: sent - acked.size - refused.length,
+			lost: Math.max(...rounds.map((r) => r.missing)),
+			integrityOk: rounds.filter((r) => r.integrity === 'ok').length,
 			ackedPerRound: rounds.map((r) => r.acked)
 		});
 		expect(errorsBeforeKill).toEqual([]);
 		expect(refused).toEqual([]);
 		// each round acknowledged submits before its kill, so each kill could have lost something
 		expect(rounds.filter((r) => r.acked === 0)).toEqual([]);
-		expect(rounds.filter((r) => r.missing !== 0 || r.integrity !== 'ok' || r.halfWritten !== 0 || r.orphanItems !== 0)).toEqual([]);
+		expect(
+			rounds.filter((r) => r.missing !== 0 || r.integrity !== 'ok' || r.halfWritten !== 0 || r.orphanItems !== 0)
+		).toEqual([]);
 	});
 });

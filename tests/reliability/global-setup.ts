@@ -26,11 +26,20 @@ export default function setup(project: TestProject) {
 	project.provide('workDir', workDir);
 	const t0 = performance.now();
 	return () => {
-		const files = readdirSync(workDir).filter((f) => f.startsWith('figures-')).sort();
+		const files = readdirSync(workDir)
+			.filter((f) => f.startsWith('figures-'))
+			.sort();
 		console.log(`\n[reliability] figures (${Math.round((performance.now() - t0) / 1000)} s without the build):`);
 		for (const f of files) {
-			const { name, figures } = JSON.parse(readFileSync(join(workDir, f), 'utf8')) as { name: string; figures: Record<string, unknown> };
-			console.log(`  ${name}: ${Object.entries(figures).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ')}`);
+			const { name, figures } = JSON.parse(readFileSync(join(workDir, f), 'utf8')) as {
+				name: string;
+				figures: Record<string, unknown>;
+			};
+			console.log(
+				`  ${name}: ${Object.entries(figures)
+					.map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
+					.join(', ')}`
+			);
 		}
 		rmSync(workDir, { recursive: true, force: true });
 	};

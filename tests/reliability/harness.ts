@@ -10,7 +10,16 @@ import { inject } from 'vitest';
 import { createClient } from '@libsql/client';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { benchModules, seedBench, BENCH_PASSWORD } from '../../bench/lib/seed.ts';
-import { freePort, runMany, signIn, startProcess, startQuiz, type OpenQuiz, type Server, type SubmitReply } from '../../bench/lib/http.ts';
+import {
+	freePort,
+	runMany,
+	signIn,
+	startProcess,
+	startQuiz,
+	type OpenQuiz,
+	type Server,
+	type SubmitReply
+} from '../../bench/lib/http.ts';
 
 export { postSubmit, type OpenQuiz, type SubmitReply } from '../../bench/lib/http.ts';
 export { seededRandom } from '../../src/lib/server/demo/history.ts';
@@ -115,13 +124,23 @@ export async function inspect(file: string, attemptIds: Iterable<string>): Promi
 		const stored = new Set<string>();
 		for (let k = 0; k < ids.length; k += 500) {
 			const chunk = ids.slice(k, k + 500);
-			const r = await client.execute({ sql: `SELECT attempt_id FROM attempt_result WHERE attempt_id IN (${chunk.map(() => '?').join(',')})`, args: chunk });
+			const r = await client.execute({
+				sql: `SELECT attempt_id FROM attempt_result WHERE attempt_id IN (${chunk.map(() => '?').join(',')})`,
+				args: chunk
+			});
 			for (const row of r.rows) stored.add(String(row[0]));
 		}
 		const half = await client.execute(`SELECT r.attempt_id FROM attempt_result r JOIN attempt a ON a.id = r.attempt_id
 			WHERE a.content_hash != 'bench' AND (SELECT count(*) FROM attempt_item i WHERE i.attempt_id = r.attempt_id) != json_array_length(a.draw)`);
-		const orphans = await client.execute('SELECT count(*) FROM attempt_item i WHERE NOT EXISTS (SELECT 1 FROM attempt_result r WHERE r.attempt_id = i.attempt_id)');
-		return { integrity, stored, halfWritten: half.rows.map((r) => String(r[0])), orphanItems: Number(orphans.rows[0][0]) };
+		const orphans = await client.execute(
+			'SELECT count(*) FROM attempt_item i WHERE NOT EXISTS (SELECT 1 FROM attempt_result r WHERE r.attempt_id = i.attempt_id)'
+		);
+		return {
+			integrity,
+			stored,
+			halfWritten: half.rows.map((r) => String(r[0])),
+			orphanItems: Number(orphans.rows[0][0])
+		};
 	} finally {
 		client.close();
 	}

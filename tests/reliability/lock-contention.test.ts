@@ -10,9 +10,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../bench/lib/http.ts';
-import { attemptIdOf, inspect, summary, openQuizzes, postSubmit, report, seedOrganisation, signInStaff, startServer, stopServers, workFolder, type OpenQuiz, type SubmitReply } from './harness.ts';
+import {
+	attemptIdOf,
+	inspect,
+	summary,
+	openQuizzes,
+	postSubmit,
+	report,
+	seedOrganisation,
+	signInStaff,
+	startServer,
+	stopServers,
+	workFolder,
+	type OpenQuiz,
+	type SubmitReply
+} from './harness.ts';
 
-const BUSY_MESSAGE = 'データベースが混み合っていたため、保存できませんでした。少し待ってから、もう一度操作してください。';
+const BUSY_MESSAGE =
+	'データベースが混み合っていたため、保存できませんでした。少し待ってから、もう一度操作してください。';
 const TIMEOUT_MS = 500;
 const HOLD_MS = 2500;
 const DURING = 24;
@@ -36,16 +51,26 @@ afterAll(async () => {
 
 /** tests/reliability/hold-lock.mjs in its own process; resolves once it holds the lock. */
 function holdWriteLock(ms: number) {
-	const child = spawn(process.execPath, ['tests/reliability/hold-lock.mjs', file, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, ['tests/reliability/hold-lock.mjs', file, String(ms)], {
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
 	holder = child;
-	const released = new Promise<void>((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lock holder exited with ${code}`)))));
-	const locked = new Promise<void>((resolve) => child.stdout!.on('data', (b: Buffer) => b.toString().includes('locked') && resolve()));
+	const released = new Promise<void>((resolve, reject) =>
+		child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lock holder exited with ${code}`))))
+	);
+	const locked = new Promise<void>((resolve) =>
+		child.stdout!.on('data', (b: Buffer) => b.toString().includes('locked') && resolve())
+	);
 	return Promise.race([locked, released]).then(() => ({ released }));
 }
 
 /** The message a user sees: in the error page (form post) or in the JSON result (use:enhance). */
 const messageOf = (r: SubmitReply, enhanced: boolean) =>
-	enhanced ? (JSON.parse(r.body) as { error?: { message?: string } }).error?.message : r.body.includes(BUSY_MESSAGE) ? BUSY_MESSAGE : r.body.slice(0, 200);
+	enhanced
+		? (JSON.parse(r.body) as { error?: { message?: string } }).error?.message
+		: r.body.includes(BUSY_MESSAGE)
+			? BUSY_MESSAGE
+			: r.body.slice(0, 200);
 
 describe('another process holds the write lock', () => {
 	it('refuses the blocked submits with 503 and loses nothing acknowledged, before or after', async () => {
@@ -65,11 +90,18 @@ describe('another process holds the write lock', () => {
 		const refused = during.filter((d) => !d.reply.acknowledged);
 		const ackedDuring = during.filter((d) => d.reply.acknowledged);
 		expect(refused.length).toBeGreaterThan(0);
-		expect(refused.map((d) => ({ status: d.reply.status, retryAfter: d.retryAfter, message: messageOf(d.reply, d.enhanced) }))).toEqual(
-			refused.map(() => ({ status: 503, retryAfter: '5', message: BUSY_MESSAGE }))
-		);
+		expect(
+			refused.map((d) => ({
+				status: d.reply.status,
+				retryAfter: d.retryAfter,
+				message: messageOf(d.reply, d.enhanced)
+			}))
+		).toEqual(refused.map(() => ({ status: 503, retryAfter: '5', message: BUSY_MESSAGE })));
 		// a refused submit wrote nothing, not even part of its result
-		const mid = await inspect(file, refused.map((d) => attemptIdOf(d.q)));
+		const mid = await inspect(
+			file,
+			refused.map((d) => attemptIdOf(d.q))
+		);
 		expect(mid.stored.size).toBe(0);
 		expect(mid.halfWritten).toEqual([]);
 		expect(mid.orphanItems).toBe(0);
@@ -82,13 +114,29 @@ describe('another process holds the write lock', () => {
 		// everything acknowledged is in the file the restarted server opened
 		await server.stop();
 		server = await startServer(file, env);
-		const acked = [...ackedDuring.map((d) => d.reply), ...retried, ...after].filter((r) => r.acknowledged).map((r) => attemptIdOf({ location: r.location! }));
+		const acked = [...ackedDuring.map((d) => d.reply), ...retried, ...after]
+			.filter((r) => r.acknowledged)
+			.map((r) => attemptIdOf({ location: r.location! }));
 		const found = await inspect(file, acked);
 		report('lock-contention', {
-			busyTimeoutMs: TIMEOUT_MS, lockHeldMs: HOLD_MS, submitsWhileLocked: DURING,
-			statusesWhileLocked: Object.fromEntries([...new Set(during.map((d) => d.reply.status))].map((s) => [s, during.filter((d) => d.reply.status === s).length])),
-			refused503: refused.length, ackedWhileLocked: ackedDuring.length, slowestWhileLockedMs: Math.round(Math.max(...during.map((d) => d.ms))), retriedAfterRelease: retried.length, submitsAfterRelease: after.length,
-			requests: DURING + retried.length + after.length, acknowledged: acked.length, storedAfterRestart: found.stored.size, lost: acked.length - found.stored.size
+			busyTimeoutMs: TIMEOUT_MS,
+			lockHeldMs: HOLD_MS,
+			submitsWhileLocked: DURING,
+			statusesWhileLocked: Object.fromEntries(
+				[...new Set(during.map((d) => d.reply.status))].map((s) => [
+					s,
+					during.filter((d) => d.reply.status === s).length
+				])
+			),
+			refused503: refused.length,
+			ackedWhileLocked: ackedDuring.length,
+			slowestWhileLockedMs: Math.round(Math.max(...during.map((d) => d.ms))),
+			retriedAfterRelease: retried.length,
+			submitsAfterRelease: after.length,
+			requests: DURING + retried.length + after.length,
+			acknowledged: acked.length,
+			storedAfterRestart: found.stored.size,
+			lost: acked.length - found.stored.size
 		});
 		expect(found.integrity).toBe('ok');
 		expect(acked.filter((id) => !found.stored.has(id))).toEqual([]);

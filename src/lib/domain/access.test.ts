@@ -47,17 +47,13 @@ describe('canSeeUnit', () => {
 		['admin never sees another organisation', viewer([role('admin')]), 'org2', KIKAKU, false],
 		['manager never sees another organisation', viewer([manager(KIKAKU)]), 'org2', KIKAKU, false]
 	];
-	it.each(cases)('%s', (_label, v, org, path, expected) =>
-		expect(canSeeUnit(v, org, path)).toBe(expected)
-	);
+	it.each(cases)('%s', (_label, v, org, path, expected) => expect(canSeeUnit(v, org, path)).toBe(expected));
 });
 
 describe('canSeePerson', () => {
 	const target = (unitPaths: string[], id = 'p1', orgId = 'org1') => ({ id, orgId, unitPaths });
-	it('lets everyone see themself', () =>
-		expect(canSeePerson(viewer([]), target([JINJI], 'me'))).toBe(true));
-	it('hides colleagues from an employee', () =>
-		expect(canSeePerson(viewer([]), target([KIKAKU]))).toBe(false));
+	it('lets everyone see themself', () => expect(canSeePerson(viewer([]), target([JINJI], 'me'))).toBe(true));
+	it('hides colleagues from an employee', () => expect(canSeePerson(viewer([]), target([KIKAKU]))).toBe(false));
 	it('shows a manager the staff of their 課 only', () => {
 		const v = viewer([manager(KIKAKU)]);
 		expect(canSeePerson(v, target([KIKAKU_TEAM]))).toBe(true);
@@ -76,9 +72,7 @@ describe('sections and home', () => {
 		[[role('admin'), role('hr')], 'admin'],
 		[[role('executive')], 'dashboard'],
 		[[role('security_officer'), manager(KIKAKU)], 'dashboard']
-	] as [Grant[], string][])('home of %j is %s', (grants, home) =>
-		expect(homeSection(viewer(grants))).toBe(home)
-	);
+	] as [Grant[], string][])('home of %j is %s', (grants, home) => expect(homeSection(viewer(grants))).toBe(home));
 
 	it('gives an employee only マイページ', () => {
 		expect(sectionsFor(viewer([]))).toEqual(['mypage']);
@@ -118,7 +112,12 @@ describe('canIssuePasswordFor', () => {
 		['HR, a member of staff', viewer([role('hr')]), target([]), true],
 		['HR, a 課長', viewer([role('hr')]), target(['manager']), true],
 		['HR, another HR officer', viewer([role('hr')]), target(['hr']), true],
-		['HR, never an administrator (that would hand HR the admin account)', viewer([role('hr')]), target(['admin']), false],
+		[
+			'HR, never an administrator (that would hand HR the admin account)',
+			viewer([role('hr')]),
+			target(['admin']),
+			false
+		],
 		['HR, never a security officer', viewer([role('hr')]), target(['security_officer']), false],
 		['an administrator, another administrator', viewer([role('admin')]), target(['admin', 'security_officer']), true],
 		['a 課長 not at all', viewer([manager(KIKAKU)]), target([]), false],

@@ -10,12 +10,24 @@ export type Viewer = { id: string; orgId: string; grants: Grant[] };
 
 /** Getters: each label is translated when read, in the reader's locale. */
 export const ROLE_LABELS: Record<Role | 'employee', string> = {
-	get employee() { return m.label_role_employee(); },
-	get manager() { return m.label_role_manager(); },
-	get hr() { return m.label_role_hr(); },
-	get admin() { return m.label_role_admin(); },
-	get executive() { return m.label_role_executive(); },
-	get security_officer() { return m.label_role_security_officer(); }
+	get employee() {
+		return m.label_role_employee();
+	},
+	get manager() {
+		return m.label_role_manager();
+	},
+	get hr() {
+		return m.label_role_hr();
+	},
+	get admin() {
+		return m.label_role_admin();
+	},
+	get executive() {
+		return m.label_role_executive();
+	},
+	get security_officer() {
+		return m.label_role_security_officer();
+	}
 };
 
 export function hasRole(viewer: Pick<Viewer, 'grants'>, ...roles: Role[]): boolean {
@@ -43,10 +55,7 @@ export function canSeeUnit(viewer: Viewer, unitOrgId: string, unitPath: string):
 }
 
 /** A person is visible if any of their current units is; a viewer always sees themself. */
-export function canSeePerson(
-	viewer: Viewer,
-	target: { id: string; orgId: string; unitPaths: string[] }
-): boolean {
+export function canSeePerson(viewer: Viewer, target: { id: string; orgId: string; unitPaths: string[] }): boolean {
 	if (target.orgId !== viewer.orgId) return false;
 	if (target.id === viewer.id) return true;
 	if (hasRole(viewer, 'hr', 'admin', 'executive', 'security_officer')) return true;
@@ -81,9 +90,7 @@ export function homeSection(viewer: Pick<Viewer, 'grants'>): Section {
 }
 
 export function sectionsFor(viewer: Pick<Viewer, 'grants'>): Section[] {
-	return (['mypage', 'manager', 'hr', 'dashboard', 'admin'] as const).filter((s) =>
-		canEnterSection(viewer, s)
-	);
+	return (['mypage', 'manager', 'hr', 'dashboard', 'admin'] as const).filter((s) => canEnterSection(viewer, s));
 }
 
 /**
@@ -91,7 +98,10 @@ export function sectionsFor(viewer: Pick<Viewer, 'grants'>): Section[] {
  * HR and admin for anyone in their organisation; a manager for the staff of their subtree;
  * nobody for themself; executives and security officers only read.
  */
-export function canManageTrainingOf(viewer: Viewer, target: { id: string; orgId: string; unitPaths: string[] }): boolean {
+export function canManageTrainingOf(
+	viewer: Viewer,
+	target: { id: string; orgId: string; unitPaths: string[] }
+): boolean {
 	if (target.orgId !== viewer.orgId || target.id === viewer.id) return false;
 	if (hasRole(viewer, 'hr', 'admin')) return true;
 	return target.unitPaths.some((path) => managedPaths(viewer).some((p) => isInSubtree(path, p)));

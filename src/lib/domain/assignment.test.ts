@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentStatus, computeDueDate, isNewHire, matchesRule, passCounts, periodKey, summarise, type StaffFacts } from './assignment.ts';
+import {
+	assignmentStatus,
+	computeDueDate,
+	isNewHire,
+	matchesRule,
+	passCounts,
+	periodKey,
+	summarise,
+	type StaffFacts
+} from './assignment.ts';
 
 const staff = (over: Partial<StaffFacts> = {}): StaffFacts => ({
-	id: 'p1', active: true, jobGrade: '主事', tags: ['窓口'], unitPaths: ['/shimin/koseki/'],
-	employmentType: 'regular', hireDate: '2020-04-01', transferDate: null, ...over
+	id: 'p1',
+	active: true,
+	jobGrade: '主事',
+	tags: ['窓口'],
+	unitPaths: ['/shimin/koseki/'],
+	employmentType: 'regular',
+	hireDate: '2020-04-01',
+	transferDate: null,
+	...over
 });
 
 describe('matchesRule', () => {
@@ -32,18 +48,53 @@ describe('computeDueDate', () => {
 	it.each([
 		['fixed date', { kind: 'fixed', date: '2026-12-25' }, staff(), '2026-12-25'],
 		['30 days after hire', { kind: 'after_hire', days: 30 }, staff({ hireDate: '2026-04-01' }), '2026-05-01'],
-		['30 days after hire across a leap day', { kind: 'after_hire', days: 30 }, staff({ hireDate: '2028-02-15' }), '2028-03-16'],
-		['30 days after transfer', { kind: 'after_transfer', days: 30 }, staff({ transferDate: '2026-10-01' }), '2026-10-31'],
-		['after transfer, never transferred: from hire', { kind: 'after_transfer', days: 10 }, staff({ hireDate: '2026-04-01' }), '2026-04-11'],
+		[
+			'30 days after hire across a leap day',
+			{ kind: 'after_hire', days: 30 },
+			staff({ hireDate: '2028-02-15' }),
+			'2028-03-16'
+		],
+		[
+			'30 days after transfer',
+			{ kind: 'after_transfer', days: 30 },
+			staff({ transferDate: '2026-10-01' }),
+			'2026-10-31'
+		],
+		[
+			'after transfer, never transferred: from hire',
+			{ kind: 'after_transfer', days: 10 },
+			staff({ hireDate: '2026-04-01' }),
+			'2026-04-11'
+		],
 		['end of the 年度', { kind: 'fiscal_year_end' }, staff(), '2027-03-31']
 	] as const)('%s', (_label, due, s, expected) => expect(computeDueDate(due, s, 2026)).toBe(expected));
 
 	it.each([
-		['a new hire assigned on time keeps the date counted from hire', { kind: 'after_hire', days: 30 }, staff({ hireDate: '2026-04-01' }), '2026-04-10', '2026-05-01'],
-		['long-serving staff newly covered get the same window from today', { kind: 'after_transfer', days: 60 }, staff({ hireDate: '2016-04-01' }), '2026-11-23', '2027-01-22'],
-		['the window from today crosses the 年度 boundary', { kind: 'after_hire', days: 30 }, staff({ hireDate: '2020-04-01' }), '2027-03-15', '2027-04-14'],
+		[
+			'a new hire assigned on time keeps the date counted from hire',
+			{ kind: 'after_hire', days: 30 },
+			staff({ hireDate: '2026-04-01' }),
+			'2026-04-10',
+			'2026-05-01'
+		],
+		[
+			'long-serving staff newly covered get the same window from today',
+			{ kind: 'after_transfer', days: 60 },
+			staff({ hireDate: '2016-04-01' }),
+			'2026-11-23',
+			'2027-01-22'
+		],
+		[
+			'the window from today crosses the 年度 boundary',
+			{ kind: 'after_hire', days: 30 },
+			staff({ hireDate: '2020-04-01' }),
+			'2027-03-15',
+			'2027-04-14'
+		],
 		['a fixed date is kept as given', { kind: 'fixed', date: '2026-12-25' }, staff(), '2026-12-26', '2026-12-25']
-	] as const)('assigned on a later day: %s', (_label, due, s, today, expected) => expect(computeDueDate(due, s, 2026, today)).toBe(expected));
+	] as const)('assigned on a later day: %s', (_label, due, s, today, expected) =>
+		expect(computeDueDate(due, s, 2026, today)).toBe(expected)
+	);
 });
 
 describe('periods and passes', () => {
@@ -72,8 +123,16 @@ describe('assignmentStatus', () => {
 		['due today is not yet overdue', { today: '2027-03-31' }, 'not_started'],
 		['the day after the due date', { today: '2027-04-01', started: true }, 'overdue'],
 		['exempt now (育休)', { exemptions: [{ from: '2026-10-01', to: '2027-09-30' }] }, 'exempt'],
-		['an exemption covering the due date keeps them off the overdue list', { today: '2027-04-05', exemptions: [{ from: '2027-03-01', to: '2027-03-31' }] }, 'exempt'],
-		['an exemption that ended before the due date does not', { today: '2027-04-05', exemptions: [{ from: '2026-04-01', to: '2026-06-30' }] }, 'overdue']
+		[
+			'an exemption covering the due date keeps them off the overdue list',
+			{ today: '2027-04-05', exemptions: [{ from: '2027-03-01', to: '2027-03-31' }] },
+			'exempt'
+		],
+		[
+			'an exemption that ended before the due date does not',
+			{ today: '2027-04-05', exemptions: [{ from: '2026-04-01', to: '2026-06-30' }] },
+			'overdue'
+		]
 	] as const)('%s → %s', (_label, over, expected) => expect(assignmentStatus({ ...base, ...over })).toBe(expected));
 });
 

@@ -28,7 +28,8 @@ export type StaffFacts = {
 	transferDate: IsoDate | null;
 };
 
-const some = <T>(list: readonly T[] | undefined, test: (x: T) => boolean) => !list || list.length === 0 || list.some(test);
+const some = <T>(list: readonly T[] | undefined, test: (x: T) => boolean) =>
+	!list || list.length === 0 || list.some(test);
 
 /** All given criteria must hold; a rule with no criteria covers every active member of staff already hired. */
 export function matchesRule(c: RuleCriteria, s: StaffFacts, today: IsoDate): boolean {
@@ -94,11 +95,21 @@ export type AssignmentStatus = 'not_started' | 'in_progress' | 'passed' | 'overd
 
 /** Getters: each label is translated when read, in the reader's locale. */
 export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
-	get not_started() { return m.label_status_not_started(); },
-	get in_progress() { return m.label_status_in_progress(); },
-	get passed() { return m.label_status_passed(); },
-	get overdue() { return m.label_status_overdue(); },
-	get exempt() { return m.label_status_exempt(); }
+	get not_started() {
+		return m.label_status_not_started();
+	},
+	get in_progress() {
+		return m.label_status_in_progress();
+	},
+	get passed() {
+		return m.label_status_passed();
+	},
+	get overdue() {
+		return m.label_status_overdue();
+	},
+	get exempt() {
+		return m.label_status_exempt();
+	}
 };
 
 export type Exemption = { from: IsoDate; to: IsoDate };

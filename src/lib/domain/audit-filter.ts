@@ -2,7 +2,13 @@
 import { isIsoDate } from './japanese-date.ts';
 import * as m from '../paraglide/messages.js';
 
-export type AuditFilter = { from: string | null; to: string | null; action: string | null; actor: string | null; page: number };
+export type AuditFilter = {
+	from: string | null;
+	to: string | null;
+	action: string | null;
+	actor: string | null;
+	page: number;
+};
 export type AuditFilterResult = { filter: AuditFilter; errors: Record<string, string> };
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -30,7 +36,10 @@ export function parseAuditFilter(params: URLSearchParams, knownActions: readonly
 		actor = null;
 	}
 	const page = Number(params.get('page') ?? '1');
-	return { filter: { from, to, action, actor, page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 }, errors };
+	return {
+		filter: { from, to, action, actor, page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 },
+		errors
+	};
 }
 
 /** JST calendar days to the instants that bound them, for a query on `at`. */

@@ -63,26 +63,73 @@ describe('modulePassDate', () => {
 
 describe('curriculumCompletedOn', () => {
 	const fact = (moduleSlug: string, o: Partial<ModuleFact> = {}): ModuleFact => ({
-		personId: 'p1', moduleSlug, assigned: true, mandatory: true, exempt: false, dueDate: '2026-03-31',
-		attempts: 0, firstPassed: false, passedAny: false, passed: false, passedOn: null, bestScorePct: null, ...o
+		personId: 'p1',
+		moduleSlug,
+		assigned: true,
+		mandatory: true,
+		exempt: false,
+		dueDate: '2026-03-31',
+		attempts: 0,
+		firstPassed: false,
+		passedAny: false,
+		passed: false,
+		passedOn: null,
+		bestScorePct: null,
+		...o
 	});
 	const passed = (slug: string, on: string) => fact(slug, { attempts: 1, passed: true, passedAny: true, passedOn: on });
 	const mandatory = ['security-policy', 'onboarding'];
 
 	it('is the day of the last pass when every mandatory module is passed', () =>
-		expect(curriculumCompletedOn(mandatory, [passed('security-policy', '2025-07-01'), passed('onboarding', '2025-05-01')], true)).toBe('2025-07-01'));
+		expect(
+			curriculumCompletedOn(
+				mandatory,
+				[passed('security-policy', '2025-07-01'), passed('onboarding', '2025-05-01')],
+				true
+			)
+		).toBe('2025-07-01'));
 	it('counts an exempt module as done', () =>
-		expect(curriculumCompletedOn(mandatory, [passed('security-policy', '2025-07-01'), fact('onboarding', { exempt: true })], true)).toBe('2025-07-01'));
+		expect(
+			curriculumCompletedOn(
+				mandatory,
+				[passed('security-policy', '2025-07-01'), fact('onboarding', { exempt: true })],
+				true
+			)
+		).toBe('2025-07-01'));
 	it('is null while a mandatory module is open', () =>
-		expect(curriculumCompletedOn(mandatory, [passed('security-policy', '2025-07-01'), fact('onboarding', { attempts: 2 })], true)).toBeNull());
+		expect(
+			curriculumCompletedOn(
+				mandatory,
+				[passed('security-policy', '2025-07-01'), fact('onboarding', { attempts: 2 })],
+				true
+			)
+		).toBeNull());
 	it('ignores recommended modules of other curricula and unassigned learning', () =>
-		expect(curriculumCompletedOn(['security-policy'], [passed('security-policy', '2025-07-01'), fact('bpr'), fact('onboarding', { assigned: false })], true)).toBe('2025-07-01'));
+		expect(
+			curriculumCompletedOn(
+				['security-policy'],
+				[passed('security-policy', '2025-07-01'), fact('bpr'), fact('onboarding', { assigned: false })],
+				true
+			)
+		).toBe('2025-07-01'));
 	it('is null when everything is exempt, or nothing of it was assigned', () => {
-		expect(curriculumCompletedOn(mandatory, [fact('security-policy', { exempt: true }), fact('onboarding', { exempt: true })], true)).toBeNull();
+		expect(
+			curriculumCompletedOn(
+				mandatory,
+				[fact('security-policy', { exempt: true }), fact('onboarding', { exempt: true })],
+				true
+			)
+		).toBeNull();
 		expect(curriculumCompletedOn(mandatory, [fact('bpr')], true)).toBeNull();
 	});
 	it('is null for a person the curriculum does not cover, even with the same modules passed', () =>
-		expect(curriculumCompletedOn(mandatory, [passed('security-policy', '2025-07-01'), passed('onboarding', '2025-05-01')], false)).toBeNull());
+		expect(
+			curriculumCompletedOn(
+				mandatory,
+				[passed('security-policy', '2025-07-01'), passed('onboarding', '2025-05-01')],
+				false
+			)
+		).toBeNull());
 });
 
 describe('canViewCertificate', () => {
@@ -97,7 +144,11 @@ describe('canViewCertificate', () => {
 		['the 部長 above the owner', viewer('p2', [{ role: 'manager', unitId: 'd1', unitPath: '/d1/' }]), true],
 		['a 課長 of another 課', viewer('p2', [{ role: 'manager', unitId: 's2', unitPath: '/d1/s2/' }]), false],
 		['an executive', viewer('p2', [{ role: 'executive', unitId: null, unitPath: null }]), false],
-		['HR of another organisation', { id: 'x', orgId: 'org2', grants: [{ role: 'hr', unitId: null, unitPath: null }] }, false]
+		[
+			'HR of another organisation',
+			{ id: 'x', orgId: 'org2', grants: [{ role: 'hr', unitId: null, unitPath: null }] },
+			false
+		]
 	];
 	it.each(cases)('%s → %s', (_label, v, expected) => expect(canViewCertificate(v, owner)).toBe(expected));
 });

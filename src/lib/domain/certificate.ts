@@ -20,7 +20,8 @@ export function generateCertificateCode(random: RandomBytes = cryptoBytes): stri
 	const limit = Math.floor(256 / CODE_ALPHABET.length) * CODE_ALPHABET.length;
 	let code = '';
 	while (code.length < CODE_LENGTH)
-		for (const b of random(CODE_LENGTH)) if (b < limit && code.length < CODE_LENGTH) code += CODE_ALPHABET[b % CODE_ALPHABET.length];
+		for (const b of random(CODE_LENGTH))
+			if (b < limit && code.length < CODE_LENGTH) code += CODE_ALPHABET[b % CODE_ALPHABET.length];
 	return code;
 }
 
@@ -56,7 +57,11 @@ export function modulePassDate(results: readonly PassRecord[], fiscalYear: numbe
  * at least one by a pass (a 年度 spent entirely exempt completes nothing). The 修了日 is the
  * day of the last pass. `facts` are one person's facts for the 年度 (report-facts.ts).
  */
-export function curriculumCompletedOn(mandatorySlugs: readonly string[], facts: readonly ModuleFact[], covered: boolean): IsoDate | null {
+export function curriculumCompletedOn(
+	mandatorySlugs: readonly string[],
+	facts: readonly ModuleFact[],
+	covered: boolean
+): IsoDate | null {
 	if (!covered) return null;
 	const required = facts.filter((f) => f.assigned && mandatorySlugs.includes(f.moduleSlug));
 	if (required.length === 0 || required.some((f) => !f.passed && !f.exempt)) return null;
@@ -68,7 +73,10 @@ export function curriculumCompletedOn(mandatorySlugs: readonly string[], facts: 
  * Who may open a person's certificate: the person, HR and admin of their organisation, and a
  * 課長 whose units include one of the person's current units. Executives only read reports.
  */
-export function canViewCertificate(viewer: Viewer, owner: { id: string; orgId: string; unitPaths: readonly string[] }): boolean {
+export function canViewCertificate(
+	viewer: Viewer,
+	owner: { id: string; orgId: string; unitPaths: readonly string[] }
+): boolean {
 	if (owner.orgId !== viewer.orgId) return false;
 	if (owner.id === viewer.id || hasRole(viewer, 'hr', 'admin')) return true;
 	return owner.unitPaths.some((path) => managedPaths(viewer).some((p) => isInSubtree(path, p)));

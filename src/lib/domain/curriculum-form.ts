@@ -14,16 +14,30 @@ export const RECURRENCES: readonly Recurrence[] = ['every_fiscal_year', 'on_new_
 
 /** Getters: each label is translated when read, in the reader's locale. */
 export const DUE_KIND_LABELS: Record<DueKind, string> = {
-	get fiscal_year_end() { return m.label_due_kind_fiscal_year_end(); },
-	get fixed() { return m.label_due_kind_fixed(); },
-	get after_hire() { return m.label_due_kind_after_hire(); },
-	get after_transfer() { return m.label_due_kind_after_transfer(); }
+	get fiscal_year_end() {
+		return m.label_due_kind_fiscal_year_end();
+	},
+	get fixed() {
+		return m.label_due_kind_fixed();
+	},
+	get after_hire() {
+		return m.label_due_kind_after_hire();
+	},
+	get after_transfer() {
+		return m.label_due_kind_after_transfer();
+	}
 };
 
 export const RECURRENCE_LABELS: Record<Recurrence, string> = {
-	get every_fiscal_year() { return m.label_recurrence_every_fiscal_year(); },
-	get on_new_version() { return m.label_recurrence_on_new_version(); },
-	get once() { return m.label_recurrence_once(); }
+	get every_fiscal_year() {
+		return m.label_recurrence_every_fiscal_year();
+	},
+	get on_new_version() {
+		return m.label_recurrence_on_new_version();
+	},
+	get once() {
+		return m.label_recurrence_once();
+	}
 };
 
 export type ItemDraft = {
@@ -53,7 +67,13 @@ export type CurriculumDraft = {
 export type CurriculumValue = {
 	name: string;
 	active: boolean;
-	criteria: { jobGrades?: string[]; tagsAny?: string[]; unitIds?: string[]; employmentTypes?: string[]; hiredWithinDays?: number };
+	criteria: {
+		jobGrades?: string[];
+		tagsAny?: string[];
+		unitIds?: string[];
+		employmentTypes?: string[];
+		hiredWithinDays?: number;
+	};
 	items: { moduleSlug: string; mandatory: boolean; due: DueRule; recurrence: Recurrence }[];
 };
 
@@ -76,7 +96,15 @@ const one = (f: FormFields, key: string) => (f(key)[0] ?? '').trim();
 const pick = <T extends string>(value: string, allowed: readonly T[], fallback: T): T =>
 	(allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 
-export const splitTags = (s: string) => [...new Set(s.normalize('NFKC').split(/[,、，\s]+/).map((t) => t.trim()).filter(Boolean))];
+export const splitTags = (s: string) => [
+	...new Set(
+		s
+			.normalize('NFKC')
+			.split(/[,、，\s]+/)
+			.map((t) => t.trim())
+			.filter(Boolean)
+	)
+];
 
 /** Reads the fields into a draft, keeping what was typed even where it is wrong. */
 export function readDraft(f: FormFields, choices: Choices): CurriculumDraft {
@@ -117,7 +145,8 @@ export function validateDraft(d: CurriculumDraft, choices: Choices, today?: IsoD
 	const unknown = (list: string[], allowed: readonly string[]) => list.some((x) => !allowed.includes(x));
 	if (unknown(d.jobGrades, choices.jobGrades)) errors.jobGrades = m.curriculum_err_unknown_grade();
 	if (unknown(d.unitIds, choices.unitIds)) errors.unitIds = m.curriculum_err_unknown_unit();
-	if (unknown(d.employmentTypes, choices.employmentTypes)) errors.employmentTypes = m.curriculum_err_unknown_employment();
+	if (unknown(d.employmentTypes, choices.employmentTypes))
+		errors.employmentTypes = m.curriculum_err_unknown_employment();
 
 	const tags = splitTags(d.tags);
 	if (CONTROL.test(d.tags)) errors.tags = m.curriculum_err_tags_control_chars();
@@ -148,7 +177,8 @@ export function validateDraft(d: CurriculumDraft, choices: Choices, today?: IsoD
 		if (due) items.push({ moduleSlug: i.moduleSlug, mandatory: i.mandatory, due, recurrence: i.recurrence });
 	}
 
-	if (Object.keys(errors).length > 0) return { ok: false, message: m.form_err_check_input(), fieldErrors: errors, draft: d };
+	if (Object.keys(errors).length > 0)
+		return { ok: false, message: m.form_err_check_input(), fieldErrors: errors, draft: d };
 	const criteria: CurriculumValue['criteria'] = {};
 	if (d.jobGrades.length) criteria.jobGrades = [...new Set(d.jobGrades)];
 	if (tags.length) criteria.tagsAny = tags;
@@ -162,7 +192,12 @@ export function validateDraft(d: CurriculumDraft, choices: Choices, today?: IsoD
 export function draftOf(c: {
 	name: string;
 	active: boolean;
-	criteria: { jobGrades?: readonly string[]; tagsAny?: readonly string[]; employmentTypes?: readonly string[]; hiredWithinDays?: number };
+	criteria: {
+		jobGrades?: readonly string[];
+		tagsAny?: readonly string[];
+		employmentTypes?: readonly string[];
+		hiredWithinDays?: number;
+	};
 	unitIds: string[];
 	items: { moduleSlug: string; mandatory: boolean; due: DueRule; recurrence: Recurrence }[];
 }): CurriculumDraft {
@@ -186,13 +221,17 @@ export function draftOf(c: {
 }
 
 /** One line that says whom a curriculum covers, for lists and the audit view. */
-export function describeCriteria(c: Omit<RuleCriteria, 'unitPaths'> & { unitNames?: readonly string[] }, employmentLabel: (code: string) => string): string {
+export function describeCriteria(
+	c: Omit<RuleCriteria, 'unitPaths'> & { unitNames?: readonly string[] },
+	employmentLabel: (code: string) => string
+): string {
 	const parts: string[] = [];
 	const list = (xs: readonly string[]) => xs.join(m.curriculum_desc_list_sep());
 	if (c.unitNames?.length) parts.push(m.curriculum_desc_units({ list: list(c.unitNames) }));
 	if (c.jobGrades?.length) parts.push(m.curriculum_desc_grades({ list: list(c.jobGrades.map(jobGradeLabel)) }));
 	if (c.tagsAny?.length) parts.push(m.curriculum_desc_tags({ list: list(c.tagsAny) }));
-	if (c.employmentTypes?.length) parts.push(m.curriculum_desc_employment({ list: list(c.employmentTypes.map(employmentLabel)) }));
+	if (c.employmentTypes?.length)
+		parts.push(m.curriculum_desc_employment({ list: list(c.employmentTypes.map(employmentLabel)) }));
 	if (c.hiredWithinDays !== undefined) parts.push(m.curriculum_desc_hired_within({ days: c.hiredWithinDays }));
 	return parts.length ? parts.join(m.curriculum_desc_sep()) : m.curriculum_desc_everyone();
 }

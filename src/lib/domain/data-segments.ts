@@ -3,7 +3,10 @@
  * units, tags, modules), in order, so a page can mark the data lang="ja" (WCAG 3.1.2) while the
  * sentence stays one message. A piece not found is left unmarked rather than guessed at.
  */
-export function dataSegments(text: string, data: readonly (string | null | undefined)[]): { text: string; data: boolean }[] {
+export function dataSegments(
+	text: string,
+	data: readonly (string | null | undefined)[]
+): { text: string; data: boolean }[] {
 	const out: { text: string; data: boolean }[] = [];
 	let from = 0;
 	for (const d of data) {

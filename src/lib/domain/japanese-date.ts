@@ -8,7 +8,20 @@ import { getLocale } from '../paraglide/runtime.js';
 
 type DateLocale = 'ja' | 'en';
 const ERA_EN: Record<string, string> = { 令和: 'Reiwa', 平成: 'Heisei', 昭和: 'Shōwa' };
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
 
 const ERAS = [
 	{ name: '令和', start: '2019-05-01' },
@@ -86,9 +99,7 @@ export function formatWarekiDateTime(instant: Date, locale: DateLocale = getLoca
 
 /** Whole days from `from` to `to` (both calendar dates). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-	return Math.round(
-		(Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
-	);
+	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeJob, canTransition, elapsedMs, isActive, outputExpired, progressPercent, remainingMs, shouldWriteProgress, splitDuration, interruptedMessage, failedMessage, JOB_KINDS, mayStartJobs } from './job.ts';
+import {
+	canSeeJob,
+	canTransition,
+	elapsedMs,
+	isActive,
+	outputExpired,
+	progressPercent,
+	remainingMs,
+	shouldWriteProgress,
+	splitDuration,
+	interruptedMessage,
+	failedMessage,
+	JOB_KINDS,
+	mayStartJobs
+} from './job.ts';
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, s));
 
@@ -13,11 +27,18 @@ describe('job status', () => {
 		expect(canTransition('queued', 'done')).toBe(false);
 		expect(canTransition('running', 'queued')).toBe(false);
 		for (const end of ['done', 'failed', 'interrupted'] as const)
-			for (const to of ['queued', 'running', 'done', 'failed', 'interrupted'] as const) expect(canTransition(end, to)).toBe(false);
+			for (const to of ['queued', 'running', 'done', 'failed', 'interrupted'] as const)
+				expect(canTransition(end, to)).toBe(false);
 	});
 
 	it('is active while queued or running', () => {
-		expect([isActive('queued'), isActive('running'), isActive('done'), isActive('failed'), isActive('interrupted')]).toEqual([true, true, false, false, false]);
+		expect([
+			isActive('queued'),
+			isActive('running'),
+			isActive('done'),
+			isActive('failed'),
+			isActive('interrupted')
+		]).toEqual([true, true, false, false, false]);
 	});
 });
 
@@ -29,7 +50,9 @@ describe('who sees a job', () => {
 		expect(canSeeJob({ id: 'p1', orgId: 'o2' }, job)).toBe(false);
 	});
 	it('only those who can enter HR or the reports can start one; an employee without a role has none to count', () => {
-		const as = (...roles: ('hr' | 'admin' | 'manager' | 'executive' | 'security_officer')[]) => ({ grants: roles.map((role) => ({ role, unitId: null, unitPath: null })) });
+		const as = (...roles: ('hr' | 'admin' | 'manager' | 'executive' | 'security_officer')[]) => ({
+			grants: roles.map((role) => ({ role, unitId: null, unitPath: null }))
+		});
 		expect(mayStartJobs(as())).toBe(false);
 		expect(mayStartJobs(as('manager'))).toBe(true); // a 課長 exports their own 課 from the reports
 		expect(mayStartJobs(as('hr'))).toBe(true);

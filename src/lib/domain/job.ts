@@ -29,9 +29,11 @@ export const isActive = (status: JobStatus) => status === 'queued' || status ===
  * Jobs are started only from the HR and report sections (import, curricula, 年度締め, export):
  * anyone else has none, so the header's running-jobs count needs no query for them.
  */
-export const mayStartJobs = (viewer: Pick<Viewer, 'grants'>) => canEnterSection(viewer, 'hr') || canEnterSection(viewer, 'dashboard');
+export const mayStartJobs = (viewer: Pick<Viewer, 'grants'>) =>
+	canEnterSection(viewer, 'hr') || canEnterSection(viewer, 'dashboard');
 
-export const isJobKind = (v: unknown): v is JobKind => typeof v === 'string' && (JOB_KINDS as readonly string[]).includes(v);
+export const isJobKind = (v: unknown): v is JobKind =>
+	typeof v === 'string' && (JOB_KINDS as readonly string[]).includes(v);
 
 /**
  * Only the person who started a job sees it (its result may be a file of personal data chosen
@@ -48,7 +50,12 @@ export function progressPercent(done: number, total: number | null): number | nu
 }
 
 /** Time left at the rate so far; null until there is enough to go on (a few seconds and some work done). */
-export function remainingMs(p: { done: number; total: number | null; startedAt: Date | null; now: Date }): number | null {
+export function remainingMs(p: {
+	done: number;
+	total: number | null;
+	startedAt: Date | null;
+	now: Date;
+}): number | null {
 	if (p.total === null || p.startedAt === null || p.done <= 0 || p.done >= p.total) return null;
 	const elapsed = p.now.getTime() - p.startedAt.getTime();
 	if (elapsed < 2000) return null;
@@ -82,7 +89,8 @@ export const OUTPUT_NAME = /^[a-z2-7]{24}\.csv$/;
 
 type KindMessages = Record<JobKind, (inputs: object, options: { locale?: 'ja' | 'en' }) => string>;
 /** One message per kind, in the given locale (else the current one). */
-const perKind = (messages: KindMessages) => (kind: JobKind, locale?: 'ja' | 'en') => messages[kind]({}, locale ? { locale } : {});
+const perKind = (messages: KindMessages) => (kind: JobKind, locale?: 'ja' | 'en') =>
+	messages[kind]({}, locale ? { locale } : {});
 
 /** Stored with a job that the server's restart stopped; each says what became of the work and what to do. */
 export const interruptedMessage = perKind({

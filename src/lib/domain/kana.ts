@@ -20,12 +20,8 @@ export function isKatakanaName(input: string): boolean {
 const collator = new Intl.Collator('ja', { sensitivity: 'base' });
 
 /** 五十音順 by フリガナ, then by the name itself so the order is stable. */
-export function compareByKana(
-	a: { kana: string; name?: string },
-	b: { kana: string; name?: string }
-): number {
+export function compareByKana(a: { kana: string; name?: string }, b: { kana: string; name?: string }): number {
 	return (
-		collator.compare(normaliseKana(a.kana), normaliseKana(b.kana)) ||
-		(a.name ?? '').localeCompare(b.name ?? '', 'ja')
+		collator.compare(normaliseKana(a.kana), normaliseKana(b.kana)) || (a.name ?? '').localeCompare(b.name ?? '', 'ja')
 	);
 }

@@ -22,7 +22,10 @@ describe('labels follow the reader’s locale when they are read', () => {
 	it('are English for an English reader, with the same module loaded once', () => {
 		inEnglish();
 		expect(employmentLabel('part_time_fy')).toBe('Fixed-term (kaikei nendo) staff');
-		expect(Object.entries(EMPLOYMENT_TYPES).map(([code, label]) => [code, label])[0]).toEqual(['regular', 'Regular staff']);
+		expect(Object.entries(EMPLOYMENT_TYPES).map(([code, label]) => [code, label])[0]).toEqual([
+			'regular',
+			'Regular staff'
+		]);
 		expect(UNIT_KINDS.section).toBe('Section');
 		expect(ROLE_LABELS.manager).toBe('Unit head (section manager)');
 		expect(ASSIGNMENT_STATUS_LABELS.overdue).toBe('Overdue');
@@ -52,7 +55,9 @@ describe('labels follow the reader’s locale when they are read', () => {
 		expect(describeCriteria(c, employmentLabel)).toBe('職階: 主事 ／ 雇用区分: 正規職員 ／ 採用後30日以内');
 		expect(describeDue({ kind: 'after_hire', days: 14 })).toBe('採用日から14日後');
 		inEnglish();
-		expect(describeCriteria(c, employmentLabel)).toBe('Job grades: Officer (shuji) / Employment type: Regular staff / Hired within the last 30 days');
+		expect(describeCriteria(c, employmentLabel)).toBe(
+			'Job grades: Officer (shuji) / Employment type: Regular staff / Hired within the last 30 days'
+		);
 		expect(describeCriteria({}, employmentLabel)).toBe('All staff');
 		expect(describeDue({ kind: 'after_hire', days: 14 })).toBe('14 days after the hire date');
 	});

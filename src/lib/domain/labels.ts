@@ -3,10 +3,18 @@ import * as m from '../paraglide/messages.js';
 
 /** Each label is a getter, so it is translated when shown (the locale is per request), never at import. */
 export const EMPLOYMENT_TYPES = {
-	get regular() { return m.label_employment_regular(); },
-	get fixed_term() { return m.label_employment_fixed_term(); },
-	get reappointed() { return m.label_employment_reappointed(); },
-	get part_time_fy() { return m.label_employment_part_time_fy(); }
+	get regular() {
+		return m.label_employment_regular();
+	},
+	get fixed_term() {
+		return m.label_employment_fixed_term();
+	},
+	get reappointed() {
+		return m.label_employment_reappointed();
+	},
+	get part_time_fy() {
+		return m.label_employment_part_time_fy();
+	}
 };
 
 export type EmploymentType = keyof typeof EMPLOYMENT_TYPES;
@@ -49,9 +57,15 @@ export const jobGradeLabel = (grade: string) =>
 export const jobGradeLang = (grade: string) => (Object.hasOwn(JOB_GRADE_LABELS, grade) ? undefined : 'ja');
 
 export const UNIT_KINDS = {
-	get department() { return m.label_unit_kind_department(); },
-	get section() { return m.label_unit_kind_section(); },
-	get team() { return m.label_unit_kind_team(); }
+	get department() {
+		return m.label_unit_kind_department();
+	},
+	get section() {
+		return m.label_unit_kind_section();
+	},
+	get team() {
+		return m.label_unit_kind_team();
+	}
 };
 
 export const employmentLabel = (code: string) =>

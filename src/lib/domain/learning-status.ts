@@ -5,11 +5,21 @@ export type LearningStatus = 'not_started' | 'reading' | 'read' | 'failed' | 'pa
 
 /** Getters: each label is translated when read, in the reader's locale. */
 export const LEARNING_STATUS_LABELS: Record<LearningStatus, string> = {
-	get not_started() { return m.label_learning_not_started(); },
-	get reading() { return m.label_learning_reading(); },
-	get read() { return m.label_learning_read(); },
-	get failed() { return m.label_learning_failed(); },
-	get passed() { return m.label_learning_passed(); }
+	get not_started() {
+		return m.label_learning_not_started();
+	},
+	get reading() {
+		return m.label_learning_reading();
+	},
+	get read() {
+		return m.label_learning_read();
+	},
+	get failed() {
+		return m.label_learning_failed();
+	},
+	get passed() {
+		return m.label_learning_passed();
+	}
 };
 
 export type ProgressFact = { moduleVersion: string; completed: boolean } | null;

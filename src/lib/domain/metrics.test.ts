@@ -1,64 +1,146 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
 import { evaluateTarget, groupSummaries, monthlyTrend, mostMissed, summarise, thresholdProblem } from './metrics.ts';
-import { buildFacts, factStatus, mergeFacts, type AssignmentRow, type ModuleFact, type PersonFact, type ResultRow } from './report-facts.ts';
+import {
+	buildFacts,
+	factStatus,
+	mergeFacts,
+	type AssignmentRow,
+	type ModuleFact,
+	type PersonFact,
+	type ResultRow
+} from './report-facts.ts';
 
 const TODAY = '2026-11-23';
-const person = (id: string, over: Partial<PersonFact> = {}): PersonFact => ({ id, active: true, unitId: 'shimin', deptId: 'shiminbu', jobGrade: '主事', tags: [], ...over });
+const person = (id: string, over: Partial<PersonFact> = {}): PersonFact => ({
+	id,
+	active: true,
+	unitId: 'shimin',
+	deptId: 'shiminbu',
+	jobGrade: '主事',
+	tags: [],
+	...over
+});
 const people = (...ps: PersonFact[]) => new Map(ps.map((p) => [p.id, p]));
-const annual = (personId: string, over: Partial<AssignmentRow> = {}): AssignmentRow => ({ personId, moduleSlug: 'security-policy', mandatory: true, dueDate: '2027-03-31', recurrence: 'every_fiscal_year', periodKey: 'fy:2026', ...over });
-const result = (personId: string, passed: boolean, submittedOn: string, over: Partial<ResultRow> = {}): ResultRow => ({ personId, moduleSlug: 'security-policy', moduleVersion: '1.0.0', passed, score: passed ? 9 : 5, maxScore: 10, submittedOn, ...over });
+const annual = (personId: string, over: Partial<AssignmentRow> = {}): AssignmentRow => ({
+	personId,
+	moduleSlug: 'security-policy',
+	mandatory: true,
+	dueDate: '2027-03-31',
+	recurrence: 'every_fiscal_year',
+	periodKey: 'fy:2026',
+	...over
+});
+const result = (personId: string, passed: boolean, submittedOn: string, over: Partial<ResultRow> = {}): ResultRow => ({
+	personId,
+	moduleSlug: 'security-policy',
+	moduleVersion: '1.0.0',
+	passed,
+	score: passed ? 9 : 5,
+	maxScore: 10,
+	submittedOn,
+	...over
+});
 
 describe('buildFacts and summarise: who counts', () => {
 	it.each([
 		{
 			case: 'assigned and passed on the first attempt',
-			a: [annual('p1')], r: [result('p1', true, '2026-06-01')], e: [], ps: [person('p1')],
-			expected: { assigned: 1, passed: 1, attempted: 1, passedFirst: 1, passedBest: 1, completionRate: 100, firstAttemptRate: 100 }
+			a: [annual('p1')],
+			r: [result('p1', true, '2026-06-01')],
+			e: [],
+			ps: [person('p1')],
+			expected: {
+				assigned: 1,
+				passed: 1,
+				attempted: 1,
+				passedFirst: 1,
+				passedBest: 1,
+				completionRate: 100,
+				firstAttemptRate: 100
+			}
 		},
 		{
 			case: 'a retake: failed first, passed later (best counts, first is shown beside it)',
-			a: [annual('p1')], r: [result('p1', false, '2026-06-01'), result('p1', true, '2026-06-02')], e: [], ps: [person('p1')],
-			expected: { assigned: 1, passed: 1, attempted: 1, passedFirst: 0, passedBest: 1, firstAttemptRate: 0, bestAttemptRate: 100 }
+			a: [annual('p1')],
+			r: [result('p1', false, '2026-06-01'), result('p1', true, '2026-06-02')],
+			e: [],
+			ps: [person('p1')],
+			expected: {
+				assigned: 1,
+				passed: 1,
+				attempted: 1,
+				passedFirst: 0,
+				passedBest: 1,
+				firstAttemptRate: 0,
+				bestAttemptRate: 100
+			}
 		},
 		{
 			case: 'an exemption leaves the denominator',
-			a: [annual('p1'), annual('p2')], r: [result('p1', true, '2026-06-01')], e: [{ personId: 'p2', moduleSlug: null, from: '2026-10-01', to: '2027-09-30' }], ps: [person('p1'), person('p2')],
+			a: [annual('p1'), annual('p2')],
+			r: [result('p1', true, '2026-06-01')],
+			e: [{ personId: 'p2', moduleSlug: null, from: '2026-10-01', to: '2027-09-30' }],
+			ps: [person('p1'), person('p2')],
 			expected: { assigned: 1, passed: 1, exempt: 1, completionRate: 100 }
 		},
 		{
 			case: 'an exemption for another module changes nothing',
-			a: [annual('p2')], r: [], e: [{ personId: 'p2', moduleSlug: 'onboarding', from: '2026-10-01', to: '2027-09-30' }], ps: [person('p2')],
+			a: [annual('p2')],
+			r: [],
+			e: [{ personId: 'p2', moduleSlug: 'onboarding', from: '2026-10-01', to: '2027-09-30' }],
+			ps: [person('p2')],
 			expected: { assigned: 1, passed: 0, exempt: 0, notStarted: 1, completionRate: 0 }
 		},
 		{
 			case: 'staff who left without passing leave the denominator; those who passed stay',
-			a: [annual('p1'), annual('p2')], r: [result('p1', true, '2026-05-01')], e: [], ps: [person('p1', { active: false }), person('p2', { active: false })],
+			a: [annual('p1'), annual('p2')],
+			r: [result('p1', true, '2026-05-01')],
+			e: [],
+			ps: [person('p1', { active: false }), person('p2', { active: false })],
 			expected: { assigned: 1, passed: 1, completionRate: 100 }
 		},
 		{
 			case: 'a new hire assigned mid-年度 counts from their assignment',
-			a: [annual('p1'), annual('p9', { moduleSlug: 'onboarding', dueDate: '2026-11-30', recurrence: 'once', periodKey: 'once' })], r: [], e: [], ps: [person('p1'), person('p9')],
+			a: [
+				annual('p1'),
+				annual('p9', { moduleSlug: 'onboarding', dueDate: '2026-11-30', recurrence: 'once', periodKey: 'once' })
+			],
+			r: [],
+			e: [],
+			ps: [person('p1'), person('p9')],
 			expected: { assigned: 2, passed: 0, notStarted: 2, completionRate: 0 }
 		},
 		{
 			case: 'past due without a pass is overdue',
-			a: [annual('p1', { dueDate: '2026-10-31' })], r: [result('p1', false, '2026-10-01')], e: [], ps: [person('p1')],
+			a: [annual('p1', { dueDate: '2026-10-31' })],
+			r: [result('p1', false, '2026-10-01')],
+			e: [],
+			ps: [person('p1')],
 			expected: { assigned: 1, overdue: 1, notStarted: 0, attempted: 1, completionRate: 0 }
 		},
 		{
 			case: 're-attestation: a pass of the old version does not satisfy the new version’s assignment',
-			a: [annual('p1', { recurrence: 'on_new_version', periodKey: 'v:2.0.0' })], r: [result('p1', true, '2026-05-01', { moduleVersion: '1.0.0' })], e: [], ps: [person('p1')],
+			a: [annual('p1', { recurrence: 'on_new_version', periodKey: 'v:2.0.0' })],
+			r: [result('p1', true, '2026-05-01', { moduleVersion: '1.0.0' })],
+			e: [],
+			ps: [person('p1')],
 			expected: { assigned: 1, passed: 0, attempted: 1, passedBest: 1, completionRate: 0 }
 		},
 		{
 			case: 'assigned twice (two curricula, or also by hand) counts once',
-			a: [annual('p1'), annual('p1', { recurrence: 'once', periodKey: 'once', dueDate: '2026-12-31' })], r: [result('p1', true, '2026-06-01')], e: [], ps: [person('p1')],
+			a: [annual('p1'), annual('p1', { recurrence: 'once', periodKey: 'once', dueDate: '2026-12-31' })],
+			r: [result('p1', true, '2026-06-01')],
+			e: [],
+			ps: [person('p1')],
 			expected: { assigned: 1, passed: 1, completionRate: 100 }
 		},
 		{
 			case: 'learning nobody assigned counts for comprehension but not completion',
-			a: [], r: [result('p1', true, '2026-06-01')], e: [], ps: [person('p1')],
+			a: [],
+			r: [result('p1', true, '2026-06-01')],
+			e: [],
+			ps: [person('p1')],
 			expected: { assigned: 0, attempted: 1, passedBest: 1, completionRate: null, bestAttemptRate: 100 }
 		}
 	])('$case', ({ a, r, e, ps, expected }) => {
@@ -68,8 +150,17 @@ describe('buildFacts and summarise: who counts', () => {
 });
 
 describe('groups and targets', () => {
-	const ps = people(person('p1'), person('p2', { unitId: 'zeimu', deptId: 'somubu', jobGrade: '課長' }), person('p3', { unitId: 'zeimu', deptId: 'somubu' }));
-	const facts = buildFacts([annual('p1'), annual('p2'), annual('p3')], [result('p1', true, '2026-05-10'), result('p2', false, '2026-07-01'), result('p2', true, '2026-07-02')], [], TODAY);
+	const ps = people(
+		person('p1'),
+		person('p2', { unitId: 'zeimu', deptId: 'somubu', jobGrade: '課長' }),
+		person('p3', { unitId: 'zeimu', deptId: 'somubu' })
+	);
+	const facts = buildFacts(
+		[annual('p1'), annual('p2'), annual('p3')],
+		[result('p1', true, '2026-05-10'), result('p2', false, '2026-07-01'), result('p2', true, '2026-07-02')],
+		[],
+		TODAY
+	);
 
 	it('counts each person in the unit they belonged to on the reference date (a mid-年度 transfer moves with them)', () => {
 		const byUnit = groupSummaries(facts, ps, (p) => p.unitId, TODAY);
@@ -80,10 +171,22 @@ describe('groups and targets', () => {
 	});
 
 	it.each([
-		{ t: { metric: 'completion_rate' as const, threshold: 100, baseline: null }, expected: { actual: 66.7, numerator: 2, denominator: 3, met: false } },
-		{ t: { metric: 'comprehension_rate' as const, threshold: 100, baseline: 90 }, expected: { actual: 100, numerator: 2, denominator: 2, met: true } },
-		{ t: { metric: 'person_count' as const, threshold: 5, baseline: null }, expected: { actual: 5, numerator: 5, denominator: null, met: true } },
-		{ t: { metric: 'coverage' as const, threshold: 100, baseline: null }, expected: { actual: 50, numerator: 2, denominator: 4, met: false } }
+		{
+			t: { metric: 'completion_rate' as const, threshold: 100, baseline: null },
+			expected: { actual: 66.7, numerator: 2, denominator: 3, met: false }
+		},
+		{
+			t: { metric: 'comprehension_rate' as const, threshold: 100, baseline: 90 },
+			expected: { actual: 100, numerator: 2, denominator: 2, met: true }
+		},
+		{
+			t: { metric: 'person_count' as const, threshold: 5, baseline: null },
+			expected: { actual: 5, numerator: 5, denominator: null, met: true }
+		},
+		{
+			t: { metric: 'coverage' as const, threshold: 100, baseline: null },
+			expected: { actual: 50, numerator: 2, denominator: 4, met: false }
+		}
 	])('$t.metric', ({ t, expected }) => {
 		const r = evaluateTarget(t, facts, ps, TODAY, { population: ['p1', 'p2', 'p3', 'p4'], extraCount: 3 });
 		expect(r).toMatchObject({ ...expected, empty: null });
@@ -91,8 +194,16 @@ describe('groups and targets', () => {
 
 	it('a 年度 with no data gives a message, not a broken number', () => {
 		const r = evaluateTarget({ metric: 'comprehension_rate', threshold: 100, baseline: null }, [], ps, TODAY);
-		expect(r).toEqual({ actual: null, numerator: 0, denominator: 0, met: false, empty: 'この年度にはまだ誰も理解度確認を受けていません。' });
-		expect(evaluateTarget({ metric: 'coverage', threshold: 100, baseline: null }, [], ps, TODAY).empty).toBe('対象となる在職者がいません。');
+		expect(r).toEqual({
+			actual: null,
+			numerator: 0,
+			denominator: 0,
+			met: false,
+			empty: 'この年度にはまだ誰も理解度確認を受けていません。'
+		});
+		expect(evaluateTarget({ metric: 'coverage', threshold: 100, baseline: null }, [], ps, TODAY).empty).toBe(
+			'対象となる在職者がいません。'
+		);
 	});
 
 	it.each([
@@ -102,33 +213,92 @@ describe('groups and targets', () => {
 		['person_count', 1000, null],
 		['person_count', 10.5, '延べ人数の目標は1以上の整数で入力してください。'],
 		['coverage', Number.NaN, '目標値を数値で入力してください。']
-	] as const)('threshold %s %s → %s', (metric, threshold, problem) => expect(thresholdProblem(metric, threshold)).toBe(problem));
+	] as const)('threshold %s %s → %s', (metric, threshold, problem) =>
+		expect(thresholdProblem(metric, threshold)).toBe(problem)
+	);
 });
 
 describe('trend and most-missed questions', () => {
 	it('accumulates passes month by month and leaves future months empty', () => {
 		const ps = people(person('p1'), person('p2'));
-		const facts = buildFacts([annual('p1'), annual('p2')], [result('p1', true, '2026-05-10'), result('p2', true, '2026-11-02')], [], TODAY);
+		const facts = buildFacts(
+			[annual('p1'), annual('p2')],
+			[result('p1', true, '2026-05-10'), result('p2', true, '2026-11-02')],
+			[],
+			TODAY
+		);
 		const trend = monthlyTrend(facts, ps, 2026, TODAY);
-		expect(trend.map((m) => m.label)).toEqual(['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月']);
+		expect(trend.map((m) => m.label)).toEqual([
+			'4月',
+			'5月',
+			'6月',
+			'7月',
+			'8月',
+			'9月',
+			'10月',
+			'11月',
+			'12月',
+			'1月',
+			'2月',
+			'3月'
+		]);
 		expect(trend.map((m) => m.passed)).toEqual([0, 1, 1, 1, 1, 1, 1, 2, null, null, null, null]);
 		expect(trend[1]).toMatchObject({ end: '2026-05-31', rate: 50 });
 		expect(trend[10].end).toBe('2027-02-28');
 	});
 
 	it('ranks questions by how often they are missed', () => {
-		expect(mostMissed([{ itemId: 'q1', answered: 10, wrong: 1 }, { itemId: 'q2', answered: 10, wrong: 6 }, { itemId: 'q3', answered: 0, wrong: 0 }, { itemId: 'q4', answered: 4, wrong: 0 }]))
-			.toEqual([{ itemId: 'q2', answered: 10, wrong: 6, missRate: 60 }, { itemId: 'q1', answered: 10, wrong: 1, missRate: 10 }]);
+		expect(
+			mostMissed([
+				{ itemId: 'q1', answered: 10, wrong: 1 },
+				{ itemId: 'q2', answered: 10, wrong: 6 },
+				{ itemId: 'q3', answered: 0, wrong: 0 },
+				{ itemId: 'q4', answered: 4, wrong: 0 }
+			])
+		).toEqual([
+			{ itemId: 'q2', answered: 10, wrong: 6, missRate: 60 },
+			{ itemId: 'q1', answered: 10, wrong: 1, missRate: 10 }
+		]);
 	});
 
 	it('merging keeps the strongest state of a module assigned twice', () => {
-		const f = (over: Partial<ModuleFact>): ModuleFact => ({ personId: 'p1', moduleSlug: 'm', assigned: true, mandatory: false, exempt: true, dueDate: '2027-03-31', attempts: 0, firstPassed: false, passedAny: false, passed: false, passedOn: null, bestScorePct: null, ...over });
-		expect(mergeFacts([f({}), f({ mandatory: true, exempt: false, dueDate: '2026-12-01', bestScorePct: 40 })])).toEqual([f({ mandatory: true, exempt: false, dueDate: '2026-12-01', bestScorePct: 40 })]);
+		const f = (over: Partial<ModuleFact>): ModuleFact => ({
+			personId: 'p1',
+			moduleSlug: 'm',
+			assigned: true,
+			mandatory: false,
+			exempt: true,
+			dueDate: '2027-03-31',
+			attempts: 0,
+			firstPassed: false,
+			passedAny: false,
+			passed: false,
+			passedOn: null,
+			bestScorePct: null,
+			...over
+		});
+		expect(mergeFacts([f({}), f({ mandatory: true, exempt: false, dueDate: '2026-12-01', bestScorePct: 40 })])).toEqual(
+			[f({ mandatory: true, exempt: false, dueDate: '2026-12-01', bestScorePct: 40 })]
+		);
 	});
 });
 
 describe('factStatus', () => {
-	const f = (over: Partial<ModuleFact>): ModuleFact => ({ personId: 'p1', moduleSlug: 'm', assigned: true, mandatory: true, exempt: false, dueDate: '2026-12-31', attempts: 0, firstPassed: false, passedAny: false, passed: false, passedOn: null, bestScorePct: null, ...over });
+	const f = (over: Partial<ModuleFact>): ModuleFact => ({
+		personId: 'p1',
+		moduleSlug: 'm',
+		assigned: true,
+		mandatory: true,
+		exempt: false,
+		dueDate: '2026-12-31',
+		attempts: 0,
+		firstPassed: false,
+		passedAny: false,
+		passed: false,
+		passedOn: null,
+		bestScorePct: null,
+		...over
+	});
 	it.each([
 		[{ passed: true, exempt: true }, false, 'passed'],
 		[{ exempt: true, dueDate: '2026-01-01' }, false, 'exempt'],
@@ -136,7 +306,9 @@ describe('factStatus', () => {
 		[{ attempts: 1 }, false, 'in_progress'],
 		[{}, true, 'in_progress'],
 		[{}, false, 'not_started']
-	] as const)('%j reading=%s → %s', (over, reading, expected) => expect(factStatus(f(over), TODAY, reading)).toBe(expected));
+	] as const)('%j reading=%s → %s', (over, reading, expected) =>
+		expect(factStatus(f(over), TODAY, reading)).toBe(expected)
+	);
 });
 
 describe('messages for an English reader', () => {
@@ -146,8 +318,23 @@ describe('messages for an English reader', () => {
 	it('names the months and explains a bad threshold in English', () => {
 		overwriteGetLocale(() => 'en');
 		const trend = monthlyTrend([], people(person('p1')), 2026, TODAY);
-		expect(trend.map((m) => m.label)).toEqual(['Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar']);
-		expect(thresholdProblem('person_count', 10.5)).toBe('A target for total participants must be a whole number of 1 or more.');
+		expect(trend.map((m) => m.label)).toEqual([
+			'Apr',
+			'May',
+			'Jun',
+			'Jul',
+			'Aug',
+			'Sep',
+			'Oct',
+			'Nov',
+			'Dec',
+			'Jan',
+			'Feb',
+			'Mar'
+		]);
+		expect(thresholdProblem('person_count', 10.5)).toBe(
+			'A target for total participants must be a whole number of 1 or more.'
+		);
 		overwriteGetLocale(base);
 		expect(monthlyTrend([], people(person('p1')), 2026, TODAY)[0].label).toBe('4月');
 	});

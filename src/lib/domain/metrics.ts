@@ -35,15 +35,26 @@ export type Summary = {
 	bestAttemptRate: number | null;
 };
 
-export const rate = (num: number, den: number): number | null => (den === 0 ? null : Math.round((num / den) * 1000) / 10);
+export const rate = (num: number, den: number): number | null =>
+	den === 0 ? null : Math.round((num / den) * 1000) / 10;
 
 /** Is this assignment in the completion denominator? */
-export const counts = (f: ModuleFact, p: PersonFact | undefined) => f.assigned && !f.exempt && !!p && (p.active || f.passed);
+export const counts = (f: ModuleFact, p: PersonFact | undefined) =>
+	f.assigned && !f.exempt && !!p && (p.active || f.passed);
 
 /** The counts behind a Summary; facts are added one at a time (see `tallyFact`), so a summary can be built a page of staff at a time. */
 export type Tally = Omit<Summary, 'completionRate' | 'firstAttemptRate' | 'bestAttemptRate'>;
 
-export const emptyTally = (): Tally => ({ assigned: 0, passed: 0, exempt: 0, overdue: 0, notStarted: 0, attempted: 0, passedFirst: 0, passedBest: 0 });
+export const emptyTally = (): Tally => ({
+	assigned: 0,
+	passed: 0,
+	exempt: 0,
+	overdue: 0,
+	notStarted: 0,
+	attempted: 0,
+	passedFirst: 0,
+	passedBest: 0
+});
 
 /** Adds one fact to a tally (`p` is its person, if known). */
 export function tallyFact(t: Tally, f: ModuleFact, p: PersonFact | undefined, today: IsoDate): void {
@@ -69,7 +80,11 @@ export const summaryOf = (t: Tally): Summary => ({
 	bestAttemptRate: rate(t.passedBest, t.attempted)
 });
 
-export function summarise(facts: readonly ModuleFact[], people: ReadonlyMap<string, PersonFact>, today: IsoDate): Summary {
+export function summarise(
+	facts: readonly ModuleFact[],
+	people: ReadonlyMap<string, PersonFact>,
+	today: IsoDate
+): Summary {
 	const t = emptyTally();
 	for (const f of facts) tallyFact(t, f, people.get(f.personId), today);
 	return summaryOf(t);
@@ -116,7 +131,10 @@ export type TargetResult = {
 /** A threshold that can be reached: 0–100 for rates, a positive whole number for counts. */
 export function thresholdProblem(metric: Metric, threshold: number): string | null {
 	if (!Number.isFinite(threshold)) return m.metric_err_threshold_number();
-	if (metric === 'person_count') return Number.isInteger(threshold) && threshold >= 1 && threshold <= 10_000_000 ? null : m.metric_err_threshold_count();
+	if (metric === 'person_count')
+		return Number.isInteger(threshold) && threshold >= 1 && threshold <= 10_000_000
+			? null
+			: m.metric_err_threshold_count();
 	return threshold > 0 && threshold <= 100 ? null : m.metric_err_threshold_rate();
 }
 
@@ -126,12 +144,25 @@ export function thresholdProblem(metric: Metric, threshold: number): string | nu
  * 延べ人数), and for coverage the active staff in scope who are not exempt (`population`) and
  * how many of them passed something (`passedPeople`).
  */
-export type TargetCounts = { tally: Tally; passedFacts: number; extraCount: number; population: number; passedPeople: number };
+export type TargetCounts = {
+	tally: Tally;
+	passedFacts: number;
+	extraCount: number;
+	population: number;
+	passedPeople: number;
+};
 
 export function targetResultOf(t: Target, c: TargetCounts): TargetResult {
 	const s = c.tally;
-	const result = (numerator: number, denominator: number | null, actual: number | null, empty: string): TargetResult => ({
-		numerator, denominator, actual,
+	const result = (
+		numerator: number,
+		denominator: number | null,
+		actual: number | null,
+		empty: string
+	): TargetResult => ({
+		numerator,
+		denominator,
+		actual,
 		met: actual !== null && actual >= t.threshold,
 		empty: actual === null ? empty : null
 	});
@@ -169,7 +200,13 @@ export function evaluateTarget(
 	}
 	const population = new Set(opts.population ?? []);
 	const passedPeople = new Set(facts.filter((f) => f.passed && population.has(f.personId)).map((f) => f.personId)).size;
-	return targetResultOf(t, { tally, passedFacts, extraCount: opts.extraCount ?? 0, population: population.size, passedPeople });
+	return targetResultOf(t, {
+		tally,
+		passedFacts,
+		extraCount: opts.extraCount ?? 0,
+		population: population.size,
+		passedPeople
+	});
 }
 
 /** The counts behind a monthly trend: facts in the completion denominator, and their passes by month of the 年度 (0 = 4月). */
@@ -199,13 +236,23 @@ export function trendOf(tr: TrendTally, fiscalYear: number, today: IsoDate) {
 		const end = new Date(Date.UTC(y, month, 0)).toISOString().slice(0, 10);
 		const future = end > today && `${y}-${String(month).padStart(2, '0')}-01` > today;
 		passed += tr.passedIn[i];
-		months.push({ label: monthName.format(Date.UTC(y, month - 1, 1)), end, passed: future ? null : passed, rate: future ? null : rate(passed, tr.assigned) });
+		months.push({
+			label: monthName.format(Date.UTC(y, month - 1, 1)),
+			end,
+			passed: future ? null : passed,
+			rate: future ? null : rate(passed, tr.assigned)
+		});
 	}
 	return months;
 }
 
 /** Month by month through the 年度 (4月…3月): passes so far and the completion rate at each month's end. */
-export function monthlyTrend(facts: readonly ModuleFact[], people: ReadonlyMap<string, PersonFact>, fiscalYear: number, today: IsoDate) {
+export function monthlyTrend(
+	facts: readonly ModuleFact[],
+	people: ReadonlyMap<string, PersonFact>,
+	fiscalYear: number,
+	today: IsoDate
+) {
 	const tr = emptyTrend();
 	for (const f of facts) trendFact(tr, f, people.get(f.personId), fiscalYear);
 	return trendOf(tr, fiscalYear, today);

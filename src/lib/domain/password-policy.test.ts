@@ -19,9 +19,8 @@ describe('checkNewPassword', () => {
 		expect(r.ok ? '' : r.message).toMatch(message);
 	});
 
-	it.each(['さくら並木の春2025', 'correct horse battery', 'x'.repeat(9) + 'yz'])(
-		'accepts %j',
-		(pw) => expect(checkNewPassword(pw, ctx)).toEqual({ ok: true })
+	it.each(['さくら並木の春2025', 'correct horse battery', 'x'.repeat(9) + 'yz'])('accepts %j', (pw) =>
+		expect(checkNewPassword(pw, ctx)).toEqual({ ok: true })
 	);
 
 	it('counts characters, not UTF-16 units, so 10 kanji are enough', () => {
@@ -41,8 +40,14 @@ describe('password messages follow the reader’s locale', () => {
 
 	it('explains the rule in English to an English reader', () => {
 		overwriteGetLocale(() => 'en');
-		expect(checkNewPassword('short', ctx)).toEqual({ ok: false, message: 'Your password must have at least 10 characters.' });
-		expect(checkNewPassword('abc001234xyz', ctx)).toEqual({ ok: false, message: 'Please do not include your employee number in your password.' });
+		expect(checkNewPassword('short', ctx)).toEqual({
+			ok: false,
+			message: 'Your password must have at least 10 characters.'
+		});
+		expect(checkNewPassword('abc001234xyz', ctx)).toEqual({
+			ok: false,
+			message: 'Please do not include your employee number in your password.'
+		});
 		overwriteGetLocale(base);
 		expect(checkNewPassword('short', ctx)).toEqual({ ok: false, message: 'パスワードは10文字以上にしてください。' });
 	});

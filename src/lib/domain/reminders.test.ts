@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { remindersDue, weekStart, type OpenItem } from './reminders.ts';
 
 const today = '2026-11-23';
-const item = (id: string, dueDate: string, status: OpenItem['status'] = 'not_started'): OpenItem => ({ assignmentId: id, personId: 'p1', title: `教材${id}`, dueDate, status });
+const item = (id: string, dueDate: string, status: OpenItem['status'] = 'not_started'): OpenItem => ({
+	assignmentId: id,
+	personId: 'p1',
+	title: `教材${id}`,
+	dueDate,
+	status
+});
 const kinds = (rs: { kind: string; item: OpenItem }[]) => rs.map((r) => `${r.item.assignmentId}:${r.kind}`).sort();
 
 describe('remindersDue', () => {
@@ -32,7 +38,9 @@ describe('remindersDue', () => {
 	it('nothing twice, and nothing for passed or exempt training', () => {
 		const all = new Set(['a:assigned', 'a:due_soon', 'a:overdue', 'a:escalation']);
 		expect(remindersDue([item('a', '2026-10-01')], all, today)).toEqual({ notify: [], silent: [] });
-		expect(remindersDue([item('b', '2026-10-01', 'passed'), item('c', '2026-10-01', 'exempt')], new Set(), today)).toEqual({ notify: [], silent: [] });
+		expect(
+			remindersDue([item('b', '2026-10-01', 'passed'), item('c', '2026-10-01', 'exempt')], new Set(), today)
+		).toEqual({ notify: [], silent: [] });
 	});
 	it('first seen long overdue: overdue to the person and escalation, 新規 silent', () => {
 		const r = remindersDue([item('a', '2026-10-01')], new Set(), today);

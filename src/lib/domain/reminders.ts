@@ -11,7 +11,13 @@ export const ESCALATE_AFTER_DAYS = 7;
 
 export type ReminderKind = 'assigned' | 'due_soon' | 'overdue' | 'escalation';
 
-export type OpenItem = { assignmentId: string; personId: string; title: string; dueDate: IsoDate; status: AssignmentStatus };
+export type OpenItem = {
+	assignmentId: string;
+	personId: string;
+	title: string;
+	dueDate: IsoDate;
+	status: AssignmentStatus;
+};
 
 export type Reminder = { kind: ReminderKind; item: OpenItem };
 

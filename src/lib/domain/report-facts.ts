@@ -35,15 +35,35 @@ export type ModuleFact = {
 	bestScorePct: number | null;
 };
 
-export type AssignmentRow = { personId: string; moduleSlug: string; mandatory: boolean; dueDate: IsoDate; recurrence: Recurrence; periodKey: string };
-export type ResultRow = { personId: string; moduleSlug: string; moduleVersion: string; passed: boolean; score: number; maxScore: number; submittedOn: IsoDate };
+export type AssignmentRow = {
+	personId: string;
+	moduleSlug: string;
+	mandatory: boolean;
+	dueDate: IsoDate;
+	recurrence: Recurrence;
+	periodKey: string;
+};
+export type ResultRow = {
+	personId: string;
+	moduleSlug: string;
+	moduleVersion: string;
+	passed: boolean;
+	score: number;
+	maxScore: number;
+	submittedOn: IsoDate;
+};
 export type ExemptionRow = { personId: string; moduleSlug: string | null; from: IsoDate; to: IsoDate };
 
 /**
  * One fact per person and module from the 年度's assignments (due in the 年度), results (submitted
  * in it, oldest first) and exemptions. `refDate` is the 年度's last day or today, whichever is first.
  */
-export function buildFacts(assignments: readonly AssignmentRow[], results: readonly ResultRow[], exemptions: readonly ExemptionRow[], refDate: IsoDate): ModuleFact[] {
+export function buildFacts(
+	assignments: readonly AssignmentRow[],
+	results: readonly ResultRow[],
+	exemptions: readonly ExemptionRow[],
+	refDate: IsoDate
+): ModuleFact[] {
 	// hot: 600,000 assignments at 30,000 staff, so plain loops, no closure per row and no
 	// "person + module" key string per lookup (results are grouped by person, then module)
 	const resultsOf = new Map<string, Map<string, ResultRow[]>>();
@@ -87,10 +107,18 @@ export function buildFacts(assignments: readonly AssignmentRow[], results: reado
 		}
 		const own = passes === 0 ? exemptionsOf.get(a.personId) : undefined;
 		facts.push({
-			personId: a.personId, moduleSlug: a.moduleSlug, assigned: true, mandatory: a.mandatory,
+			personId: a.personId,
+			moduleSlug: a.moduleSlug,
+			assigned: true,
+			mandatory: a.mandatory,
 			exempt: own !== undefined && (covers(own, a.moduleSlug, a.dueDate) || covers(own, a.moduleSlug, refDate)),
-			dueDate: a.dueDate, attempts: rs.length, firstPassed: rs.length > 0 && rs[0].passed, passedAny,
-			passed: passes > 0, passedOn, bestScorePct: best(rs)
+			dueDate: a.dueDate,
+			attempts: rs.length,
+			firstPassed: rs.length > 0 && rs[0].passed,
+			passedAny,
+			passed: passes > 0,
+			passedOn,
+			bestScorePct: best(rs)
 		});
 	}
 	// learning nobody assigned still counts for comprehension and 延べ人数
@@ -98,8 +126,18 @@ export function buildFacts(assignments: readonly AssignmentRow[], results: reado
 		if (assigned.get(rs[0].personId)?.has(rs[0].moduleSlug)) continue;
 		const pass = rs.find((r) => r.passed);
 		facts.push({
-			personId: rs[0].personId, moduleSlug: rs[0].moduleSlug, assigned: false, mandatory: false, exempt: false, dueDate: null,
-			attempts: rs.length, firstPassed: rs[0].passed, passedAny: !!pass, passed: !!pass, passedOn: pass?.submittedOn ?? null, bestScorePct: best(rs)
+			personId: rs[0].personId,
+			moduleSlug: rs[0].moduleSlug,
+			assigned: false,
+			mandatory: false,
+			exempt: false,
+			dueDate: null,
+			attempts: rs.length,
+			firstPassed: rs[0].passed,
+			passedAny: !!pass,
+			passed: !!pass,
+			passedOn: pass?.submittedOn ?? null,
+			bestScorePct: best(rs)
 		});
 	}
 	// facts are unique per person and module unless a module was assigned twice
@@ -108,7 +146,8 @@ export function buildFacts(assignments: readonly AssignmentRow[], results: reado
 
 /** Does one of the person's exemptions (for this module or for all) cover the day? */
 function covers(exemptions: readonly ExemptionRow[], slug: string, d: IsoDate): boolean {
-	for (const e of exemptions) if ((e.moduleSlug === null || e.moduleSlug === slug) && e.from <= d && d <= e.to) return true;
+	for (const e of exemptions)
+		if ((e.moduleSlug === null || e.moduleSlug === slug) && e.from <= d && d <= e.to) return true;
 	return false;
 }
 
@@ -145,15 +184,21 @@ export function mergeFacts(facts: readonly ModuleFact[]): ModuleFact[] {
 			passedAny: prev.passedAny || f.passedAny,
 			passed: prev.passed || f.passed,
 			passedOn: [prev.passedOn, f.passedOn].filter((d): d is string => d !== null).sort()[0] ?? null,
-			bestScorePct: Math.max(prev.bestScorePct ?? -1, f.bestScorePct ?? -1) < 0 ? null : Math.max(prev.bestScorePct ?? 0, f.bestScorePct ?? 0)
+			bestScorePct:
+				Math.max(prev.bestScorePct ?? -1, f.bestScorePct ?? -1) < 0
+					? null
+					: Math.max(prev.bestScorePct ?? 0, f.bestScorePct ?? 0)
 		});
 	}
 	return [...byKey.values()];
 }
 
-
 /** The same five states the learner and the 課長 see, for one fact (reading counts as started). */
-export function factStatus(f: ModuleFact, today: IsoDate, startedReading: boolean): 'passed' | 'exempt' | 'overdue' | 'in_progress' | 'not_started' {
+export function factStatus(
+	f: ModuleFact,
+	today: IsoDate,
+	startedReading: boolean
+): 'passed' | 'exempt' | 'overdue' | 'in_progress' | 'not_started' {
 	if (f.passed) return 'passed';
 	if (f.exempt) return 'exempt';
 	if (f.dueDate !== null && f.dueDate < today) return 'overdue';

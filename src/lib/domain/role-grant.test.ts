@@ -35,7 +35,11 @@ describe('messages for an English reader', () => {
 
 	it('refuses a team and the last administrator in English', () => {
 		overwriteGetLocale(() => 'en');
-		expect(grantProblems({ role: 'manager', unit: { kind: 'team' }, unitGiven: true })).toEqual({ unitCode: 'A team cannot be given. Please enter the unit code of the department or section they lead.' });
-		expect(revokeProblem([{ id: 'g1', role: 'admin', active: true }], 'g1')).toBe("The last system administrator's role cannot be revoked. First make another employee a system administrator.");
+		expect(grantProblems({ role: 'manager', unit: { kind: 'team' }, unitGiven: true })).toEqual({
+			unitCode: 'A team cannot be given. Please enter the unit code of the department or section they lead.'
+		});
+		expect(revokeProblem([{ id: 'g1', role: 'admin', active: true }], 'g1')).toBe(
+			"The last system administrator's role cannot be revoked. First make another employee a system administrator."
+		);
 	});
 });

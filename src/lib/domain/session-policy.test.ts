@@ -16,9 +16,7 @@ describe('judgeSession', () => {
 		['idle for 59 min', fresh, 59, 'touch'],
 		['active all day but past the absolute limit', { ...fresh, lastSeenAt: at(719) }, 720, 'expired'],
 		['active, 1 min before the absolute limit', { ...fresh, lastSeenAt: at(718.5) }, 719, 'valid']
-	])('%s → %s', (_label, s, minutes, verdict) =>
-		expect(judgeSession(s, at(minutes as number), policy)).toBe(verdict)
-	);
+	])('%s → %s', (_label, s, minutes, verdict) => expect(judgeSession(s, at(minutes as number), policy)).toBe(verdict));
 
 	it('sets the absolute expiry from the sign-in time', () => {
 		expect(fresh.expiresAt.getTime() - start.getTime()).toBe(12 * 60 * MIN);

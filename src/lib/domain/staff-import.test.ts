@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { planImport, type CurrentStaff, type IncomingStaff } from './staff-import.ts';
 
 const person = (no: string, over: Partial<CurrentStaff> = {}): CurrentStaff => ({
-	employeeNo: no, name: `職員${no}`, kana: 'ショクイン', jobGrade: '主事', employmentType: 'regular',
-	hireDate: '2020-04-01', email: null, tags: ['窓口'], unitCode: '210', active: true, ...over
+	employeeNo: no,
+	name: `職員${no}`,
+	kana: 'ショクイン',
+	jobGrade: '主事',
+	employmentType: 'regular',
+	hireDate: '2020-04-01',
+	email: null,
+	tags: ['窓口'],
+	unitCode: '210',
+	active: true,
+	...over
 });
 const row = (no: string, over: Partial<IncomingStaff> = {}, n = 2): IncomingStaff => {
 	const { active: _a, ...rest } = person(no);
@@ -14,25 +23,41 @@ const opts = { today: '2026-04-01', maxDeactivationShare: 0.1 };
 describe('planImport', () => {
 	it('finds new staff, changes, transfers with their effective date, and nothing else', () => {
 		const current = [person('001'), person('002'), person('003')];
-		const plan = planImport(current, [
-			row('001'),
-			row('002', { jobGrade: '主任', tags: ['窓口', 'DX推進員'] }, 3),
-			row('003', { unitCode: '220', effectiveDate: '2026-04-01' }, 4),
-			row('004', {}, 5)
-		], opts);
+		const plan = planImport(
+			current,
+			[
+				row('001'),
+				row('002', { jobGrade: '主任', tags: ['窓口', 'DX推進員'] }, 3),
+				row('003', { unitCode: '220', effectiveDate: '2026-04-01' }, 4),
+				row('004', {}, 5)
+			],
+			opts
+		);
 		expect(plan.added.map((a) => a.employeeNo)).toEqual(['004']);
-		expect(plan.changed).toEqual([{ employeeNo: '002', row: 3, fields: [
-			{ field: 'jobGrade', before: '主事', after: '主任' },
-			{ field: 'tags', before: '窓口', after: 'DX推進員、窓口' }
-		] }]);
-		expect(plan.transfers).toEqual([{ employeeNo: '003', row: 4, from: '210', to: '220', effectiveDate: '2026-04-01' }]);
+		expect(plan.changed).toEqual([
+			{
+				employeeNo: '002',
+				row: 3,
+				fields: [
+					{ field: 'jobGrade', before: '主事', after: '主任' },
+					{ field: 'tags', before: '窓口', after: 'DX推進員、窓口' }
+				]
+			}
+		]);
+		expect(plan.transfers).toEqual([
+			{ employeeNo: '003', row: 4, from: '210', to: '220', effectiveDate: '2026-04-01' }
+		]);
 		expect(plan.unchanged).toBe(1);
 		expect(plan.deactivated).toEqual([]);
 		expect(plan.needsConfirmation).toBe(false);
 	});
 
 	it('treats tag order as no change and a transfer without a date as effective today', () => {
-		const plan = planImport([person('001', { tags: ['a', 'b'] })], [row('001', { tags: ['b', 'a'], unitCode: '220' })], { ...opts, today: '2026-10-01' });
+		const plan = planImport(
+			[person('001', { tags: ['a', 'b'] })],
+			[row('001', { tags: ['b', 'a'], unitCode: '220' })],
+			{ ...opts, today: '2026-10-01' }
+		);
 		expect(plan.changed).toEqual([]);
 		expect(plan.transfers[0].effectiveDate).toBe('2026-10-01');
 	});

@@ -44,17 +44,36 @@ export function planImport(
 	const byNo = new Map(current.map((c) => [c.employeeNo, c]));
 	// people on rows that had errors are still in the file: skipping their row must not deactivate them
 	const inFile = new Set([...incoming.map((i) => i.employeeNo), ...(opts.alsoInFile ?? [])]);
-	const plan: ImportPlan = { added: [], changed: [], transfers: [], reactivated: [], deactivated: [], unchanged: 0, deactivationShare: 0, needsConfirmation: false };
+	const plan: ImportPlan = {
+		added: [],
+		changed: [],
+		transfers: [],
+		reactivated: [],
+		deactivated: [],
+		unchanged: 0,
+		deactivationShare: 0,
+		needsConfirmation: false
+	};
 	for (const row of incoming) {
 		const cur = byNo.get(row.employeeNo);
 		if (!cur) {
 			plan.added.push(row);
 			continue;
 		}
-		const fields = FIELDS.filter((f) => show(cur[f]) !== show(row[f])).map((f) => ({ field: f, before: show(cur[f]), after: show(row[f]) }));
+		const fields = FIELDS.filter((f) => show(cur[f]) !== show(row[f])).map((f) => ({
+			field: f,
+			before: show(cur[f]),
+			after: show(row[f])
+		}));
 		if (fields.length) plan.changed.push({ employeeNo: row.employeeNo, row: row.row, fields });
 		if (cur.unitCode !== row.unitCode)
-			plan.transfers.push({ employeeNo: row.employeeNo, row: row.row, from: cur.unitCode, to: row.unitCode!, effectiveDate: row.effectiveDate ?? opts.today });
+			plan.transfers.push({
+				employeeNo: row.employeeNo,
+				row: row.row,
+				from: cur.unitCode,
+				to: row.unitCode!,
+				effectiveDate: row.effectiveDate ?? opts.today
+			});
 		if (!cur.active) plan.reactivated.push(row.employeeNo);
 		if (!fields.length && cur.unitCode === row.unitCode && cur.active) plan.unchanged++;
 	}

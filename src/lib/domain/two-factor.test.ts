@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateHOTP } from '@oslojs/otp';
-import { formatRecoveryCode, matchTotp, normaliseCode, requiresTwoFactor, stepAt, twoFactorGate } from './two-factor.ts';
+import {
+	formatRecoveryCode,
+	matchTotp,
+	normaliseCode,
+	requiresTwoFactor,
+	stepAt,
+	twoFactorGate
+} from './two-factor.ts';
 
 // RFC 6238 appendix B uses this ASCII key; its SHA-1 vectors fix the algorithm
 const key = new TextEncoder().encode('12345678901234567890');
@@ -24,8 +31,7 @@ describe('matchTotp', () => {
 		expect(matchTotp(key, code, now, stepAt(now))).toBeNull();
 	});
 	it('refuses anything that is not six digits', () => {
-		for (const bad of ['', '12345', '1234567', 'abcdef', '28708２'])
-			expect(matchTotp(key, bad, 59_000, 0)).toBeNull();
+		for (const bad of ['', '12345', '1234567', 'abcdef', '28708２']) expect(matchTotp(key, bad, 59_000, 0)).toBeNull();
 	});
 });
 

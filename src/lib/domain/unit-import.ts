@@ -10,12 +10,30 @@ export type UnitRecord = { code: string; name: string; kana: string; kind: UnitK
 export type IncomingUnit = UnitRecord & { row: number };
 export type UnitRowError = { row: number; column: string; message: string };
 
-export const KIND_LABELS: Record<string, UnitKind> = { 部: 'department', 課: 'section', 係: 'team', 室: 'section', 局: 'department', 班: 'team', 担当: 'team' };
+export const KIND_LABELS: Record<string, UnitKind> = {
+	部: 'department',
+	課: 'section',
+	係: 'team',
+	室: 'section',
+	局: 'department',
+	班: 'team',
+	担当: 'team'
+};
 const PARENT_KIND: Record<UnitKind, UnitKind | null> = { department: null, section: 'department', team: 'section' };
 /** A unit kind inside a sentence, in the reader's locale. */
-const KIND_NAME: Record<UnitKind, () => string> = { department: m.import_kind_department, section: m.import_kind_section, team: m.import_kind_team };
+const KIND_NAME: Record<UnitKind, () => string> = {
+	department: m.import_kind_department,
+	section: m.import_kind_section,
+	team: m.import_kind_team
+};
 
-export type UnitPlan = { added: IncomingUnit[]; changed: IncomingUnit[]; moved: IncomingUnit[]; unchanged: number; errors: UnitRowError[] };
+export type UnitPlan = {
+	added: IncomingUnit[];
+	changed: IncomingUnit[];
+	moved: IncomingUnit[];
+	unchanged: number;
+	errors: UnitRowError[];
+};
 
 /** Checks the whole file against itself and the current chart; any error means nothing is applied. */
 export function planUnits(current: readonly UnitRecord[], incoming: readonly IncomingUnit[]): UnitPlan {
@@ -24,7 +42,8 @@ export function planUnits(current: readonly UnitRecord[], incoming: readonly Inc
 	const now = new Map(current.map((u) => [u.code, u]));
 	const firstRow = new Map<string, number>();
 	for (const u of incoming) {
-		if (firstRow.has(u.code)) err(u.row, '所属コード', m.import_err_unit_code_duplicate({ code: u.code, row: firstRow.get(u.code)! }));
+		if (firstRow.has(u.code))
+			err(u.row, '所属コード', m.import_err_unit_code_duplicate({ code: u.code, row: firstRow.get(u.code)! }));
 		else firstRow.set(u.code, u.row);
 	}
 	// the chart as it would be: the file wins over the database
@@ -39,9 +58,25 @@ export function planUnits(current: readonly UnitRecord[], incoming: readonly Inc
 		const want = PARENT_KIND[u.kind];
 		const parent = u.parentCode ? after.get(u.parentCode) : null;
 		if (want === null && u.parentCode) err(u.row, '上位所属コード', m.import_err_department_has_parent());
-		else if (want !== null && !u.parentCode) err(u.row, '上位所属コード', m.import_err_parent_required({ kind: KIND_NAME[u.kind](), parent: KIND_NAME[want]() }));
-		else if (want !== null && !parent) err(u.row, '上位所属コード', m.import_err_parent_unknown({ code: u.parentCode! }));
-		else if (want !== null && parent!.kind !== want) err(u.row, '上位所属コード', m.import_err_parent_wrong_kind({ kind: KIND_NAME[u.kind](), want: KIND_NAME[want](), code: u.parentCode!, actual: KIND_NAME[parent!.kind]() }));
+		else if (want !== null && !u.parentCode)
+			err(
+				u.row,
+				'上位所属コード',
+				m.import_err_parent_required({ kind: KIND_NAME[u.kind](), parent: KIND_NAME[want]() })
+			);
+		else if (want !== null && !parent)
+			err(u.row, '上位所属コード', m.import_err_parent_unknown({ code: u.parentCode! }));
+		else if (want !== null && parent!.kind !== want)
+			err(
+				u.row,
+				'上位所属コード',
+				m.import_err_parent_wrong_kind({
+					kind: KIND_NAME[u.kind](),
+					want: KIND_NAME[want](),
+					code: u.parentCode!,
+					actual: KIND_NAME[parent!.kind]()
+				})
+			);
 		if (!cur) plan.added.push(u);
 		else if (cur.parentCode !== u.parentCode) plan.moved.push(u);
 		else if (cur.name !== u.name || cur.kana !== u.kana) plan.changed.push(u);

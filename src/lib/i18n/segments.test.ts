@@ -12,6 +12,11 @@ describe('segments', () => {
 	});
 	it('keeps the order of the language, whatever it is', () => {
 		const render = (p: { name: string; unit: string }) => `${p.unit}の${p.name}さん`;
-		expect(segments(render, { name: '小野', unit: '市民課' }, ['name', 'unit']).map((s) => s.data)).toEqual([true, false, true, false]);
+		expect(segments(render, { name: '小野', unit: '市民課' }, ['name', 'unit']).map((s) => s.data)).toEqual([
+			true,
+			false,
+			true,
+			false
+		]);
 	});
 });

@@ -6,7 +6,11 @@ export type Segment = { text: string; data: boolean };
 
 const mark = (i: number) => `\u0001${i}\u0002`;
 
-export function segments<P extends Record<string, string | number>>(render: (params: P) => string, params: P, dataKeys: (keyof P)[]): Segment[] {
+export function segments<P extends Record<string, string | number>>(
+	render: (params: P) => string,
+	params: P,
+	dataKeys: (keyof P)[]
+): Segment[] {
 	const filled = { ...params } as Record<string, string | number>;
 	dataKeys.forEach((k, i) => (filled[k as string] = mark(i)));
 	const out: Segment[] = [];

@@ -9,7 +9,8 @@ import { yieldToEventLoop } from './event-loop.ts';
 
 export const moduleVersions = () => new Map(listModules().map((m) => [m.slug, m.version]));
 
-export const refreshAssignments = (orgId: string) => evaluateAssignments(db, orgId, toJstDate(new Date()), moduleVersions());
+export const refreshAssignments = (orgId: string) =>
+	evaluateAssignments(db, orgId, toJstDate(new Date()), moduleVersions());
 
 const remind = (orgId: string) =>
 	runReminders(db, orgId, toJstDate(new Date()), {
@@ -31,5 +32,8 @@ export function scheduleDailyRefresh() {
 		}
 	};
 	run().catch((e) => console.error('[manabi] assignment refresh failed:', e));
-	setInterval(() => run().catch((e) => console.error('[manabi] assignment refresh failed:', e)), 24 * 60 * 60 * 1000).unref();
+	setInterval(
+		() => run().catch((e) => console.error('[manabi] assignment refresh failed:', e)),
+		24 * 60 * 60 * 1000
+	).unref();
 }

@@ -5,7 +5,10 @@ import { curriculum, curriculumItem, person, personTag } from './db/schema.ts';
 import { testDb } from './testing/db.ts';
 import { evaluateAssignments, listMyAssignments } from './assignments.ts';
 
-const versions = new Map([['security-policy', '1.0.0'], ['dx-management', '1.0.0']]);
+const versions = new Map([
+	['security-policy', '1.0.0'],
+	['dx-management', '1.0.0']
+]);
 let db: Db;
 
 beforeEach(async () => {
@@ -15,8 +18,22 @@ beforeEach(async () => {
 		{ id: 'c2', orgId: 'org1', name: '管理職', criteria: { jobGrades: ['課長'] }, createdAt: new Date() }
 	]);
 	await db.insert(curriculumItem).values([
-		{ id: 'i1', curriculumId: 'c1', moduleSlug: 'security-policy', mandatory: true, due: { kind: 'fiscal_year_end' }, recurrence: 'every_fiscal_year' },
-		{ id: 'i2', curriculumId: 'c2', moduleSlug: 'dx-management', mandatory: true, due: { kind: 'after_transfer', days: 30 }, recurrence: 'once' }
+		{
+			id: 'i1',
+			curriculumId: 'c1',
+			moduleSlug: 'security-policy',
+			mandatory: true,
+			due: { kind: 'fiscal_year_end' },
+			recurrence: 'every_fiscal_year'
+		},
+		{
+			id: 'i2',
+			curriculumId: 'c2',
+			moduleSlug: 'dx-management',
+			mandatory: true,
+			due: { kind: 'after_transfer', days: 30 },
+			recurrence: 'once'
+		}
 	]);
 });
 
@@ -36,7 +53,9 @@ describe('evaluateAssignments', () => {
 		await evaluateAssignments(db, 'org1', '2026-05-01', versions);
 		expect(await listMyAssignments(db, 'p2', '2026-05-01', versions)).toEqual([]);
 		const mine = await listMyAssignments(db, 'p1', '2026-05-01', versions);
-		expect(mine.map((a) => [a.moduleSlug, a.dueDate, a.status])).toEqual([['security-policy', '2027-03-31', 'not_started']]);
+		expect(mine.map((a) => [a.moduleSlug, a.dueDate, a.status])).toEqual([
+			['security-policy', '2027-03-31', 'not_started']
+		]);
 		const later = await listMyAssignments(db, 'p1', '2027-04-02', versions);
 		expect(later).toEqual([]);
 	});

@@ -23,7 +23,20 @@ const columns = {
 	targetEmployeeNo: target.employeeNo
 };
 
-export type AuditRow = { id: number; at: Date; action: string; targetType: string | null; targetId: string | null; before: string | null; after: string | null; ip: string | null; actorName: string | null; actorEmployeeNo: string | null; targetName: string | null; targetEmployeeNo: string | null };
+export type AuditRow = {
+	id: number;
+	at: Date;
+	action: string;
+	targetType: string | null;
+	targetId: string | null;
+	before: string | null;
+	after: string | null;
+	ip: string | null;
+	actorName: string | null;
+	actorEmployeeNo: string | null;
+	targetName: string | null;
+	targetEmployeeNo: string | null;
+};
 
 function where(orgId: string, f: AuditFilter, beforeId?: number): SQL | undefined {
 	const { since, until } = auditRange(f);
@@ -52,7 +65,11 @@ export async function searchAudit(db: Db, orgId: string, f: AuditFilter) {
 			.orderBy(desc(auditEvent.id))
 			.limit(AUDIT_PAGE_SIZE)
 			.offset((f.page - 1) * AUDIT_PAGE_SIZE),
-		db.select({ total: count() }).from(auditEvent).leftJoin(person, eq(person.id, auditEvent.actorId)).where(where(orgId, f))
+		db
+			.select({ total: count() })
+			.from(auditEvent)
+			.leftJoin(person, eq(person.id, auditEvent.actorId))
+			.where(where(orgId, f))
 	]);
 	return { rows: rows as AuditRow[], total };
 }
@@ -61,7 +78,10 @@ export async function searchAudit(db: Db, orgId: string, f: AuditFilter) {
 export async function* auditPages(db: Db, orgId: string, f: AuditFilter): AsyncGenerator<AuditRow[]> {
 	let beforeId: number | undefined;
 	for (;;) {
-		const rows = (await base(db).where(where(orgId, f, beforeId)).orderBy(desc(auditEvent.id)).limit(2000)) as AuditRow[];
+		const rows = (await base(db)
+			.where(where(orgId, f, beforeId))
+			.orderBy(desc(auditEvent.id))
+			.limit(2000)) as AuditRow[];
 		if (rows.length === 0) return;
 		yield rows;
 		beforeId = rows[rows.length - 1].id;

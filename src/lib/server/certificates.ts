@@ -23,15 +23,32 @@ import type { Recurrence } from '../domain/assignment.ts';
 import type { Viewer } from '../domain/access.ts';
 
 type Owner = { id: string; orgId: string };
-type Subject = { kind: 'module' | 'curriculum'; subjectId: string; subjectTitle: string; fiscalYear: number; completedOn: IsoDate };
+type Subject = {
+	kind: 'module' | 'curriculum';
+	subjectId: string;
+	subjectTitle: string;
+	fiscalYear: number;
+	completedOn: IsoDate;
+};
 export type Certificate = typeof certificate.$inferSelect;
 
 /**
  * The certificate for this subject and 年度, created on first use. The unique index makes two
  * simultaneous first opens end with one row; a clash of codes (never seen in practice) draws again.
  */
-export async function issueOnce(db: Db, owner: Owner, s: Subject, now = new Date(), newCode = generateCertificateCode): Promise<Certificate> {
-	const mine = and(eq(certificate.personId, owner.id), eq(certificate.kind, s.kind), eq(certificate.subjectId, s.subjectId), eq(certificate.fiscalYear, s.fiscalYear));
+export async function issueOnce(
+	db: Db,
+	owner: Owner,
+	s: Subject,
+	now = new Date(),
+	newCode = generateCertificateCode
+): Promise<Certificate> {
+	const mine = and(
+		eq(certificate.personId, owner.id),
+		eq(certificate.kind, s.kind),
+		eq(certificate.subjectId, s.subjectId),
+		eq(certificate.fiscalYear, s.fiscalYear)
+	);
 	for (let tries = 0; tries < 5; tries++) {
 		const [existing] = await db.select().from(certificate).where(mine);
 		if (existing) return existing;
@@ -44,12 +61,29 @@ export async function issueOnce(db: Db, owner: Owner, s: Subject, now = new Date
 }
 
 /** The module's certificate for the 年度, or null when the person did not pass it in that 年度. */
-export async function openModuleCertificate(db: Db, owner: Owner, slug: string, fiscalYear: number, title: string, now = new Date()) {
+export async function openModuleCertificate(
+	db: Db,
+	owner: Owner,
+	slug: string,
+	fiscalYear: number,
+	title: string,
+	now = new Date()
+) {
 	const rows = await db
 		.select({ passed: attemptResult.passed, submittedAt: attemptResult.submittedAt })
 		.from(attemptResult)
-		.where(and(eq(attemptResult.personId, owner.id), eq(attemptResult.moduleSlug, slug), eq(attemptResult.fiscalYear, fiscalYear), eq(attemptResult.passed, true)));
-	const completedOn = modulePassDate(rows.map((r) => ({ passed: r.passed, submittedOn: toJstDate(r.submittedAt) })), fiscalYear);
+		.where(
+			and(
+				eq(attemptResult.personId, owner.id),
+				eq(attemptResult.moduleSlug, slug),
+				eq(attemptResult.fiscalYear, fiscalYear),
+				eq(attemptResult.passed, true)
+			)
+		);
+	const completedOn = modulePassDate(
+		rows.map((r) => ({ passed: r.passed, submittedOn: toJstDate(r.submittedAt) })),
+		fiscalYear
+	);
 	if (!completedOn) return null;
 	return issueOnce(db, owner, { kind: 'module', subjectId: slug, subjectTitle: title, fiscalYear, completedOn }, now);
 }
@@ -67,18 +101,44 @@ export async function listCompletedCurricula(db: Db, owner: Owner, today: IsoDat
 		db.select().from(exemption).where(eq(exemption.personId, owner.id)),
 		listCurriculumModules(db, owner.orgId)
 	]);
-	const resultRows = results.map((r) => ({ personId: r.personId, moduleSlug: r.moduleSlug, moduleVersion: r.moduleVersion, passed: r.passed, score: r.score, maxScore: r.maxScore, submittedOn: toJstDate(r.submittedAt) }));
-	const exemptionRows = exemptions.map((e) => ({ personId: e.personId, moduleSlug: e.moduleSlug, from: e.fromDate, to: e.toDate }));
-	const years = [...new Set(assignments.filter((a) => a.source.startsWith('curriculum:')).map((a) => fiscalYearOf(a.dueDate)))].sort((a, b) => b - a);
+	const resultRows = results.map((r) => ({
+		personId: r.personId,
+		moduleSlug: r.moduleSlug,
+		moduleVersion: r.moduleVersion,
+		passed: r.passed,
+		score: r.score,
+		maxScore: r.maxScore,
+		submittedOn: toJstDate(r.submittedAt)
+	}));
+	const exemptionRows = exemptions.map((e) => ({
+		personId: e.personId,
+		moduleSlug: e.moduleSlug,
+		from: e.fromDate,
+		to: e.toDate
+	}));
+	const years = [
+		...new Set(assignments.filter((a) => a.source.startsWith('curriculum:')).map((a) => fiscalYearOf(a.dueDate)))
+	].sort((a, b) => b - a);
 	const done: CompletedCurriculum[] = [];
 	for (const fy of years) {
 		const { start, end } = fiscalYearRange(fy);
 		const due = assignments.filter((a) => a.dueDate >= start && a.dueDate <= end);
-		const rows: AssignmentRow[] = due.map((a) => ({ personId: a.personId, moduleSlug: a.moduleSlug, mandatory: a.mandatory, dueDate: a.dueDate, recurrence: a.recurrence as Recurrence, periodKey: a.periodKey }));
+		const rows: AssignmentRow[] = due.map((a) => ({
+			personId: a.personId,
+			moduleSlug: a.moduleSlug,
+			mandatory: a.mandatory,
+			dueDate: a.dueDate,
+			recurrence: a.recurrence as Recurrence,
+			periodKey: a.periodKey
+		}));
 		const facts = buildFacts(rows, resultRows, exemptionRows, today < end ? today : end);
 		for (const c of curricula) {
 			const covered = due.some((a) => a.source === `curriculum:${c.id}`);
-			const completedOn = curriculumCompletedOn(c.items.filter((i) => i.mandatory).map((i) => i.moduleSlug), facts, covered);
+			const completedOn = curriculumCompletedOn(
+				c.items.filter((i) => i.mandatory).map((i) => i.moduleSlug),
+				facts,
+				covered
+			);
 			if (completedOn) done.push({ curriculumId: c.id, name: c.name, fiscalYear: fy, completedOn });
 		}
 	}
@@ -86,13 +146,33 @@ export async function listCompletedCurricula(db: Db, owner: Owner, today: IsoDat
 }
 
 /** The curriculum's certificate for the 年度, or null when the person has not completed it then. */
-export async function openCurriculumCertificate(db: Db, owner: Owner, curriculumId: string, fiscalYear: number, today: IsoDate, now = new Date()) {
-	const done = (await listCompletedCurricula(db, owner, today)).find((c) => c.curriculumId === curriculumId && c.fiscalYear === fiscalYear);
+export async function openCurriculumCertificate(
+	db: Db,
+	owner: Owner,
+	curriculumId: string,
+	fiscalYear: number,
+	today: IsoDate,
+	now = new Date()
+) {
+	const done = (await listCompletedCurricula(db, owner, today)).find(
+		(c) => c.curriculumId === curriculumId && c.fiscalYear === fiscalYear
+	);
 	if (!done) return null;
-	return issueOnce(db, owner, { kind: 'curriculum', subjectId: curriculumId, subjectTitle: done.name, fiscalYear, completedOn: done.completedOn }, now);
+	return issueOnce(
+		db,
+		owner,
+		{ kind: 'curriculum', subjectId: curriculumId, subjectTitle: done.name, fiscalYear, completedOn: done.completedOn },
+		now
+	);
 }
 
-const viewColumns = { c: certificate, name: person.name, kana: person.kana, employeeNo: person.employeeNo, orgName: organisation.name };
+const viewColumns = {
+	c: certificate,
+	name: person.name,
+	kana: person.kana,
+	employeeNo: person.employeeNo,
+	orgName: organisation.name
+};
 
 function toView({ c, ...p }: { c: Certificate; name: string; kana: string; employeeNo: string; orgName: string }) {
 	return {
@@ -111,34 +191,64 @@ function toView({ c, ...p }: { c: Certificate; name: string; kana: string; emplo
 export type CertificateView = ReturnType<typeof toView>;
 
 const withPerson = (db: Db) =>
-	db.select(viewColumns).from(certificate).innerJoin(person, eq(person.id, certificate.personId)).innerJoin(organisation, eq(organisation.id, certificate.orgId));
+	db
+		.select(viewColumns)
+		.from(certificate)
+		.innerJoin(person, eq(person.id, certificate.personId))
+		.innerJoin(organisation, eq(organisation.id, certificate.orgId));
 
 /** The certificate if the viewer may open it (owner, HR/admin, the owner's 課長), else null. */
-export async function getCertificateFor(db: Db, viewer: Viewer, certificateId: string, today: IsoDate): Promise<CertificateView | null> {
+export async function getCertificateFor(
+	db: Db,
+	viewer: Viewer,
+	certificateId: string,
+	today: IsoDate
+): Promise<CertificateView | null> {
 	const [row] = await withPerson(db).where(eq(certificate.id, certificateId));
 	if (!row) return null;
 	const units = await listPersonUnits(db, row.c.personId, today);
-	return canViewCertificate(viewer, { id: row.c.personId, orgId: row.c.orgId, unitPaths: units.map((u) => u.path) }) ? toView(row) : null;
+	return canViewCertificate(viewer, { id: row.c.personId, orgId: row.c.orgId, unitPaths: units.map((u) => u.path) })
+		? toView(row)
+		: null;
 }
 
 export type VerifyOutcome =
-	| { ok: true; certificate: CertificateView & { units: string[] } }
-	| { ok: false; reason: 'format' | 'not_found' };
+	{ ok: true; certificate: CertificateView & { units: string[] } } | { ok: false; reason: 'format' | 'not_found' };
 
 /**
  * HR checks a code someone presents. Any typing of it is accepted (see the domain rules); only
  * certificates of the verifier's own organisation are found. Every lookup is audited.
  */
-export async function verifyCertificateCode(db: Db, actor: Owner, input: string, ip: string | null, today: IsoDate, now = new Date()): Promise<VerifyOutcome> {
+export async function verifyCertificateCode(
+	db: Db,
+	actor: Owner,
+	input: string,
+	ip: string | null,
+	today: IsoDate,
+	now = new Date()
+): Promise<VerifyOutcome> {
 	const code = normaliseCertificateCode(input);
 	if (!code) return { ok: false, reason: 'format' };
 	const [row] = await withPerson(db).where(and(eq(certificate.orgId, actor.orgId), eq(certificate.code, code)));
 	const audit = { orgId: actor.orgId, actorId: actor.id, action: 'certificate.verified', ip };
 	if (!row) {
-		await recordAudit(db, { ...audit, targetType: 'certificate', after: { code: formatCertificateCode(code), found: false } }, now);
+		await recordAudit(
+			db,
+			{ ...audit, targetType: 'certificate', after: { code: formatCertificateCode(code), found: false } },
+			now
+		);
 		return { ok: false, reason: 'not_found' };
 	}
-	await recordAudit(db, { ...audit, targetType: 'person', targetId: row.c.personId, after: { certificateId: row.c.id, code: formatCertificateCode(code), found: true } }, now);
+	await recordAudit(
+		db,
+		{
+			...audit,
+			targetType: 'person',
+			targetId: row.c.personId,
+			after: { certificateId: row.c.id, code: formatCertificateCode(code), found: true }
+		},
+		now
+	);
 	const units = await listPersonUnits(db, row.c.personId, today);
 	return { ok: true, certificate: { ...toView(row), units: units.map((u) => u.fullName) } };
 }

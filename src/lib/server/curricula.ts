@@ -19,7 +19,11 @@ export const unitIdOfPath = (path: string) => path.split('/').filter(Boolean).at
 
 async function loadItems(db: Db, ids: string[]) {
 	if (ids.length === 0) return [];
-	return db.select().from(curriculumItem).where(inArray(curriculumItem.curriculumId, ids)).orderBy(asc(curriculumItem.moduleSlug));
+	return db
+		.select()
+		.from(curriculumItem)
+		.where(inArray(curriculumItem.curriculumId, ids))
+		.orderBy(asc(curriculumItem.moduleSlug));
 }
 
 function toStored(c: typeof curriculum.$inferSelect, items: (typeof curriculumItem.$inferSelect)[]): StoredCurriculum {
@@ -30,14 +34,26 @@ function toStored(c: typeof curriculum.$inferSelect, items: (typeof curriculumIt
 		criteria: c.criteria as RuleCriteria,
 		items: items
 			.filter((i) => i.curriculumId === c.id)
-			.map((i) => ({ moduleSlug: i.moduleSlug, mandatory: i.mandatory, due: i.due as DueRule, recurrence: i.recurrence }))
+			.map((i) => ({
+				moduleSlug: i.moduleSlug,
+				mandatory: i.mandatory,
+				due: i.due as DueRule,
+				recurrence: i.recurrence
+			}))
 	};
 }
 
 /** Every curriculum with its modules, without counting assignments (for reports and forms). */
 export async function listCurriculumModules(db: Db, orgId: string) {
-	const rows = await db.select().from(curriculum).where(eq(curriculum.orgId, orgId)).orderBy(asc(curriculum.createdAt), asc(curriculum.name));
-	const items = await loadItems(db, rows.map((c) => c.id));
+	const rows = await db
+		.select()
+		.from(curriculum)
+		.where(eq(curriculum.orgId, orgId))
+		.orderBy(asc(curriculum.createdAt), asc(curriculum.name));
+	const items = await loadItems(
+		db,
+		rows.map((c) => c.id)
+	);
 	return rows.map((c) => toStored(c, items));
 }
 
@@ -56,12 +72,18 @@ export async function listCurricula(db: Db, orgId: string) {
 }
 
 export async function getCurriculum(db: Db, orgId: string, id: string): Promise<StoredCurriculum | null> {
-	const [c] = await db.select().from(curriculum).where(and(eq(curriculum.id, id), eq(curriculum.orgId, orgId)));
+	const [c] = await db
+		.select()
+		.from(curriculum)
+		.where(and(eq(curriculum.id, id), eq(curriculum.orgId, orgId)));
 	return c ? toStored(c, await loadItems(db, [c.id])) : null;
 }
 
 /** The criteria as stored: the form's unit ids become subtree paths (which the rule engine matches). */
-export function storedCriteria(c: CurriculumValue['criteria'], pathOf: (unitId: string) => string | undefined): RuleCriteria {
+export function storedCriteria(
+	c: CurriculumValue['criteria'],
+	pathOf: (unitId: string) => string | undefined
+): RuleCriteria {
 	const { unitIds, ...rest } = c;
 	const unitPaths = (unitIds ?? []).map(pathOf).filter((p): p is string => !!p);
 	return unitPaths.length ? { ...rest, unitPaths } : rest;
@@ -85,14 +107,37 @@ export async function saveCurriculum(
 	const curriculumId = id ?? generateId();
 	await db.transaction(async (tx) => {
 		if (before) {
-			await tx.update(curriculum).set({ name: value.name, active: value.active, criteria: value.criteria }).where(and(eq(curriculum.id, curriculumId), eq(curriculum.orgId, actor.orgId)));
+			await tx
+				.update(curriculum)
+				.set({ name: value.name, active: value.active, criteria: value.criteria })
+				.where(and(eq(curriculum.id, curriculumId), eq(curriculum.orgId, actor.orgId)));
 			await tx.delete(curriculumItem).where(eq(curriculumItem.curriculumId, curriculumId));
 		} else {
-			await tx.insert(curriculum).values({ id: curriculumId, orgId: actor.orgId, name: value.name, active: value.active, criteria: value.criteria, createdAt: now });
+			await tx.insert(curriculum).values({
+				id: curriculumId,
+				orgId: actor.orgId,
+				name: value.name,
+				active: value.active,
+				criteria: value.criteria,
+				createdAt: now
+			});
 		}
 		await tx.insert(curriculumItem).values(value.items.map((i) => ({ id: generateId(), curriculumId, ...i })));
 		const { id: _omit, ...beforeValue } = before ?? { id: null };
-		await recordAudit(tx, { orgId: actor.orgId, actorId: actor.id, action: before ? 'curriculum.updated' : 'curriculum.created', targetType: 'curriculum', targetId: curriculumId, before: before ? beforeValue : undefined, after: value, ip }, now);
+		await recordAudit(
+			tx,
+			{
+				orgId: actor.orgId,
+				actorId: actor.id,
+				action: before ? 'curriculum.updated' : 'curriculum.created',
+				targetType: 'curriculum',
+				targetId: curriculumId,
+				before: before ? beforeValue : undefined,
+				after: value,
+				ip
+			},
+			now
+		);
 	});
 	return curriculumId;
 }

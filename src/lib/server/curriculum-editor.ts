@@ -18,13 +18,26 @@ export async function editorChoices(orgId: string) {
 	const [units, grades, tags] = await Promise.all([
 		listUnits(db, orgId),
 		db.selectDistinct({ g: person.jobGrade }).from(person).where(eq(person.orgId, orgId)),
-		db.selectDistinct({ t: personTag.tag }).from(personTag).innerJoin(person, eq(person.id, personTag.personId)).where(eq(person.orgId, orgId)).orderBy(asc(personTag.tag))
+		db
+			.selectDistinct({ t: personTag.tag })
+			.from(personTag)
+			.innerJoin(person, eq(person.id, personTag.personId))
+			.where(eq(person.orgId, orgId))
+			.orderBy(asc(personTag.tag))
 	]);
-	const extraGrades = grades.map((g) => g.g).filter((g) => !(JOB_GRADES as readonly string[]).includes(g)).sort();
+	const extraGrades = grades
+		.map((g) => g.g)
+		.filter((g) => !(JOB_GRADES as readonly string[]).includes(g))
+		.sort();
 	return {
 		modules: listModules().map((x) => ({ slug: x.slug, title: x.title })),
 		jobGrades: [...JOB_GRADES, ...extraGrades],
-		units: units.map((u) => ({ id: u.id, name: u.name, depth: u.path.split('/').filter(Boolean).length - 1, path: u.path })),
+		units: units.map((u) => ({
+			id: u.id,
+			name: u.name,
+			depth: u.path.split('/').filter(Boolean).length - 1,
+			path: u.path
+		})),
 		employmentTypes: Object.entries(EMPLOYMENT_TYPES).map(([code, label]) => ({ code, label })),
 		knownTags: tags.map((t) => t.t)
 	};
@@ -63,8 +76,20 @@ export async function saveFromForm(event: RequestEvent, actor: { id: string; org
 	if (!parsed.ok) return fail(400, { message: parsed.message, fieldErrors: parsed.fieldErrors, draft: parsed.draft });
 	const paths = new Map(choices.units.map((u) => [u.id, u.path]));
 	const { name, active, criteria, items } = parsed.value;
-	const saved = await saveCurriculum(db, actor, id, { name, active, items, criteria: storedCriteria(criteria, (u) => paths.get(u)) }, event.getClientAddress());
+	const saved = await saveCurriculum(
+		db,
+		actor,
+		id,
+		{ name, active, items, criteria: storedCriteria(criteria, (u) => paths.get(u)) },
+		event.getClientAddress()
+	);
 	if (!saved) error(404, m.err_curriculum_not_found());
-	const job = await jobs.submit({ orgId: actor.orgId, createdBy: actor.id, kind: 'assignment_refresh', params: { after: 'curricula' }, reuse: ['queued'] });
+	const job = await jobs.submit({
+		orgId: actor.orgId,
+		createdBy: actor.id,
+		kind: 'assignment_refresh',
+		params: { after: 'curricula' },
+		reuse: ['queued']
+	});
 	redirect(303, `/hr/curricula?saved=${saved}&job=${job.id}`);
 }

@@ -18,7 +18,9 @@ describe('environment variables', () => {
 	});
 
 	it('a value that cannot be right names the variable, in Japanese and English', () => {
-		expect(() => wholeNumber('EXPORT_WORKERS', 2, 0, 16)('two')).toThrow(/EXPORT_WORKERS="two" は使えません。0〜16 の整数.*EXPORT_WORKERS must be a whole number from 0 to 16/);
+		expect(() => wholeNumber('EXPORT_WORKERS', 2, 0, 16)('two')).toThrow(
+			/EXPORT_WORKERS="two" は使えません。0〜16 の整数.*EXPORT_WORKERS must be a whole number from 0 to 16/
+		);
 		expect(() => wholeNumber('EXPORT_WORKERS', 2, 0, 16)('17')).toThrow(/0〜16 の整数/);
 		expect(() => wholeNumber('REPORT_TTL_SECONDS', 60)('-1')).toThrow(/REPORT_TTL_SECONDS="-1".*0 以上の整数/);
 		expect(() => wholeNumber('SESSION_IDLE_MINUTES', 30, 1)('1.5')).toThrow(/1 以上の整数/);

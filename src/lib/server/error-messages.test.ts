@@ -28,7 +28,9 @@ describe('error pages in the reader’s locale', () => {
 		overwriteGetLocale(() => 'en');
 		expect(frameworkErrorMessage(404)).toBe('Page not found.');
 		expect(frameworkErrorMessage(500)).toBe('Something went wrong on the server. Please wait a while and try again.');
-		expect(frameworkErrorMessage(415)).toBe('The form was not sent in the expected format. Please reload the page and send it again.');
+		expect(frameworkErrorMessage(415)).toBe(
+			'The form was not sent in the expected format. Please reload the page and send it again.'
+		);
 		expect(busyMessage()).toMatch(/^The database was busy/);
 		expect(crossSiteMessage()).toMatch(/^Submissions from other sites/);
 		overwriteGetLocale(base);

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
 import { BAD_FORM_MESSAGE, fields, parseForm, readForm, readUpload, REPEATED_FIELD_MESSAGE } from './forms.ts';
 
-const schema = z.object({ employeeNo: fields.employeeNo(), password: fields.password(), note: fields.optionalText('備考', 10) });
+const schema = z.object({
+	employeeNo: fields.employeeNo(),
+	password: fields.password(),
+	note: fields.optionalText('備考', 10)
+});
 
 function post(body: string | FormData | URLSearchParams, type?: string) {
 	return new Request('http://localhost/x', {
@@ -14,16 +18,38 @@ function post(body: string | FormData | URLSearchParams, type?: string) {
 }
 const form = (pairs: [string, string][]) => new URLSearchParams(pairs);
 /** a label from the catalog, as routes pass it: resolved when the error is reported */
-const labelled = z.object({ employeeNo: fields.employeeNo(), password: fields.password(), note: fields.optionalText(() => (getLocale() === 'en' ? 'Note' : '備考'), 10) });
+const labelled = z.object({
+	employeeNo: fields.employeeNo(),
+	password: fields.password(),
+	note: fields.optionalText(() => (getLocale() === 'en' ? 'Note' : '備考'), 10)
+});
 
 describe('parseForm', () => {
 	it('normalises full-width digits and keeps leading zeros', async () => {
-		const r = await parseForm(post(form([['employeeNo', '００１２３４'], ['password', 'x']])), schema);
+		const r = await parseForm(
+			post(
+				form([
+					['employeeNo', '００１２３４'],
+					['password', 'x']
+				])
+			),
+			schema
+		);
 		expect(r).toEqual({ ok: true, data: { employeeNo: '001234', password: 'x' } });
 	});
 
 	it('names every bad field in Japanese and echoes non-secret input', async () => {
-		const r = await parseForm(post(form([['employeeNo', '12\u0001'], ['password', ''], ['note', 'あ'.repeat(11)]])), schema, ['password']);
+		const r = await parseForm(
+			post(
+				form([
+					['employeeNo', '12\u0001'],
+					['password', ''],
+					['note', 'あ'.repeat(11)]
+				])
+			),
+			schema,
+			['password']
+		);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.fieldErrors.employeeNo).toMatch(/職員番号/);
@@ -41,12 +67,29 @@ describe('parseForm', () => {
 	});
 
 	it('rejects a duplicated field instead of picking one', async () => {
-		const r = await parseForm(post(form([['employeeNo', '1'], ['employeeNo', '2'], ['password', 'x']])), schema);
+		const r = await parseForm(
+			post(
+				form([
+					['employeeNo', '1'],
+					['employeeNo', '2'],
+					['password', 'x']
+				])
+			),
+			schema
+		);
 		expect(r.ok ? null : r.fieldErrors.employeeNo).toBe('同じ項目が重複して送信されました。');
 	});
 
 	it('rejects 10,000-character input without echoing all of it', async () => {
-		const r = await parseForm(post(form([['employeeNo', '1'.repeat(10_000)], ['password', 'x']])), schema);
+		const r = await parseForm(
+			post(
+				form([
+					['employeeNo', '1'.repeat(10_000)],
+					['password', 'x']
+				])
+			),
+			schema
+		);
 		expect(r.ok ? null : r.fieldErrors.employeeNo).toMatch(/20文字以内/);
 		expect(r.ok ? 0 : r.values.employeeNo.length).toBe(200);
 	});
@@ -67,23 +110,55 @@ describe('parseForm', () => {
 
 describe('readForm', () => {
 	it('gives the form as sent', async () => {
-		const read = await readForm(post(form([['a', '1'], ['b', '2']]).toString(), 'application/x-www-form-urlencoded'));
-		expect(read.ok && [...read.form.entries()]).toEqual([['a', '1'], ['b', '2']]);
+		const read = await readForm(
+			post(
+				form([
+					['a', '1'],
+					['b', '2']
+				]).toString(),
+				'application/x-www-form-urlencoded'
+			)
+		);
+		expect(read.ok && [...read.form.entries()]).toEqual([
+			['a', '1'],
+			['b', '2']
+		]);
 	});
 
 	it('refuses a field sent twice instead of reading its first value', async () => {
-		const read = await readForm(post(form([['name', 'A'], ['name', 'B']]).toString(), 'application/x-www-form-urlencoded'));
+		const read = await readForm(
+			post(
+				form([
+					['name', 'A'],
+					['name', 'B']
+				]).toString(),
+				'application/x-www-form-urlencoded'
+			)
+		);
 		expect(read).toEqual({ ok: false, message: REPEATED_FIELD_MESSAGE });
 	});
 
 	it('lets the fields that may repeat (checkbox groups) repeat', async () => {
-		const read = await readForm(post(form([['tags', 'a'], ['tags', 'b'], ['name', 'A']]).toString(), 'application/x-www-form-urlencoded'), (k) => k === 'tags');
+		const read = await readForm(
+			post(
+				form([
+					['tags', 'a'],
+					['tags', 'b'],
+					['name', 'A']
+				]).toString(),
+				'application/x-www-form-urlencoded'
+			),
+			(k) => k === 'tags'
+		);
 		expect(read.ok && read.form.getAll('tags')).toEqual(['a', 'b']);
 	});
 
 	it('answers a body that is not a form with a message, not an exception', async () => {
 		expect(await readForm(post('{"a":1}', 'application/json'))).toEqual({ ok: false, message: BAD_FORM_MESSAGE });
-		expect(await readForm(post('garbage', 'multipart/form-data; boundary=zzz'))).toEqual({ ok: false, message: BAD_FORM_MESSAGE });
+		expect(await readForm(post('garbage', 'multipart/form-data; boundary=zzz'))).toEqual({
+			ok: false,
+			message: BAD_FORM_MESSAGE
+		});
 	});
 });
 
@@ -113,12 +188,23 @@ describe('messages in the reader’s locale', () => {
 	afterEach(() => overwriteGetLocale(base));
 
 	it('a schema built once at import reports in the locale of each request', async () => {
-		const body = () => post(form([['employeeNo', 'x'.repeat(21)], ['password', ''], ['note', 'a'.repeat(11)]]));
+		const body = () =>
+			post(
+				form([
+					['employeeNo', 'x'.repeat(21)],
+					['password', ''],
+					['note', 'a'.repeat(11)]
+				])
+			);
 		overwriteGetLocale(() => 'en');
 		const en = await parseForm(body(), labelled);
 		expect(en.ok ? null : [en.message, en.fieldErrors]).toEqual([
 			'Please check what you entered.',
-			{ employeeNo: 'An employee number has at most 20 characters. Please check what you entered.', password: 'Password is required.', note: 'Note must be 10 characters or fewer.' }
+			{
+				employeeNo: 'An employee number has at most 20 characters. Please check what you entered.',
+				password: 'Password is required.',
+				note: 'Note must be 10 characters or fewer.'
+			}
 		]);
 		overwriteGetLocale(base);
 		const ja = await parseForm(body(), labelled);
@@ -128,9 +214,16 @@ describe('messages in the reader’s locale', () => {
 
 	it('refusals of malformed forms and uploads are in English for an English reader', async () => {
 		overwriteGetLocale(() => 'en');
-		expect(await readForm(post('{"a":1}', 'application/json'))).toEqual({ ok: false, message: 'The form was not sent in the expected format. Please reload the page and send it again.' });
+		expect(await readForm(post('{"a":1}', 'application/json'))).toEqual({
+			ok: false,
+			message: 'The form was not sent in the expected format. Please reload the page and send it again.'
+		});
 		const r = await readUpload(post(new FormData()), 1024 * 1024);
-		expect(r.ok ? null : r.failure).toEqual({ message: 'Please choose the CSV file to import.', fieldErrors: { file: 'No file has been chosen.' }, values: {} });
+		expect(r.ok ? null : r.failure).toEqual({
+			message: 'Please choose the CSV file to import.',
+			fieldErrors: { file: 'No file has been chosen.' },
+			values: {}
+		});
 		expect(BAD_FORM_MESSAGE).toMatch(/^フォームの送信形式/);
 	});
 });

@@ -30,28 +30,58 @@ export const fields = {
 		z
 			.string(err(() => m.form_err_required({ label: say(label) })))
 			.trim()
-			.refine((s) => !CONTROL.test(s), err(() => m.form_err_control_chars({ label: say(label) })))
-			.refine((s) => s.length > 0, err(() => m.form_err_required({ label: say(label) })))
-			.refine((s) => s.length <= max, err(() => m.form_err_too_long({ label: say(label), max }))),
+			.refine(
+				(s) => !CONTROL.test(s),
+				err(() => m.form_err_control_chars({ label: say(label) }))
+			)
+			.refine(
+				(s) => s.length > 0,
+				err(() => m.form_err_required({ label: say(label) }))
+			)
+			.refine(
+				(s) => s.length <= max,
+				err(() => m.form_err_too_long({ label: say(label), max }))
+			),
 	optionalText: (label: FieldLabel, max = 200) =>
 		z
 			.string()
 			.trim()
-			.refine((s) => !CONTROL.test(s), err(() => m.form_err_control_chars({ label: say(label) })))
-			.refine((s) => s.length <= max, err(() => m.form_err_too_long({ label: say(label), max })))
+			.refine(
+				(s) => !CONTROL.test(s),
+				err(() => m.form_err_control_chars({ label: say(label) }))
+			)
+			.refine(
+				(s) => s.length <= max,
+				err(() => m.form_err_too_long({ label: say(label), max }))
+			)
 			.optional(),
 	employeeNo: () =>
 		z
 			.string(err(() => m.form_err_employee_no_required()))
 			.transform((s) => s.normalize('NFKC').trim())
-			.refine((s) => s.length > 0, err(() => m.form_err_employee_no_required()))
-			.refine((s) => s.length <= 20, err(() => m.form_err_employee_no_too_long()))
-			.refine((s) => /^[0-9A-Za-z-]*$/.test(s), err(() => m.form_err_employee_no_chars())),
+			.refine(
+				(s) => s.length > 0,
+				err(() => m.form_err_employee_no_required())
+			)
+			.refine(
+				(s) => s.length <= 20,
+				err(() => m.form_err_employee_no_too_long())
+			)
+			.refine(
+				(s) => /^[0-9A-Za-z-]*$/.test(s),
+				err(() => m.form_err_employee_no_chars())
+			),
 	password: (label: FieldLabel = m.form_label_password) =>
 		z
 			.string(err(() => m.form_err_required({ label: say(label) })))
-			.refine((s) => s.length > 0, err(() => m.form_err_required({ label: say(label) })))
-			.refine((s) => s.length <= 1024, err(() => m.form_err_password_too_long({ label: say(label) })))
+			.refine(
+				(s) => s.length > 0,
+				err(() => m.form_err_required({ label: say(label) }))
+			)
+			.refine(
+				(s) => s.length <= 1024,
+				err(() => m.form_err_password_too_long({ label: say(label) }))
+			)
 };
 
 function firstMessage(issues: z.core.$ZodIssue[], key: string) {
@@ -84,8 +114,7 @@ export async function parseForm<S extends z.ZodObject>(
 	);
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success)
-		for (const key of Object.keys(schema.shape))
-			fieldErrors[key] ??= firstMessage(parsed.error.issues, key) ?? '';
+		for (const key of Object.keys(schema.shape)) fieldErrors[key] ??= firstMessage(parsed.error.issues, key) ?? '';
 	for (const k of Object.keys(fieldErrors)) if (!fieldErrors[k]) delete fieldErrors[k];
 	if (Object.keys(fieldErrors).length > 0 || !parsed.success)
 		return { ok: false, message: m.form_err_check_input(), fieldErrors, values };
@@ -93,7 +122,11 @@ export async function parseForm<S extends z.ZodObject>(
 }
 
 /** The failure shape passed to `fail()`: the same on every form. */
-export const failure = (message: string, fieldErrors: Record<string, string> = {}, values: Record<string, string> = {}): FormFailure => ({ message, fieldErrors, values });
+export const failure = (
+	message: string,
+	fieldErrors: Record<string, string> = {},
+	values: Record<string, string> = {}
+): FormFailure => ({ message, fieldErrors, values });
 
 /** In the reader's locale. */
 export const badFormMessage = () => m.form_err_bad_form();
@@ -126,7 +159,10 @@ export async function readForm(request: Request, multi: (key: string) => boolean
  * The one way an uploaded file is read: a request over the size limit is refused before it is
  * read, the form must be well-formed (no repeated fields), and the `file` field must hold a file.
  */
-export async function readUpload(request: Request, maxBytes: number): Promise<{ ok: true; file: File; form: FormData } | { ok: false; status: number; failure: FormFailure }> {
+export async function readUpload(
+	request: Request,
+	maxBytes: number
+): Promise<{ ok: true; file: File; form: FormData } | { ok: false; status: number; failure: FormFailure }> {
 	if (Number(request.headers.get('content-length') ?? 0) > maxBytes + 64 * 1024)
 		return { ok: false, status: 413, failure: failure(m.form_err_file_too_large({ mb: maxBytes / 1024 / 1024 })) };
 	const read = await readForm(request);

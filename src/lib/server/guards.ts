@@ -1,6 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
-import { canEnterSection, canIssuePasswordFor, canManageTrainingOf, canSeePerson, canSeeUnit, type Section } from '#lib/domain/access.ts';
+import {
+	canEnterSection,
+	canIssuePasswordFor,
+	canManageTrainingOf,
+	canSeePerson,
+	canSeeUnit,
+	type Section
+} from '#lib/domain/access.ts';
 import { toJstDate } from '#lib/domain/japanese-date.ts';
 import { db } from './db/index.ts';
 import { getUnit } from './org.ts';

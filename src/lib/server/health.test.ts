@@ -7,6 +7,9 @@ describe('checkHealth', () => {
 		const db = await testDb();
 		expect(await checkHealth(db)).toEqual({ status: 'ok' });
 		db.$client.close();
-		expect(await checkHealth(db)).toEqual({ status: 'unavailable', message: expect.stringContaining('データベースに接続できません') });
+		expect(await checkHealth(db)).toEqual({
+			status: 'unavailable',
+			message: expect.stringContaining('データベースに接続できません')
+		});
 	});
 });

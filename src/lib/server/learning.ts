@@ -8,7 +8,13 @@ export async function getProgress(db: Db, personId: string, slug: string, versio
 	const [row] = await db
 		.select()
 		.from(moduleProgress)
-		.where(and(eq(moduleProgress.personId, personId), eq(moduleProgress.moduleSlug, slug), eq(moduleProgress.moduleVersion, version)));
+		.where(
+			and(
+				eq(moduleProgress.personId, personId),
+				eq(moduleProgress.moduleSlug, slug),
+				eq(moduleProgress.moduleVersion, version)
+			)
+		);
 	return row ?? null;
 }
 
@@ -17,14 +23,31 @@ export async function listProgress(db: Db, personId: string) {
 }
 
 /** Records the section reached; reaching the last one marks the version as read (kept thereafter). */
-export async function saveProgress(db: Db, p: { personId: string; slug: string; version: string; section: number; sectionCount: number }, now = new Date()) {
+export async function saveProgress(
+	db: Db,
+	p: { personId: string; slug: string; version: string; section: number; sectionCount: number },
+	now = new Date()
+) {
 	const completedAt = p.section >= p.sectionCount - 1 ? now : null;
 	await db
 		.insert(moduleProgress)
-		.values({ personId: p.personId, moduleSlug: p.slug, moduleVersion: p.version, section: p.section, sectionCount: p.sectionCount, completedAt, updatedAt: now })
+		.values({
+			personId: p.personId,
+			moduleSlug: p.slug,
+			moduleVersion: p.version,
+			section: p.section,
+			sectionCount: p.sectionCount,
+			completedAt,
+			updatedAt: now
+		})
 		.onConflictDoUpdate({
 			target: [moduleProgress.personId, moduleProgress.moduleSlug, moduleProgress.moduleVersion],
-			set: { section: p.section, sectionCount: p.sectionCount, updatedAt: now, completedAt: sql`coalesce(${moduleProgress.completedAt}, ${completedAt?.getTime() ?? null})` }
+			set: {
+				section: p.section,
+				sectionCount: p.sectionCount,
+				updatedAt: now,
+				completedAt: sql`coalesce(${moduleProgress.completedAt}, ${completedAt?.getTime() ?? null})`
+			}
 		});
 }
 
@@ -36,7 +59,10 @@ export async function insertAttempt(db: Db, a: NewAttempt) {
 
 /** The person's attempt with this id, or null: another person's attempt is never returned. */
 export async function getOwnAttempt(db: Db, attemptId: string, personId: string) {
-	const [row] = await db.select().from(attempt).where(and(eq(attempt.id, attemptId), eq(attempt.personId, personId)));
+	const [row] = await db
+		.select()
+		.from(attempt)
+		.where(and(eq(attempt.id, attemptId), eq(attempt.personId, personId)));
 	return row ? { ...row, draw: row.draw as Draw } : null;
 }
 
@@ -46,7 +72,14 @@ export async function getOpenAttempt(db: Db, personId: string, slug: string, con
 		.select({ id: attempt.id })
 		.from(attempt)
 		.leftJoin(attemptResult, eq(attemptResult.attemptId, attempt.id))
-		.where(and(eq(attempt.personId, personId), eq(attempt.moduleSlug, slug), eq(attempt.contentHash, contentHash), sql`${attemptResult.attemptId} is null`))
+		.where(
+			and(
+				eq(attempt.personId, personId),
+				eq(attempt.moduleSlug, slug),
+				eq(attempt.contentHash, contentHash),
+				sql`${attemptResult.attemptId} is null`
+			)
+		)
 		.orderBy(desc(attempt.startedAt))
 		.limit(1);
 	return row?.id ?? null;
@@ -64,12 +97,18 @@ export async function saveAnswers(db: Db, attemptId: string, answers: Answers, n
 	await db
 		.insert(attemptAnswer)
 		.values(rows)
-		.onConflictDoUpdate({ target: [attemptAnswer.attemptId, attemptAnswer.itemId], set: { choices: sql`excluded.choices`, savedAt: now } });
+		.onConflictDoUpdate({
+			target: [attemptAnswer.attemptId, attemptAnswer.itemId],
+			set: { choices: sql`excluded.choices`, savedAt: now }
+		});
 }
 
 /** Whether the attempt was submitted (a primary-key lookup that reads no answers). */
 export async function hasResult(db: Db, attemptId: string) {
-	const [row] = await db.select({ id: attemptResult.attemptId }).from(attemptResult).where(eq(attemptResult.attemptId, attemptId));
+	const [row] = await db
+		.select({ id: attemptResult.attemptId })
+		.from(attemptResult)
+		.where(eq(attemptResult.attemptId, attemptId));
 	return !!row;
 }
 
@@ -94,11 +133,25 @@ export async function recordResult(
 	const [inserted] = await db.batch([
 		db
 			.insert(attemptResult)
-			.values({ attemptId: a.id, orgId: a.orgId, personId: a.personId, moduleSlug: a.moduleSlug, moduleVersion: a.moduleVersion, fiscalYear, answers, score: grade.score, maxScore: grade.max, passed: grade.passed, submittedAt: now })
+			.values({
+				attemptId: a.id,
+				orgId: a.orgId,
+				personId: a.personId,
+				moduleSlug: a.moduleSlug,
+				moduleVersion: a.moduleVersion,
+				fiscalYear,
+				answers,
+				score: grade.score,
+				maxScore: grade.max,
+				passed: grade.passed,
+				submittedAt: now
+			})
 			.onConflictDoNothing(),
 		db
 			.insert(attemptItem)
-			.values(grade.items.map((i) => ({ attemptId: a.id, moduleSlug: a.moduleSlug, itemId: i.itemId, correct: i.correct })))
+			.values(
+				grade.items.map((i) => ({ attemptId: a.id, moduleSlug: a.moduleSlug, itemId: i.itemId, correct: i.correct }))
+			)
 			.onConflictDoNothing()
 	]);
 	return { inserted: inserted.rowsAffected === 1 };

@@ -3,7 +3,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './db/client.ts';
 import { person } from './db/schema.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { cookieMaxAge, cookieName, overwriteServerAsyncLocalStorage, serverAsyncLocalStorage } from '../paraglide/runtime.js';
+import {
+	cookieMaxAge,
+	cookieName,
+	overwriteServerAsyncLocalStorage,
+	serverAsyncLocalStorage
+} from '../paraglide/runtime.js';
 import type { AppLocale } from '../i18n/locales.ts';
 
 /**

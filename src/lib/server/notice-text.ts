@@ -41,14 +41,18 @@ function decode(body: string): NoticePayload | null {
 	}
 }
 
-const due = (i: NoticeItem, o: Opts) => m.notice_item_due({ title: data(i.title, o), date: formatWareki(i.dueDate, o.locale) }, lo(o));
+const due = (i: NoticeItem, o: Opts) =>
+	m.notice_item_due({ title: data(i.title, o), date: formatWareki(i.dueDate, o.locale) }, lo(o));
 const list = (items: NoticeItem[], o: Opts) => items.map((i) => due(i, o)).join(m.notice_list_separator({}, o));
 
 function render(p: NoticePayload, o: Opts): string {
 	const sep = m.notice_list_separator({}, o);
 	switch (p.t) {
 		case 'reminder':
-			return m.notice_reminder_from({ sender: data(p.sender, o), titles: p.titles.map((t) => data(t, o)).join(sep) }, lo(o));
+			return m.notice_reminder_from(
+				{ sender: data(p.sender, o), titles: p.titles.map((t) => data(t, o)).join(sep) },
+				lo(o)
+			);
 		case 'assigned':
 			return m.notice_assigned({ list: list(p.items, o) }, o);
 		case 'due_soon':
@@ -56,7 +60,9 @@ function render(p: NoticePayload, o: Opts): string {
 		case 'overdue':
 			return m.notice_overdue({ list: list(p.items, o) }, o);
 		case 'escalation': {
-			const lines = p.staff.map((s) => m.notice_escalation_line({ name: data(s.name, o), employeeNo: s.employeeNo, list: list(s.items, o) }, lo(o)));
+			const lines = p.staff.map((s) =>
+				m.notice_escalation_line({ name: data(s.name, o), employeeNo: s.employeeNo, list: list(s.items, o) }, lo(o))
+			);
 			return m.notice_escalation({ days: ESCALATE_AFTER_DAYS, lines: lines.join(m.notice_line_separator({}, o)) }, o);
 		}
 		case 'digest': {

@@ -32,7 +32,13 @@ describe('notices', () => {
 
 	it('sends nothing when nothing is open, and system notices are created once per key', async () => {
 		expect((await sendReminder(db, sender, 'p2', [], '2026-11-23', null)).ok).toBe(false);
-		const n = { orgId: 'org1', personId: 'p2', kind: 'due_soon' as const, body: '期限が近づいています', dedupeKey: 'due_soon:a1' };
+		const n = {
+			orgId: 'org1',
+			personId: 'p2',
+			kind: 'due_soon' as const,
+			body: '期限が近づいています',
+			dedupeKey: 'due_soon:a1'
+		};
 		expect(await notifyOnce(db, n)).toBe(true);
 		expect(await notifyOnce(db, n)).toBe(false);
 		expect(await listNotices(db, 'p2')).toHaveLength(1);
@@ -41,8 +47,12 @@ describe('notices', () => {
 	it('a reminder is stored as what it says, so an English reader reads it in English; old rendered rows still read', async () => {
 		await sendReminder(db, sender, 'p2', ['情報セキュリティ', '個人情報'], '2026-11-23', null);
 		const [row] = await db.select().from(notice).where(eq(notice.personId, 'p2'));
-		expect(renderNotice(row.body, 'en')).toBe('From 山田 太郎: please take the following training: 情報セキュリティ, 個人情報');
-		expect(renderNotice(row.body, 'ja')).toBe('山田 太郎さんから: 次の研修の受講をお願いします。情報セキュリティ、個人情報');
+		expect(renderNotice(row.body, 'en')).toBe(
+			'From 山田 太郎: please take the following training: 情報セキュリティ, 個人情報'
+		);
+		expect(renderNotice(row.body, 'ja')).toBe(
+			'山田 太郎さんから: 次の研修の受講をお願いします。情報セキュリティ、個人情報'
+		);
 		expect(renderNotice('研修が割り当てられました。', 'en')).toBe('研修が割り当てられました。');
 		expect(renderNotice('{not json', 'en')).toBe('{not json');
 	});

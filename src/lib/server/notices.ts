@@ -27,16 +27,44 @@ export async function sendReminder(
 	const body = encodeNotice({ t: 'reminder', sender: sender.name, titles: openTitles });
 	const res = await db
 		.insert(notice)
-		.values({ id: generateId(), orgId: sender.orgId, personId: recipientId, kind: 'reminder', body, senderId: sender.id, dedupeKey: `reminder:${sender.id}:${today}`, createdAt: now })
+		.values({
+			id: generateId(),
+			orgId: sender.orgId,
+			personId: recipientId,
+			kind: 'reminder',
+			body,
+			senderId: sender.id,
+			dedupeKey: `reminder:${sender.id}:${today}`,
+			createdAt: now
+		})
 		.onConflictDoNothing();
 	if (res.rowsAffected === 0) return { ok: false, message: m.notice_err_already_today() };
-	await recordAudit(db, { orgId: sender.orgId, actorId: sender.id, action: 'notice.reminder', targetType: 'person', targetId: recipientId, after: { modules: openTitles }, ip }, now);
+	await recordAudit(
+		db,
+		{
+			orgId: sender.orgId,
+			actorId: sender.id,
+			action: 'notice.reminder',
+			targetType: 'person',
+			targetId: recipientId,
+			after: { modules: openTitles },
+			ip
+		},
+		now
+	);
 	return { ok: true };
 }
 
 /** Creates a notice once per dedupe key; returns whether it was new. `body` is `encodeNotice(...)`. */
-export async function notifyOnce(db: DbOrTx, n: { orgId: string; personId: string; kind: NoticeKind; body: string; dedupeKey: string }, now = new Date()) {
-	const res = await db.insert(notice).values({ id: generateId(), ...n, senderId: null, createdAt: now }).onConflictDoNothing();
+export async function notifyOnce(
+	db: DbOrTx,
+	n: { orgId: string; personId: string; kind: NoticeKind; body: string; dedupeKey: string },
+	now = new Date()
+) {
+	const res = await db
+		.insert(notice)
+		.values({ id: generateId(), ...n, senderId: null, createdAt: now })
+		.onConflictDoNothing();
 	return res.rowsAffected > 0;
 }
 
@@ -53,12 +81,18 @@ export async function listNotices(db: Db, personId: string, limit = 20) {
 
 /** Marks one of the person's own notices read; someone else's id changes nothing. */
 export async function markNoticeRead(db: Db, personId: string, noticeId: string, now = new Date()) {
-	const res = await db.update(notice).set({ readAt: now }).where(and(eq(notice.id, noticeId), eq(notice.personId, personId), isNull(notice.readAt)));
+	const res = await db
+		.update(notice)
+		.set({ readAt: now })
+		.where(and(eq(notice.id, noticeId), eq(notice.personId, personId), isNull(notice.readAt)));
 	return res.rowsAffected > 0;
 }
 
 /** The day's reminders already sent by this sender, so the page can show 督促済み. */
 export async function remindedToday(db: Db, senderId: string, today: string) {
-	const rows = await db.select({ personId: notice.personId }).from(notice).where(eq(notice.dedupeKey, `reminder:${senderId}:${today}`));
+	const rows = await db
+		.select({ personId: notice.personId })
+		.from(notice)
+		.where(eq(notice.dedupeKey, `reminder:${senderId}:${today}`));
 	return new Set(rows.map((r) => r.personId));
 }

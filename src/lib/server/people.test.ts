@@ -10,10 +10,25 @@ async function setup() {
 	// 山田 is also (兼務) in 住民記録係 under 市民課 from 2026-04-01
 	await db.insert(orgUnit).values([
 		{ id: 'u2', orgId: 'org1', code: '200', name: '市民課', kana: 'シミンカ', kind: 'section', path: '/u2/' },
-		{ id: 'u3', orgId: 'org1', code: '210', name: '住民記録係', kana: 'ジュウミンキロクカカリ', kind: 'team', path: '/u2/u3/', parentId: 'u2' }
+		{
+			id: 'u3',
+			orgId: 'org1',
+			code: '210',
+			name: '住民記録係',
+			kana: 'ジュウミンキロクカカリ',
+			kind: 'team',
+			path: '/u2/u3/',
+			parentId: 'u2'
+		}
 	]);
-	await db.insert(unitMembership).values({ id: 'm3', orgId: 'org1', personId: 'p1', unitId: 'u3', startDate: '2026-04-01' });
-	await db.insert(personTag).values([{ personId: 'p1', tag: '個人情報取扱者' }, { personId: 'p1', tag: '初任者' }, { personId: 'p2', tag: '会計年度任用' }]);
+	await db
+		.insert(unitMembership)
+		.values({ id: 'm3', orgId: 'org1', personId: 'p1', unitId: 'u3', startDate: '2026-04-01' });
+	await db.insert(personTag).values([
+		{ personId: 'p1', tag: '個人情報取扱者' },
+		{ personId: 'p1', tag: '初任者' },
+		{ personId: 'p2', tag: '会計年度任用' }
+	]);
 	await db.insert(roleGrant).values({ id: 'g1', orgId: 'org1', personId: 'p1', role: 'manager', unitId: 'u1' });
 	return db;
 }
@@ -54,9 +69,23 @@ describe('getProfile', () => {
 describe('searchPeople', () => {
 	it('finds by 職員番号 prefix, 氏名 and フリガナ, and treats % and _ typed in the search as characters, not wildcards', async () => {
 		const db = await setup();
-		await db.insert(person).values({ id: 'p9', orgId: 'org1', employeeNo: '009_01', name: '100%テスト 花子', kana: 'テスト ハナコ', employmentType: 'regular', jobGrade: '主事', hireDate: '2020-04-01' });
+		await db.insert(person).values({
+			id: 'p9',
+			orgId: 'org1',
+			employeeNo: '009_01',
+			name: '100%テスト 花子',
+			kana: 'テスト ハナコ',
+			employmentType: 'regular',
+			jobGrade: '主事',
+			hireDate: '2020-04-01'
+		});
 		// a person in two units (兼務) is listed once per unit; the names are what is checked here
-		const names = async (text: string) => [...new Set((await searchPeople(db, 'org1', { text, limit: 50, offset: 0 }, '2026-11-23')).rows.map((r) => r.name))].sort();
+		const names = async (text: string) =>
+			[
+				...new Set(
+					(await searchPeople(db, 'org1', { text, limit: 50, offset: 0 }, '2026-11-23')).rows.map((r) => r.name)
+				)
+			].sort();
 		expect(await names('山田')).toEqual(['山田 太郎']);
 		expect(await names('やまだ')).toEqual(['山田 太郎']);
 		expect(await names('0001')).toEqual(['佐藤 花子', '山田 太郎']);

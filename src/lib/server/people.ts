@@ -27,10 +27,7 @@ export async function getPerson(db: Db, personId: string) {
 }
 
 const currentOn = (date: string) =>
-	and(
-		lte(unitMembership.startDate, date),
-		or(isNull(unitMembership.endDate), gte(unitMembership.endDate, date))
-	);
+	and(lte(unitMembership.startDate, date), or(isNull(unitMembership.endDate), gte(unitMembership.endDate, date)));
 
 /** The units a person belongs to on a date (usually one; 兼務 gives several). */
 export async function listPersonUnits(db: Db, personId: string, onDate: string) {
@@ -124,7 +121,6 @@ export async function setPassword(
 		.where(eq(person.id, personId));
 }
 
-
 /** A person's own record as shown on マイページ and to those allowed to see it. */
 /**
  * A person with their units on `onDate`, tags and roles (never the password hash). The tags come
@@ -133,11 +129,17 @@ export async function setPassword(
  */
 export async function getProfile(db: Db, personId: string, onDate: string, knownGrants?: Grant[]) {
 	const [row] = await db
-		.select({ p: person, tags: sql<string>`(SELECT json_group_array(${personTag.tag}) FROM ${personTag} WHERE ${personTag.personId} = ${person.id})` })
+		.select({
+			p: person,
+			tags: sql<string>`(SELECT json_group_array(${personTag.tag}) FROM ${personTag} WHERE ${personTag.personId} = ${person.id})`
+		})
 		.from(person)
 		.where(eq(person.id, personId));
 	if (!row) return null;
-	const [units, grants] = await Promise.all([listPersonUnits(db, personId, onDate), knownGrants ?? listGrants(db, personId)]);
+	const [units, grants] = await Promise.all([
+		listPersonUnits(db, personId, onDate),
+		knownGrants ?? listGrants(db, personId)
+	]);
 	const { passwordHash: _hash, ...rest } = row.p;
 	return { ...rest, units, tags: (JSON.parse(row.tags) as string[]).sort(), grants };
 }

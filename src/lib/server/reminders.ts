@@ -16,7 +16,11 @@ import { DUE_SOON_DAYS, isDone, remindersDue, weekStart, type OpenItem, type Rem
 import { encodeNotice, noticeMail, type MailKind, type NoticeItem } from './notice-text.ts';
 import { yieldToEventLoop } from './event-loop.ts';
 
-export type ReminderContext = { versions: ReadonlyMap<string, string>; titleOf: (slug: string) => string; mail: { enabled: boolean; appUrl: string } };
+export type ReminderContext = {
+	versions: ReadonlyMap<string, string>;
+	titleOf: (slug: string) => string;
+	mail: { enabled: boolean; appUrl: string };
+};
 export type ReminderRun = { notices: number; mails: number; escalations: number; digests: number };
 
 /**
@@ -27,7 +31,10 @@ export type ReminderRun = { notices: number; mails: number; escalations: number;
  */
 async function candidates(db: Db, orgId: string, today: IsoDate, ctx: ReminderContext) {
 	const horizon = addDays(today, DUE_SOON_DAYS);
-	const staff = await db.select({ id: person.id }).from(person).where(and(eq(person.orgId, orgId), eq(person.active, true)));
+	const staff = await db
+		.select({ id: person.id })
+		.from(person)
+		.where(and(eq(person.orgId, orgId), eq(person.active, true)));
 	const items: OpenItem[] = [];
 	const sent = new Set<string>();
 	for (let i = 0; i < staff.length; i += 500) {
@@ -37,14 +44,36 @@ async function candidates(db: Db, orgId: string, today: IsoDate, ctx: ReminderCo
 			.select({ id: assignment.id })
 			.from(assignment)
 			.leftJoin(reminderSent, and(eq(reminderSent.assignmentId, assignment.id), eq(reminderSent.kind, 'assigned')))
-			.where(and(inArray(assignment.personId, chunk), or(isNull(reminderSent.assignmentId), lte(assignment.dueDate, horizon))));
+			.where(
+				and(
+					inArray(assignment.personId, chunk),
+					or(isNull(reminderSent.assignmentId), lte(assignment.dueDate, horizon))
+				)
+			);
 		if (rows.length === 0) continue;
 		const wanted = new Set(rows.map((r) => r.id));
 		const open: OpenItem[] = [];
 		for (const [personId, list] of await listAssignmentStatuses(db, chunk, today, ctx.versions))
-			for (const a of list) if (wanted.has(a.id) && !isDone(a.status)) open.push({ assignmentId: a.id, personId, title: ctx.titleOf(a.moduleSlug), dueDate: a.dueDate, status: a.status });
+			for (const a of list)
+				if (wanted.has(a.id) && !isDone(a.status))
+					open.push({
+						assignmentId: a.id,
+						personId,
+						title: ctx.titleOf(a.moduleSlug),
+						dueDate: a.dueDate,
+						status: a.status
+					});
 		for (let k = 0; k < open.length; k += 500)
-			for (const r of await db.select().from(reminderSent).where(inArray(reminderSent.assignmentId, open.slice(k, k + 500).map((o) => o.assignmentId)))) sent.add(`${r.assignmentId}:${r.kind}`);
+			for (const r of await db
+				.select()
+				.from(reminderSent)
+				.where(
+					inArray(
+						reminderSent.assignmentId,
+						open.slice(k, k + 500).map((o) => o.assignmentId)
+					)
+				))
+				sent.add(`${r.assignmentId}:${r.kind}`);
 		items.push(...open);
 	}
 	return { items, sent };
@@ -53,25 +82,47 @@ async function candidates(db: Db, orgId: string, today: IsoDate, ctx: ReminderCo
 /** What a notice keeps of an open item: its title and due date (rendered when shown). */
 const noticeItem = (i: OpenItem): NoticeItem => ({ title: i.title, dueDate: i.dueDate });
 
-export async function runReminders(db: Db, orgId: string, today: IsoDate, ctx: ReminderContext, now = new Date()): Promise<ReminderRun> {
+export async function runReminders(
+	db: Db,
+	orgId: string,
+	today: IsoDate,
+	ctx: ReminderContext,
+	now = new Date()
+): Promise<ReminderRun> {
 	const { items, sent } = await candidates(db, orgId, today, ctx);
 	const { notify, silent } = remindersDue(items, sent, today);
 	const snapshot = await loadStaffSnapshot(db, orgId, today);
 	const people = new Map(snapshot.people.map((p) => [p.id, p]));
 	const current = (personId: string) => snapshot.membershipsOf(personId).filter((m) => m.start <= today);
-	const grants = await db.select({ personId: roleGrant.personId, role: roleGrant.role, path: orgUnit.path }).from(roleGrant).leftJoin(orgUnit, eq(orgUnit.id, roleGrant.unitId)).where(eq(roleGrant.orgId, orgId));
+	const grants = await db
+		.select({ personId: roleGrant.personId, role: roleGrant.role, path: orgUnit.path })
+		.from(roleGrant)
+		.leftJoin(orgUnit, eq(orgUnit.id, roleGrant.unitId))
+		.where(eq(roleGrant.orgId, orgId));
 	const run: ReminderRun = { notices: 0, mails: 0, escalations: 0, digests: 0 };
 
 	// e-mail is written in the recipient's language (person.locale; unset = Japanese)
 	const locales = new Map(
-		ctx.mail.enabled ? (await db.select({ id: person.id, locale: person.locale }).from(person).where(and(eq(person.orgId, orgId), isNotNull(person.locale)))).map((r) => [r.id, r.locale]) : []
+		ctx.mail.enabled
+			? (
+					await db
+						.select({ id: person.id, locale: person.locale })
+						.from(person)
+						.where(and(eq(person.orgId, orgId), isNotNull(person.locale)))
+				).map((r) => [r.id, r.locale])
+			: []
 	);
 	const deliver = async (tx: DbOrTx, to: string, kind: MailKind, body: string, dedupeKey: string) => {
 		if (!(await notifyOnce(tx, { orgId, personId: to, kind, body, dedupeKey }, now))) return false;
 		run.notices++;
 		const email = people.get(to)?.email;
 		if (ctx.mail.enabled && email) {
-			const mail = noticeMail(kind, body, { name: people.get(to)!.name, locale: locales.get(to) ?? null }, ctx.mail.appUrl);
+			const mail = noticeMail(
+				kind,
+				body,
+				{ name: people.get(to)!.name, locale: locales.get(to) ?? null },
+				ctx.mail.appUrl
+			);
 			await enqueueMail(tx, { orgId, to: email, ...mail }, now);
 			run.mails++;
 		}
@@ -81,7 +132,10 @@ export async function runReminders(db: Db, orgId: string, today: IsoDate, ctx: R
 
 	// the person's own notices with their marks, a batch of people per transaction, so the write
 	// lock is never held for long (a first run on 30,000 staff marks hundreds of thousands of rows)
-	const ownMarks = groupBy([...notify, ...silent].filter((r) => r.kind !== 'escalation'), (r) => r.item.personId);
+	const ownMarks = groupBy(
+		[...notify, ...silent].filter((r) => r.kind !== 'escalation'),
+		(r) => r.item.personId
+	);
 	const personIds = [...ownMarks.keys()];
 	const speaks = new Set(notify);
 	for (let i = 0; i < personIds.length; i += 200) {
@@ -89,9 +143,18 @@ export async function runReminders(db: Db, orgId: string, today: IsoDate, ctx: R
 			for (const personId of personIds.slice(i, i + 200)) {
 				const rs = ownMarks.get(personId)!;
 				await tx.insert(reminderSent).values(marks(rs)).onConflictDoNothing();
-				const spoken = groupBy(rs.filter((r) => speaks.has(r)), (r) => r.kind);
+				const spoken = groupBy(
+					rs.filter((r) => speaks.has(r)),
+					(r) => r.kind
+				);
 				for (const [kind, group] of spoken)
-					await deliver(tx, personId, kind as MailKind, encodeNotice({ t: kind as 'assigned', items: group.map((r) => noticeItem(r.item)) }), `${kind}:${group[0].item.assignmentId}`);
+					await deliver(
+						tx,
+						personId,
+						kind as MailKind,
+						encodeNotice({ t: kind as 'assigned', items: group.map((r) => noticeItem(r.item)) }),
+						`${kind}:${group[0].item.assignmentId}`
+					);
 			}
 		});
 		await yieldToEventLoop();
@@ -99,17 +162,35 @@ export async function runReminders(db: Db, orgId: string, today: IsoDate, ctx: R
 	await db.transaction(async (tx) => {
 		// each overdue person's 課長 (every manager whose unit holds them), one notice per 課長
 		const escalations = notify.filter((r) => r.kind === 'escalation');
-		for (let j = 0; j < escalations.length; j += 500) await tx.insert(reminderSent).values(marks(escalations.slice(j, j + 500))).onConflictDoNothing();
+		for (let j = 0; j < escalations.length; j += 500)
+			await tx
+				.insert(reminderSent)
+				.values(marks(escalations.slice(j, j + 500)))
+				.onConflictDoNothing();
 		const perManager = new Map<string, { name: string; employeeNo: string; items: OpenItem[] }[]>();
 		for (const [personId, rs] of groupBy(escalations, (r) => r.item.personId)) {
 			const paths = current(personId).map((m) => m.path);
-			const managers = grants.filter((g) => g.role === 'manager' && g.path && g.personId !== personId && paths.some((p) => p.startsWith(g.path!)));
+			const managers = grants.filter(
+				(g) => g.role === 'manager' && g.path && g.personId !== personId && paths.some((p) => p.startsWith(g.path!))
+			);
 			const p = people.get(personId)!;
 			for (const m of new Set(managers.map((g) => g.personId)))
-				perManager.set(m, [...(perManager.get(m) ?? []), { name: p.name, employeeNo: p.employeeNo, items: rs.map((r) => r.item) }]);
+				perManager.set(m, [
+					...(perManager.get(m) ?? []),
+					{ name: p.name, employeeNo: p.employeeNo, items: rs.map((r) => r.item) }
+				]);
 		}
 		for (const [managerId, staff] of perManager)
-			if (await deliver(tx, managerId, 'escalation', encodeNotice({ t: 'escalation', staff: staff.map((s) => ({ ...s, items: s.items.map(noticeItem) })) }), `escalation:${staff[0].items[0].assignmentId}`)) run.escalations++;
+			if (
+				await deliver(
+					tx,
+					managerId,
+					'escalation',
+					encodeNotice({ t: 'escalation', staff: staff.map((s) => ({ ...s, items: s.items.map(noticeItem) })) }),
+					`escalation:${staff[0].items[0].assignmentId}`
+				)
+			)
+				run.escalations++;
 		run.digests = await weeklyDigest(tx, orgId, today, items, current, grants, deliver);
 	});
 	return run;
@@ -129,16 +210,26 @@ async function weeklyDigest(
 	if (hr.length === 0) return 0;
 	const overduePeople = [...new Set(items.filter((i) => i.status === 'overdue').map((i) => i.personId))];
 	// the 課 is the second level of the path (/部/課/係/)
-	const sectionOf = (personId: string) => current(personId)[0]?.path.split('/').filter(Boolean).slice(0, 2).at(-1) ?? null;
+	const sectionOf = (personId: string) =>
+		current(personId)[0]?.path.split('/').filter(Boolean).slice(0, 2).at(-1) ?? null;
 	const counts = new Map<string, number>();
 	for (const p of overduePeople) {
 		const s = sectionOf(p);
 		if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
 	}
-	const names = counts.size ? await db.select({ id: orgUnit.id, name: orgUnit.name }).from(orgUnit).where(inArray(orgUnit.id, [...counts.keys()])) : [];
+	const names = counts.size
+		? await db
+				.select({ id: orgUnit.id, name: orgUnit.name })
+				.from(orgUnit)
+				.where(inArray(orgUnit.id, [...counts.keys()]))
+		: [];
 	const nameOf = new Map(names.map((u) => [u.id, u.name]));
 	const week = weekStart(today);
-	const body = encodeNotice({ t: 'digest', week, units: [...counts].map(([id, people]) => ({ unitName: nameOf.get(id) ?? id, people })) });
+	const body = encodeNotice({
+		t: 'digest',
+		week,
+		units: [...counts].map(([id, people]) => ({ unitName: nameOf.get(id) ?? id, people }))
+	});
 	let given = 0;
 	for (const h of hr) if (await deliver(db, h, 'digest', body, `digest:${week}`)) given++;
 	return given;

@@ -21,12 +21,24 @@ export function groupBy<T>(xs: T[], key: (x: T) => string) {
 export async function loadStaffSnapshot(db: Db, orgId: string, today: string) {
 	const [people, tags, memberships] = await Promise.all([
 		db.select().from(person).where(eq(person.orgId, orgId)),
-		db.select({ personId: personTag.personId, tag: personTag.tag }).from(personTag).innerJoin(person, eq(person.id, personTag.personId)).where(eq(person.orgId, orgId)),
 		db
-			.select({ personId: unitMembership.personId, code: orgUnit.code, path: orgUnit.path, start: unitMembership.startDate, end: unitMembership.endDate })
+			.select({ personId: personTag.personId, tag: personTag.tag })
+			.from(personTag)
+			.innerJoin(person, eq(person.id, personTag.personId))
+			.where(eq(person.orgId, orgId)),
+		db
+			.select({
+				personId: unitMembership.personId,
+				code: orgUnit.code,
+				path: orgUnit.path,
+				start: unitMembership.startDate,
+				end: unitMembership.endDate
+			})
 			.from(unitMembership)
 			.innerJoin(orgUnit, eq(orgUnit.id, unitMembership.unitId))
-			.where(and(eq(unitMembership.orgId, orgId), or(isNull(unitMembership.endDate), gte(unitMembership.endDate, today))))
+			.where(
+				and(eq(unitMembership.orgId, orgId), or(isNull(unitMembership.endDate), gte(unitMembership.endDate, today)))
+			)
 	]);
 	const tagsOf = groupBy(tags, (t) => t.personId);
 	const membershipsOf = groupBy(memberships, (m) => m.personId);

@@ -16,7 +16,9 @@ describe('finding a built worker', () => {
 		const chunk = pathToFileURL(join(root, 'build/server/chunks/workers.js')).href;
 		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 
-		expect(builtWorkerFile('export-worker', { from: chunk, warnIfMissing: true })).toBe(join(root, 'build/worker/export-worker.js'));
+		expect(builtWorkerFile('export-worker', { from: chunk, warnIfMissing: true })).toBe(
+			join(root, 'build/worker/export-worker.js')
+		);
 		expect(warn).not.toHaveBeenCalled();
 
 		// a built server without the worker still runs (in its own thread), and says why it is slower

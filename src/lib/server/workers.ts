@@ -19,14 +19,20 @@ export type WorkerMessage<R, P = never> = { progress: P } | { result: R };
  * A built server without it (build/ made by a bare `vite build`, or copied without
  * build/worker/) still works, more slowly; the operator is told so once at start.
  */
-export function builtWorkerFile(name: string, { from = import.meta.url, warnIfMissing = !import.meta.env.DEV } = {}): string | null {
+export function builtWorkerFile(
+	name: string,
+	{ from = import.meta.url, warnIfMissing = !import.meta.env.DEV } = {}
+): string | null {
 	let dir = dirname(fileURLToPath(from));
 	for (let i = 0; i < 5; i++) {
 		const file = join(dir, 'worker', `${name}.js`);
 		if (existsSync(file)) return file;
 		dir = dirname(dir);
 	}
-	if (warnIfMissing) console.warn(`[manabi] build/worker/${name}.js がありません。集計や出力をこの処理の中で行うため、その間ほかの画面が遅くなります。npm run build で作り直してください / worker ${name}.js not found next to the build: the work runs in the server's own thread (slower, and other requests wait); rebuild with npm run build`);
+	if (warnIfMissing)
+		console.warn(
+			`[manabi] build/worker/${name}.js がありません。集計や出力をこの処理の中で行うため、その間ほかの画面が遅くなります。npm run build で作り直してください / worker ${name}.js not found next to the build: the work runs in the server's own thread (slower, and other requests wait); rebuild with npm run build`
+		);
 	return null;
 }
 
@@ -36,7 +42,12 @@ export function builtWorkerFile(name: string, { from = import.meta.url, warnIfMi
  * outside: one holding a libSQL connection can take the whole process down with a native panic
  * when it is stopped mid-work (seen once in a full test run).
  */
-export function runWorker<R, P = never>(file: string, workerData: unknown, resourceLimits: ResourceLimits, onProgress?: (p: P) => unknown): Promise<R> {
+export function runWorker<R, P = never>(
+	file: string,
+	workerData: unknown,
+	resourceLimits: ResourceLimits,
+	onProgress?: (p: P) => unknown
+): Promise<R> {
 	const worker = new Worker(file, { workerData, resourceLimits });
 	return new Promise<R>((resolve, reject) => {
 		let out: { value: R } | null = null;
@@ -56,6 +67,8 @@ export function runWorker<R, P = never>(file: string, workerData: unknown, resou
 }
 
 /** In a worker: posts progress. */
-export const postProgress = <P>(port: { postMessage(m: unknown): void }, progress: P) => port.postMessage({ progress } satisfies WorkerMessage<never, P>);
+export const postProgress = <P>(port: { postMessage(m: unknown): void }, progress: P) =>
+	port.postMessage({ progress } satisfies WorkerMessage<never, P>);
 /** In a worker: posts the result. */
-export const postResult = <R>(port: { postMessage(m: unknown): void }, result: R) => port.postMessage({ result } satisfies WorkerMessage<R>);
+export const postResult = <R>(port: { postMessage(m: unknown): void }, result: R) =>
+	port.postMessage({ result } satisfies WorkerMessage<R>);

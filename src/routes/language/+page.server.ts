@@ -13,7 +13,10 @@ export const load: PageServerLoad = ({ url }) => ({ next: safeReturnPath(url.sea
 export const actions: Actions = {
 	/** Switches the display language: for this browser, and for the signed-in person wherever they sign in. */
 	default: async ({ request, cookies, locals }) => {
-		const schema = z.object({ locale: z.enum(APP_LOCALES, { error: m.language_invalid() }), next: z.string().optional() });
+		const schema = z.object({
+			locale: z.enum(APP_LOCALES, { error: m.language_invalid() }),
+			next: z.string().optional()
+		});
 		const form = await parseForm(request, schema);
 		if (!form.ok) return fail(400, failure(form.fieldErrors.locale ?? form.message, form.fieldErrors, form.values));
 		const { locale, next } = form.data;

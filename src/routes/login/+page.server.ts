@@ -25,16 +25,11 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, form);
 		const org = await getHomeOrganisation(db, homeOrgCode);
 		if (!org) return fail(503, failure(m.login_err_no_org()));
-		const result = await signIn(
-			db,
-			{ orgId: org.id, ...form.data, ip: event.getClientAddress() },
-			sessionPolicy
-		);
+		const result = await signIn(db, { orgId: org.id, ...form.data, ip: event.getClientAddress() }, sessionPolicy);
 		const values = { employeeNo: form.data.employeeNo };
 		if (!result.ok && result.reason === 'throttled')
 			return fail(429, failure(m.login_err_locked({ minutes: retryMinutes(result.retryAfterMs) }), {}, values));
-		if (!result.ok)
-			return fail(400, failure(m.login_err_wrong(), {}, values));
+		if (!result.ok) return fail(400, failure(m.login_err_wrong(), {}, values));
 		setSessionCookie(event, result.token, result.expiresAt);
 		const next = safeNext(event.url.searchParams.get('next')) ?? '/';
 		redirect(303, result.needsSecondFactor ? twoFactorHref(next) : next);

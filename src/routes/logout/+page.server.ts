@@ -13,7 +13,12 @@ export const actions: Actions = {
 		const who = locals.user ?? locals.pendingUser;
 		if (locals.session && who) {
 			await invalidateSession(db, locals.session.id);
-			await recordAudit(db, { orgId: who.orgId, actorId: who.id, action: 'auth.sign_out', ip: event.getClientAddress() });
+			await recordAudit(db, {
+				orgId: who.orgId,
+				actorId: who.id,
+				action: 'auth.sign_out',
+				ip: event.getClientAddress()
+			});
 		}
 		deleteSessionCookie(event);
 		redirect(303, '/login');

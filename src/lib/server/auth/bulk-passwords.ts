@@ -22,9 +22,16 @@ async function withoutPassword(db: Db, viewer: Viewer) {
 		.from(person)
 		.where(and(eq(person.orgId, viewer.orgId), eq(person.active, true), isNull(person.passwordHash)))
 		.orderBy(person.employeeNo);
-	const grants = people.length ? await db.select({ personId: roleGrant.personId, role: roleGrant.role }).from(roleGrant).where(eq(roleGrant.orgId, viewer.orgId)) : [];
+	const grants = people.length
+		? await db
+				.select({ personId: roleGrant.personId, role: roleGrant.role })
+				.from(roleGrant)
+				.where(eq(roleGrant.orgId, viewer.orgId))
+		: [];
 	const rolesOf = groupBy(grants, (g) => g.personId);
-	return people.filter((p) => canIssuePasswordFor(viewer, { ...p, roles: (rolesOf.get(p.id) ?? []).map((g) => g.role as Role) }));
+	return people.filter((p) =>
+		canIssuePasswordFor(viewer, { ...p, roles: (rolesOf.get(p.id) ?? []).map((g) => g.role as Role) })
+	);
 }
 
 export const countWithoutPassword = async (db: Db, viewer: Viewer) => (await withoutPassword(db, viewer)).length;
@@ -36,10 +43,12 @@ export async function issueMissingPasswords(db: Db, viewer: Viewer, ip: string |
 	const issued: (IssuedPassword & { id: string; hash: string })[] = [];
 	for (let i = 0; i < targets.length; i += 16) {
 		const batch = targets.slice(i, i + 16);
-		const hashed = await Promise.all(batch.map(async (p) => {
-			const password = generateInitialPassword();
-			return { ...p, password, hash: await hashPassword(password) };
-		}));
+		const hashed = await Promise.all(
+			batch.map(async (p) => {
+				const password = generateInitialPassword();
+				return { ...p, password, hash: await hashPassword(password) };
+			})
+		);
 		issued.push(...hashed);
 	}
 	const now = new Date();
@@ -54,10 +63,23 @@ export async function issueMissingPasswords(db: Db, viewer: Viewer, ip: string |
 				.returning({ id: person.id });
 			if (rows.length) done.add(p.id);
 		}
-		await recordAudit(tx, { orgId: viewer.orgId, actorId: viewer.id, action: 'person.initial_passwords_bulk', targetType: 'person', after: { count: done.size, employeeNos: issued.filter((p) => done.has(p.id)).map((p) => p.employeeNo) }, ip }, now);
+		await recordAudit(
+			tx,
+			{
+				orgId: viewer.orgId,
+				actorId: viewer.id,
+				action: 'person.initial_passwords_bulk',
+				targetType: 'person',
+				after: { count: done.size, employeeNos: issued.filter((p) => done.has(p.id)).map((p) => p.employeeNo) },
+				ip
+			},
+			now
+		);
 	});
 	return {
-		issued: issued.filter((p) => done.has(p.id)).map(({ employeeNo, name, kana, password }) => ({ employeeNo, name, kana, password })),
+		issued: issued
+			.filter((p) => done.has(p.id))
+			.map(({ employeeNo, name, kana, password }) => ({ employeeNo, name, kana, password })),
 		remaining: await countWithoutPassword(db, viewer)
 	};
 }

@@ -14,13 +14,23 @@ describe('the session cookie', () => {
 	it('is HttpOnly, SameSite=Lax, for the whole site, and Secure when the app is served over https', () => {
 		const { event, cookies } = eventAt('https://manabi.example.lg.jp/login');
 		setSessionCookie(event, 'token', expires);
-		expect(cookies.set).toHaveBeenCalledWith(SESSION_COOKIE, 'token', { path: '/', httpOnly: true, sameSite: 'lax', secure: true, expires });
+		expect(cookies.set).toHaveBeenCalledWith(SESSION_COOKIE, 'token', {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: true,
+			expires
+		});
 	});
 
 	it('is not Secure over plain http (a browser would drop it), and is still HttpOnly and SameSite', () => {
 		const { event, cookies } = eventAt('http://localhost:3000/login');
 		setSessionCookie(event, 'token', expires);
-		expect(cookies.set).toHaveBeenCalledWith(SESSION_COOKIE, 'token', expect.objectContaining({ httpOnly: true, sameSite: 'lax', secure: false }));
+		expect(cookies.set).toHaveBeenCalledWith(
+			SESSION_COOKIE,
+			'token',
+			expect.objectContaining({ httpOnly: true, sameSite: 'lax', secure: false })
+		);
 	});
 
 	it('is deleted with the same path and Secure flag it was set with', () => {

@@ -11,7 +11,10 @@ const T0 = new Date('2026-11-23T09:00:00+09:00');
 describe('validateSessionToken', () => {
 	it('returns the person with every role and its unit path, and never the password hash', async () => {
 		const db = await testDb();
-		await db.update(person).set({ passwordHash: 'argon2-secret-hash', locale: 'en', mustChangePassword: false }).where(eq(person.id, 'p1'));
+		await db
+			.update(person)
+			.set({ passwordHash: 'argon2-secret-hash', locale: 'en', mustChangePassword: false })
+			.where(eq(person.id, 'p1'));
 		await db.insert(roleGrant).values([
 			{ id: 'g1', orgId: 'org1', personId: 'p1', role: 'manager', unitId: 'u1' },
 			{ id: 'g2', orgId: 'org1', personId: 'p1', role: 'hr', unitId: null },
@@ -20,7 +23,16 @@ describe('validateSessionToken', () => {
 		const { token } = await createSession(db, 'p1', DEFAULT_SESSION_POLICY, { now: T0 });
 		const { session: s, user } = await validateSessionToken(db, token, DEFAULT_SESSION_POLICY, T0);
 		expect(s?.id).toBe(sessionIdFromToken(token));
-		expect(user).toMatchObject({ id: 'p1', orgId: 'org1', employeeNo: '000101', name: '山田 太郎', kana: 'ヤマダ タロウ', locale: 'en', twoFactorEnrolled: false, mustChangePassword: false });
+		expect(user).toMatchObject({
+			id: 'p1',
+			orgId: 'org1',
+			employeeNo: '000101',
+			name: '山田 太郎',
+			kana: 'ヤマダ タロウ',
+			locale: 'en',
+			twoFactorEnrolled: false,
+			mustChangePassword: false
+		});
 		expect(user!.grants.sort((a, b) => a.role.localeCompare(b.role))).toEqual([
 			{ role: 'hr', unitId: null, unitPath: null },
 			{ role: 'manager', unitId: 'u1', unitPath: '/u1/' }

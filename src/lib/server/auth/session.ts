@@ -45,8 +45,22 @@ const grantsOf = sql<string>`(SELECT json_group_array(json_array(g.role, g.unit_
 const sessionQuery = perDb((db) =>
 	db
 		.select({
-			s: { createdAt: session.createdAt, expiresAt: session.expiresAt, lastSeenAt: session.lastSeenAt, twoFactorVerified: session.twoFactorVerified },
-			p: { id: person.id, orgId: person.orgId, employeeNo: person.employeeNo, name: person.name, kana: person.kana, active: person.active, mustChangePassword: person.mustChangePassword, locale: person.locale },
+			s: {
+				createdAt: session.createdAt,
+				expiresAt: session.expiresAt,
+				lastSeenAt: session.lastSeenAt,
+				twoFactorVerified: session.twoFactorVerified
+			},
+			p: {
+				id: person.id,
+				orgId: person.orgId,
+				employeeNo: person.employeeNo,
+				name: person.name,
+				kana: person.kana,
+				active: person.active,
+				mustChangePassword: person.mustChangePassword,
+				locale: person.locale
+			},
 			enrolled: twoFactor.personId,
 			grants: grantsOf
 		})
@@ -73,7 +87,9 @@ export async function validateSessionToken(
 	}
 	if (verdict === 'touch') await db.update(session).set({ lastSeenAt: now }).where(eq(session.id, id));
 	const p = row.p;
-	const grants = (JSON.parse(row.grants) as [Grant['role'], string | null, string | null][]).map(([role, unitId, unitPath]) => ({ role, unitId, unitPath }));
+	const grants = (JSON.parse(row.grants) as [Grant['role'], string | null, string | null][]).map(
+		([role, unitId, unitPath]) => ({ role, unitId, unitPath })
+	);
 	return {
 		session: { id, expiresAt: row.s.expiresAt, twoFactorVerified: row.s.twoFactorVerified },
 		user: {
@@ -98,9 +114,5 @@ export async function invalidateSession(db: Db, sessionId: string) {
 export async function invalidateAllSessions(db: Db, personId: string, exceptId?: string) {
 	await db
 		.delete(session)
-		.where(
-			exceptId
-				? and(eq(session.personId, personId), ne(session.id, exceptId))
-				: eq(session.personId, personId)
-		);
+		.where(exceptId ? and(eq(session.personId, personId), ne(session.id, exceptId)) : eq(session.personId, personId));
 }

@@ -5,13 +5,7 @@ import { recordAudit } from '../audit.ts';
 import { getPerson, getPersonByEmployeeNo, setPassword } from '../people.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { createSession, invalidateAllSessions } from './session.ts';
-import {
-	accountKey,
-	addressKey,
-	checkThrottle,
-	clearAccountFailures,
-	recordFailure
-} from './throttle-store.ts';
+import { accountKey, addressKey, checkThrottle, clearAccountFailures, recordFailure } from './throttle-store.ts';
 import { generateInitialPassword } from './token.ts';
 import { isEnrolled } from './two-factor.ts';
 import * as m from '../../paraglide/messages.js';
@@ -26,7 +20,15 @@ type SignInInput = { orgId: string; employeeNo: string; password: string; ip: st
 export async function signIn(db: Db, input: SignInInput, policy: SessionPolicy): Promise<SignInResult> {
 	const keys = { account: accountKey(input.orgId, input.employeeNo), address: addressKey(input.ip) };
 	const audit = (action: string, actorId: string | null, after?: unknown) =>
-		recordAudit(db, { orgId: input.orgId, actorId, action, targetType: 'employee_no', targetId: input.employeeNo, after, ip: input.ip });
+		recordAudit(db, {
+			orgId: input.orgId,
+			actorId,
+			action,
+			targetType: 'employee_no',
+			targetId: input.employeeNo,
+			after,
+			ip: input.ip
+		});
 
 	const throttle = await checkThrottle(db, keys);
 	if (throttle.blocked) {
@@ -51,8 +53,7 @@ export async function signIn(db: Db, input: SignInInput, policy: SessionPolicy):
 }
 
 export type ChangePasswordResult =
-	| { ok: true; token: string; expiresAt: Date }
-	| { ok: false; field: 'current' | 'next'; message: string };
+	{ ok: true; token: string; expiresAt: Date } | { ok: false; field: 'current' | 'next'; message: string };
 
 /** Checks the current password, sets the new one, ends every session and starts a fresh one. */
 export async function changePassword(
@@ -71,7 +72,14 @@ export async function changePassword(
 	await setPassword(db, p.id, await hashPassword(next), false);
 	await invalidateAllSessions(db, p.id);
 	const session = await createSession(db, p.id, policy, { twoFactorVerified: true });
-	await recordAudit(db, { orgId: p.orgId, actorId: p.id, action: 'auth.password_changed', targetType: 'person', targetId: p.id, ip });
+	await recordAudit(db, {
+		orgId: p.orgId,
+		actorId: p.id,
+		action: 'auth.password_changed',
+		targetType: 'person',
+		targetId: p.id,
+		ip
+	});
 	return { ok: true, ...session };
 }
 
@@ -80,6 +88,13 @@ export async function issueInitialPassword(db: Db, actor: { id: string; orgId: s
 	const password = generateInitialPassword();
 	await setPassword(db, personId, await hashPassword(password), true);
 	await invalidateAllSessions(db, personId);
-	await recordAudit(db, { orgId: actor.orgId, actorId: actor.id, action: 'person.initial_password_issued', targetType: 'person', targetId: personId, ip });
+	await recordAudit(db, {
+		orgId: actor.orgId,
+		actorId: actor.id,
+		action: 'person.initial_password_issued',
+		targetType: 'person',
+		targetId: personId,
+		ip
+	});
 	return password;
 }

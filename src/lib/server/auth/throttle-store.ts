@@ -15,7 +15,11 @@ async function failuresSince(db: Db, key: string, since: Date) {
 }
 
 /** The stricter of the account and address verdicts. */
-export async function checkThrottle(db: Db, keys: { account: string; address: string }, now = new Date()): Promise<ThrottleVerdict> {
+export async function checkThrottle(
+	db: Db,
+	keys: { account: string; address: string },
+	now = new Date()
+): Promise<ThrottleVerdict> {
 	const since = (ms: number) => new Date(now.getTime() - ms);
 	const [acct, addr] = await Promise.all([
 		failuresSince(db, keys.account, since(ACCOUNT_RULE.windowMs)),
@@ -55,7 +59,8 @@ export async function listLockedAccounts(db: Db, orgId: string, now = new Date()
 	for (const r of rows) if (r.key.startsWith(prefix)) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r.at]);
 	return [...byKey].flatMap(([key, times]) => {
 		const v = judgeThrottle(times, now, ACCOUNT_RULE);
-		return v.blocked ? [{ employeeNo: key.slice(prefix.length), failures: times.length, retryAfterMs: v.retryAfterMs }] : [];
+		return v.blocked
+			? [{ employeeNo: key.slice(prefix.length), failures: times.length, retryAfterMs: v.retryAfterMs }]
+			: [];
 	});
 }
-

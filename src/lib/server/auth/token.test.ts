@@ -14,9 +14,7 @@ describe('session tokens', () => {
 	});
 
 	it('hashes the known sha256 test vector', () => {
-		expect(sessionIdFromToken('abc')).toBe(
-			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
-		);
+		expect(sessionIdFromToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
 	});
 
 	it('makes readable one-time passwords', () => {

@@ -7,7 +7,15 @@ import { DEFAULT_SESSION_POLICY } from '../../domain/session-policy.ts';
 import { stepAt } from '../../domain/two-factor.ts';
 import { createSession, validateSessionToken } from './session.ts';
 import { sessionIdFromToken } from './token.ts';
-import { enroll, isEnrolled, newTotpKey, removeTwoFactor, renewRecoveryCodes, unusedRecoveryCodes, verifySecondFactor } from './two-factor.ts';
+import {
+	enroll,
+	isEnrolled,
+	newTotpKey,
+	removeTwoFactor,
+	renewRecoveryCodes,
+	unusedRecoveryCodes,
+	verifySecondFactor
+} from './two-factor.ts';
 
 const who = { id: 'p1', orgId: 'org1', employeeNo: '000101' };
 const T0 = 1_800_000_000_000;
@@ -27,7 +35,9 @@ describe('enrolment', () => {
 	it('refuses a code that does not come from the key, and stores nothing', async () => {
 		const db = await testDb();
 		const key = newTotpKey();
-		expect(await enroll(db, who, 'no-session', key, '000000' === code(key, T0) ? '111111' : '000000', 'ip', T0)).toBeNull();
+		expect(
+			await enroll(db, who, 'no-session', key, '000000' === code(key, T0) ? '111111' : '000000', 'ip', T0)
+		).toBeNull();
 		expect(await isEnrolled(db, who.id)).toBe(false);
 	});
 	it('stores the key and ten recovery codes, shown once and kept only as hashes', async () => {
@@ -56,14 +66,26 @@ describe('verifySecondFactor', () => {
 	it('accepts each code once: the same code again is refused', async () => {
 		const { db, key, pending } = await enrolled();
 		const later = T0 + 60_000;
-		expect((await verifySecondFactor(db, who, pending, code(key, later), 'ip', DEFAULT_SESSION_POLICY, later)).ok).toBe(true);
+		expect((await verifySecondFactor(db, who, pending, code(key, later), 'ip', DEFAULT_SESSION_POLICY, later)).ok).toBe(
+			true
+		);
 		const again = await createSession(db, who.id, DEFAULT_SESSION_POLICY);
-		const r = await verifySecondFactor(db, who, sessionIdFromToken(again.token), code(key, later), 'ip', DEFAULT_SESSION_POLICY, later);
+		const r = await verifySecondFactor(
+			db,
+			who,
+			sessionIdFromToken(again.token),
+			code(key, later),
+			'ip',
+			DEFAULT_SESSION_POLICY,
+			later
+		);
 		expect(r).toEqual({ ok: false, reason: 'invalid' });
 	});
 	it('refuses the enrolment code itself (already used)', async () => {
 		const { db, key, pending } = await enrolled();
-		expect((await verifySecondFactor(db, who, pending, code(key, T0), 'ip', DEFAULT_SESSION_POLICY, T0)).ok).toBe(false);
+		expect((await verifySecondFactor(db, who, pending, code(key, T0), 'ip', DEFAULT_SESSION_POLICY, T0)).ok).toBe(
+			false
+		);
 	});
 	it('takes a recovery code once, typed in capitals and without hyphens', async () => {
 		const { db, codes, pending } = await enrolled();
@@ -71,14 +93,25 @@ describe('verifySecondFactor', () => {
 		expect((await verifySecondFactor(db, who, pending, typed, 'ip', DEFAULT_SESSION_POLICY, T0)).ok).toBe(true);
 		expect(await unusedRecoveryCodes(db, who.id)).toBe(9);
 		const again = await createSession(db, who.id, DEFAULT_SESSION_POLICY);
-		expect((await verifySecondFactor(db, who, sessionIdFromToken(again.token), typed, 'ip', DEFAULT_SESSION_POLICY, T0)).ok).toBe(false);
+		expect(
+			(await verifySecondFactor(db, who, sessionIdFromToken(again.token), typed, 'ip', DEFAULT_SESSION_POLICY, T0)).ok
+		).toBe(false);
 	});
 	it('counts wrong codes towards the sign-in throttle and then blocks even the right one', async () => {
 		const { db, key, pending } = await enrolled();
 		let last: Awaited<ReturnType<typeof verifySecondFactor>> | undefined;
-		for (let i = 0; i < 12; i++) last = await verifySecondFactor(db, who, pending, '000000', 'ip', DEFAULT_SESSION_POLICY, T0 + 60_000);
+		for (let i = 0; i < 12; i++)
+			last = await verifySecondFactor(db, who, pending, '000000', 'ip', DEFAULT_SESSION_POLICY, T0 + 60_000);
 		expect(last).toMatchObject({ ok: false, reason: 'throttled' });
-		const right = await verifySecondFactor(db, who, pending, code(key, T0 + 90_000), 'ip', DEFAULT_SESSION_POLICY, T0 + 90_000);
+		const right = await verifySecondFactor(
+			db,
+			who,
+			pending,
+			code(key, T0 + 90_000),
+			'ip',
+			DEFAULT_SESSION_POLICY,
+			T0 + 90_000
+		);
 		expect(right).toMatchObject({ ok: false, reason: 'throttled' });
 		const actions = (await db.select({ a: auditEvent.action }).from(auditEvent)).map((r) => r.a);
 		expect(actions.filter((a) => a === 'auth.two_factor_failed').length).toBeGreaterThan(0);
@@ -88,7 +121,9 @@ describe('verifySecondFactor', () => {
 describe('recovery codes and removal', () => {
 	it('renewing needs a current code and makes the old codes useless', async () => {
 		const { db, key, codes, pending } = await enrolled();
-		expect(await renewRecoveryCodes(db, who, '000000' === code(key, T0 + 30_000) ? '111111' : '000000', 'ip', T0 + 30_000)).toBeNull();
+		expect(
+			await renewRecoveryCodes(db, who, '000000' === code(key, T0 + 30_000) ? '111111' : '000000', 'ip', T0 + 30_000)
+		).toBeNull();
 		const fresh = await renewRecoveryCodes(db, who, code(key, T0 + 30_000), 'ip', T0 + 30_000);
 		expect(fresh).toHaveLength(10);
 		expect((await verifySecondFactor(db, who, pending, codes[0], 'ip', DEFAULT_SESSION_POLICY, T0)).ok).toBe(false);

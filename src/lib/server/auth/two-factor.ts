@@ -6,7 +6,13 @@ import type { Db } from '../db/client.ts';
 import { recoveryCode, session, twoFactor } from '../db/schema.ts';
 import { recordAudit, type DbOrTx } from '../audit.ts';
 import type { SessionPolicy } from '../../domain/session-policy.ts';
-import { matchTotp, normaliseCode, RECOVERY_CODE_COUNT, RECOVERY_CODE_SHAPE, formatRecoveryCode } from '../../domain/two-factor.ts';
+import {
+	matchTotp,
+	normaliseCode,
+	RECOVERY_CODE_COUNT,
+	RECOVERY_CODE_SHAPE,
+	formatRecoveryCode
+} from '../../domain/two-factor.ts';
 import { createSession, invalidateAllSessions, invalidateSession } from './session.ts';
 import { accountKey, addressKey, checkThrottle, clearAccountFailures, recordFailure } from './throttle-store.ts';
 
@@ -46,7 +52,15 @@ export async function unusedRecoveryCodes(db: Db, personId: string) {
  * the session in use as verified. Returns
  * the recovery codes (shown once) or null when the code is wrong.
  */
-export async function enroll(db: Db, who: Who, sessionId: string, key: Uint8Array, code: string, ip: string, now = Date.now()) {
+export async function enroll(
+	db: Db,
+	who: Who,
+	sessionId: string,
+	key: Uint8Array,
+	code: string,
+	ip: string,
+	now = Date.now()
+) {
 	const step = matchTotp(key, normaliseCode(code), now, 0);
 	if (step === null) return null;
 	return db.transaction(async (tx) => {
@@ -54,7 +68,14 @@ export async function enroll(db: Db, who: Who, sessionId: string, key: Uint8Arra
 		// the code just entered proves the factor for the session in use
 		await tx.update(session).set({ twoFactorVerified: true }).where(eq(session.id, sessionId));
 		const codes = await replaceRecoveryCodes(tx, who.id);
-		await recordAudit(tx, { orgId: who.orgId, actorId: who.id, action: 'auth.two_factor_enrolled', targetType: 'person', targetId: who.id, ip });
+		await recordAudit(tx, {
+			orgId: who.orgId,
+			actorId: who.id,
+			action: 'auth.two_factor_enrolled',
+			targetType: 'person',
+			targetId: who.id,
+			ip
+		});
 		return codes;
 	});
 }
@@ -88,7 +109,9 @@ export async function verifySecondFactor(
 	}
 	const code = normaliseCode(input);
 	const usedRecoveryCode = RECOVERY_CODE_SHAPE.test(code);
-	const accepted = usedRecoveryCode ? await useRecoveryCode(db, who.id, code, now) : await useTotp(db, who.id, code, now);
+	const accepted = usedRecoveryCode
+		? await useRecoveryCode(db, who.id, code, now)
+		: await useTotp(db, who.id, code, now);
 	if (!accepted) {
 		await recordFailure(db, keys, new Date(now));
 		await audit('auth.two_factor_failed');
@@ -119,7 +142,9 @@ async function useRecoveryCode(db: Db, personId: string, code: string, now: numb
 	const done = await db
 		.update(recoveryCode)
 		.set({ usedAt: new Date(now) })
-		.where(and(eq(recoveryCode.personId, personId), eq(recoveryCode.codeHash, hashCode(code)), isNull(recoveryCode.usedAt)))
+		.where(
+			and(eq(recoveryCode.personId, personId), eq(recoveryCode.codeHash, hashCode(code)), isNull(recoveryCode.usedAt))
+		)
 		.returning({ id: recoveryCode.id });
 	return done.length === 1;
 }
@@ -129,7 +154,14 @@ export async function renewRecoveryCodes(db: Db, who: Who, code: string, ip: str
 	if (!(await useTotp(db, who.id, normaliseCode(code), now))) return null;
 	return db.transaction(async (tx) => {
 		const codes = await replaceRecoveryCodes(tx, who.id);
-		await recordAudit(tx, { orgId: who.orgId, actorId: who.id, action: 'auth.recovery_codes_renewed', targetType: 'person', targetId: who.id, ip });
+		await recordAudit(tx, {
+			orgId: who.orgId,
+			actorId: who.id,
+			action: 'auth.recovery_codes_renewed',
+			targetType: 'person',
+			targetId: who.id,
+			ip
+		});
 		return codes;
 	});
 }
@@ -139,11 +171,24 @@ export async function renewRecoveryCodes(db: Db, who: Who, code: string, ip: str
  * not require one) or by an administrator when the phone is lost. Their sessions end (except
  * the one the person themself is using).
  */
-export async function removeTwoFactor(db: Db, actor: { id: string; orgId: string }, personId: string, ip: string, keepSessionId?: string) {
+export async function removeTwoFactor(
+	db: Db,
+	actor: { id: string; orgId: string },
+	personId: string,
+	ip: string,
+	keepSessionId?: string
+) {
 	await db.transaction(async (tx) => {
 		await tx.delete(recoveryCode).where(eq(recoveryCode.personId, personId));
 		await tx.delete(twoFactor).where(eq(twoFactor.personId, personId));
-		await recordAudit(tx, { orgId: actor.orgId, actorId: actor.id, action: 'auth.two_factor_removed', targetType: 'person', targetId: personId, ip });
+		await recordAudit(tx, {
+			orgId: actor.orgId,
+			actorId: actor.id,
+			action: 'auth.two_factor_removed',
+			targetType: 'person',
+			targetId: personId,
+			ip
+		});
 	});
 	await invalidateAllSessions(db, personId, keepSessionId);
 }

@@ -12,8 +12,16 @@ import { validateModule } from './validate.ts';
  * this folder can be imported by browser code (#lib/server).
  */
 const components = import.meta.glob<{ default: Component }>('/content/modules/*/index.md', { eager: true });
-const lessonSources = import.meta.glob<string>('/content/modules/*/index.md', { query: '?raw', import: 'default', eager: true });
-const bankSources = import.meta.glob<string>('/content/modules/*/questions.yaml', { query: '?raw', import: 'default', eager: true });
+const lessonSources = import.meta.glob<string>('/content/modules/*/index.md', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
+const bankSources = import.meta.glob<string>('/content/modules/*/questions.yaml', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
 
 const slugOf = (path: string) => path.split('/').at(-2)!;
 
@@ -27,7 +35,13 @@ function buildCatalog(): Map<string, Module> {
 		const slug = slugOf(path);
 		const questionsPath = path.replace(/index\.md$/, 'questions.yaml');
 		const questionsSource = bankSources[questionsPath] ?? null;
-		const { module, problems } = validateModule({ slug, indexFile: path.slice(1), indexSource, questionsFile: questionsPath.slice(1), questionsSource });
+		const { module, problems } = validateModule({
+			slug,
+			indexFile: path.slice(1),
+			indexSource,
+			questionsFile: questionsPath.slice(1),
+			questionsSource
+		});
 		if (!module) throw new Error(`教材に問題があります:\n${problems.map(formatProblem).join('\n')}`);
 		const { body } = render(components[path].default, { props: {} });
 		modules.push({

@@ -31,7 +31,12 @@ export function checkModules(all: ModuleFiles[]): { modules: ValidatedModule[]; 
 	const byCode = new Map<string, string>();
 	for (const m of modules) {
 		const other = byCode.get(m.meta.code);
-		if (other) problems.push({ file: join(CONTENT_ROOT, m.meta.slug, 'index.md'), field: 'code', message: `${m.meta.code} は ${other} でも使われています` });
+		if (other)
+			problems.push({
+				file: join(CONTENT_ROOT, m.meta.slug, 'index.md'),
+				field: 'code',
+				message: `${m.meta.code} は ${other} でも使われています`
+			});
 		byCode.set(m.meta.code, m.meta.slug);
 	}
 	return { modules, problems };

@@ -68,8 +68,18 @@ export type Module = ModuleMeta & { sections: Section[]; bank: Item[] };
  * quiz is shown, so it follows the reader's locale (every truefalse item shares these objects).
  */
 export const TRUE_FALSE_CHOICES: Choice[] = [
-	{ id: 'o', get text() { return m.quiz_choice_true(); } },
-	{ id: 'x', get text() { return m.quiz_choice_false(); } }
+	{
+		id: 'o',
+		get text() {
+			return m.quiz_choice_true();
+		}
+	},
+	{
+		id: 'x',
+		get text() {
+			return m.quiz_choice_false();
+		}
+	}
 ];
 
 export type Problem = { file: string; item?: string; field?: string; message: string };

@@ -93,19 +93,71 @@ describe('validateModule on a good module', () => {
 
 describe('validateModule names the file, item and field of each problem', () => {
 	const cases: [string, Partial<ModuleFiles>, RegExp][] = [
-		['a missing key', { questionsSource: BANK.replace('    answer: b\n', '') }, /questions\.yaml 設問 t-01 の answer: この項目がありません/],
-		['a key that names no choice', { questionsSource: BANK.replace('answer: b', 'answer: e') }, /設問 t-01 の answer: 選択肢にない id「e」/],
-		['a multiple-choice key naming no choice', { questionsSource: BANK.replace('answer: [a, c]', 'answer: [a, z]') }, /設問 t-03 の answer: 選択肢にない id「z」/],
-		['a duplicate id', { questionsSource: BANK.replace('id: t-02', 'id: t-01') }, /設問 t-01 の id: id が重複しています/],
-		['a draw count larger than the bank', { indexSource: FRONT.replace('drawCount: 2', 'drawCount: 4') + BODY }, /index\.md の drawCount: 出題数 4 が問題バンクの問数 3/],
-		['an unknown frontmatter field', { indexSource: FRONT.replace('minutes: 10', 'minutes: 10\npassmark: 70') + BODY }, /index\.md の passmark: 知らない項目です/],
-		['a missing frontmatter field', { indexSource: FRONT.replace('version: 1.0.0\n', '') + BODY }, /index\.md の version: この項目がありません/],
-		['an unknown category', { indexSource: FRONT.replace('DX基礎', 'その他') + BODY }, /index\.md の category: 次のいずれか/],
-		['a single-choice item with a list key', { questionsSource: BANK.replace('answer: b', 'answer: [a, b]') }, /設問 t-01 の answer: 1 つ選ぶ設問/],
-		['a ○× item with a letter key', { questionsSource: BANK.replace('answer: false', 'answer: a') }, /設問 t-02 の answer: ○× の設問の answer は true か false/],
-		['an objective that does not exist', { questionsSource: BANK.replace('objective: 1', 'objective: 3') }, /設問 t-01 の objective: 学習目標は 2 個です/],
-		['an explanation that points at a letter', { questionsSource: BANK.replace('正しいのは選択肢2です。', 'bが正しい。') }, /設問 t-01 の explanation: 選択肢を記号/],
-		['an unknown item field', { questionsSource: BANK.replace('    stem: 問い', '    stem: 問い\n    hint: x') }, /設問 t-01 の hint: 知らない項目です/],
+		[
+			'a missing key',
+			{ questionsSource: BANK.replace('    answer: b\n', '') },
+			/questions\.yaml 設問 t-01 の answer: この項目がありません/
+		],
+		[
+			'a key that names no choice',
+			{ questionsSource: BANK.replace('answer: b', 'answer: e') },
+			/設問 t-01 の answer: 選択肢にない id「e」/
+		],
+		[
+			'a multiple-choice key naming no choice',
+			{ questionsSource: BANK.replace('answer: [a, c]', 'answer: [a, z]') },
+			/設問 t-03 の answer: 選択肢にない id「z」/
+		],
+		[
+			'a duplicate id',
+			{ questionsSource: BANK.replace('id: t-02', 'id: t-01') },
+			/設問 t-01 の id: id が重複しています/
+		],
+		[
+			'a draw count larger than the bank',
+			{ indexSource: FRONT.replace('drawCount: 2', 'drawCount: 4') + BODY },
+			/index\.md の drawCount: 出題数 4 が問題バンクの問数 3/
+		],
+		[
+			'an unknown frontmatter field',
+			{ indexSource: FRONT.replace('minutes: 10', 'minutes: 10\npassmark: 70') + BODY },
+			/index\.md の passmark: 知らない項目です/
+		],
+		[
+			'a missing frontmatter field',
+			{ indexSource: FRONT.replace('version: 1.0.0\n', '') + BODY },
+			/index\.md の version: この項目がありません/
+		],
+		[
+			'an unknown category',
+			{ indexSource: FRONT.replace('DX基礎', 'その他') + BODY },
+			/index\.md の category: 次のいずれか/
+		],
+		[
+			'a single-choice item with a list key',
+			{ questionsSource: BANK.replace('answer: b', 'answer: [a, b]') },
+			/設問 t-01 の answer: 1 つ選ぶ設問/
+		],
+		[
+			'a ○× item with a letter key',
+			{ questionsSource: BANK.replace('answer: false', 'answer: a') },
+			/設問 t-02 の answer: ○× の設問の answer は true か false/
+		],
+		[
+			'an objective that does not exist',
+			{ questionsSource: BANK.replace('objective: 1', 'objective: 3') },
+			/設問 t-01 の objective: 学習目標は 2 個です/
+		],
+		[
+			'an explanation that points at a letter',
+			{ questionsSource: BANK.replace('正しいのは選択肢2です。', 'bが正しい。') },
+			/設問 t-01 の explanation: 選択肢を記号/
+		],
+		[
+			'an unknown item field',
+			{ questionsSource: BANK.replace('    stem: 問い', '    stem: 問い\n    hint: x') },
+			/設問 t-01 の hint: 知らない項目です/
+		],
 		['broken YAML', { questionsSource: 'items: [\n' }, /questions\.yaml: YAML として読めません/],
 		['a missing bank file', { questionsSource: null }, /questions\.yaml: 問題バンクのファイルがありません/],
 		['no frontmatter', { indexSource: BODY }, /index\.md: 先頭に --- で囲んだ frontmatter がありません/],
@@ -115,7 +167,10 @@ describe('validateModule names the file, item and field of each problem', () => 
 	];
 	it.each(cases)('%s', (_label, over, expected) => {
 		const found = messages(files(over));
-		expect(found.some((m) => expected.test(m)), found.join('\n')).toBe(true);
+		expect(
+			found.some((m) => expected.test(m)),
+			found.join('\n')
+		).toBe(true);
 		expect(validateModule(files(over)).module).toBeNull();
 	});
 });

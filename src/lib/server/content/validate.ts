@@ -1,13 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import {
-	AUDIENCES,
-	CATEGORIES,
-	TRUE_FALSE_CHOICES,
-	type Item,
-	type ModuleMeta,
-	type Problem
-} from './types.ts';
+import { AUDIENCES, CATEGORIES, TRUE_FALSE_CHOICES, type Item, type ModuleMeta, type Problem } from './types.ts';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
@@ -58,7 +51,8 @@ const PARSE_OPTIONS = {
 type Issue = { path: PropertyKey[]; message: string; code?: string; keys?: string[] };
 
 function issueMessage(i: Issue) {
-	if (i.code === 'unrecognized_keys') return `知らない項目です（${(i.keys ?? []).join(', ')}）。書き間違いがないか確かめてください`;
+	if (i.code === 'unrecognized_keys')
+		return `知らない項目です（${(i.keys ?? []).join(', ')}）。書き間違いがないか確かめてください`;
 	return i.message;
 }
 
@@ -87,20 +81,30 @@ function parseYamlSafe(source: string, file: string, problems: Problem[]): unkno
 }
 
 function checkBody(body: string, file: string, problems: Problem[]) {
-	if (/^# /m.test(body)) problems.push({ file, message: '本文に h1（# 見出し）は書きません。表題は title から表示されます' });
+	if (/^# /m.test(body))
+		problems.push({ file, message: '本文に h1（# 見出し）は書きません。表題は title から表示されます' });
 	const h2 = [...body.matchAll(/^## (.+)$/gm)].map((m) => m[1].trim());
 	if (h2.length < 4) problems.push({ file, message: '## の節が少なすぎます（本文の節、まとめ、出典）' });
 	if (h2.at(-1) !== '出典') problems.push({ file, message: '最後の節は「## 出典」にしてください' });
 	if (h2.at(-2) !== 'まとめ') problems.push({ file, message: '最後から 2 番目の節は「## まとめ」にしてください' });
 	const outside = body.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '');
 	if (/[{}<]/.test(outside))
-		problems.push({ file, message: '本文に { } < は書けません（Svelte の構文になります）。全角の ｛ ｝ ＜ を使ってください' });
+		problems.push({
+			file,
+			message: '本文に { } < は書けません（Svelte の構文になります）。全角の ｛ ｝ ＜ を使ってください'
+		});
 }
 
-function normaliseItem(raw: z.infer<typeof itemSchema>, file: string, objectives: number, problems: Problem[]): Item | null {
+function normaliseItem(
+	raw: z.infer<typeof itemSchema>,
+	file: string,
+	objectives: number,
+	problems: Problem[]
+): Item | null {
 	const at = (field: string, message: string) => problems.push({ file, item: raw.id, field, message });
 	const before = problems.length;
-	if (raw.objective > objectives) at('objective', `学習目標は ${objectives} 個です。1〜${objectives} で指定してください`);
+	if (raw.objective > objectives)
+		at('objective', `学習目標は ${objectives} 個です。1〜${objectives} で指定してください`);
 	if (LETTER_REFERENCE.test(raw.explanation))
 		at('explanation', '選択肢を記号（a, b …）で指しています。選択肢は並べ替えて表示されるため、内容で書いてください');
 	let choices = raw.choices ?? [];
@@ -123,7 +127,15 @@ function normaliseItem(raw: z.infer<typeof itemSchema>, file: string, objectives
 		for (const a of answer) if (!ids.includes(a)) at('answer', `選択肢にない id「${a}」が指定されています`);
 	}
 	if (problems.length > before) return null;
-	return { id: raw.id, objective: raw.objective, type: raw.type, stem: raw.stem, choices, answer, explanation: raw.explanation };
+	return {
+		id: raw.id,
+		objective: raw.objective,
+		type: raw.type,
+		stem: raw.stem,
+		choices,
+		answer,
+		explanation: raw.explanation
+	};
 }
 
 /** Checks one module's files. Every problem names the file, and the item and field where there is one. */
@@ -138,17 +150,24 @@ export function validateModule(files: ModuleFiles): { module: ValidatedModule | 
 	else {
 		const parsed = metaSchema.safeParse(parseYamlSafe(fm[1], indexFile, problems) ?? {}, PARSE_OPTIONS);
 		if (parsed.success) meta = parsed.data;
-		else for (const i of parsed.error.issues) problems.push({ file: indexFile, field: fieldOf(i as Issue), message: issueMessage(i as Issue) });
+		else
+			for (const i of parsed.error.issues)
+				problems.push({ file: indexFile, field: fieldOf(i as Issue), message: issueMessage(i as Issue) });
 	}
 	const body = fm ? files.indexSource.slice(fm[0].length) : files.indexSource;
 	checkBody(body, indexFile, problems);
 
 	const bank: Item[] = [];
-	if (files.questionsSource === null) problems.push({ file: questionsFile, message: '問題バンクのファイルがありません' });
+	if (files.questionsSource === null)
+		problems.push({ file: questionsFile, message: '問題バンクのファイルがありません' });
 	else {
-		const parsed = bankSchema.safeParse(parseYamlSafe(files.questionsSource, questionsFile, problems) ?? {}, PARSE_OPTIONS);
+		const parsed = bankSchema.safeParse(
+			parseYamlSafe(files.questionsSource, questionsFile, problems) ?? {},
+			PARSE_OPTIONS
+		);
 		if (!parsed.success)
-			for (const i of parsed.error.issues) problems.push({ file: questionsFile, field: fieldOf(i as Issue), message: issueMessage(i as Issue) });
+			for (const i of parsed.error.issues)
+				problems.push({ file: questionsFile, field: fieldOf(i as Issue), message: issueMessage(i as Issue) });
 		const seen = new Set<string>();
 		for (const [index, rawItem] of (parsed.success ? parsed.data.items : []).entries()) {
 			const label = (rawItem as { id?: unknown })?.id;
@@ -156,17 +175,32 @@ export function validateModule(files: ModuleFiles): { module: ValidatedModule | 
 			const item = itemSchema.safeParse(rawItem, PARSE_OPTIONS);
 			if (!item.success) {
 				for (const i of item.error.issues)
-					problems.push({ file: questionsFile, item: itemName, field: fieldOf(i as Issue), message: issueMessage(i as Issue) });
+					problems.push({
+						file: questionsFile,
+						item: itemName,
+						field: fieldOf(i as Issue),
+						message: issueMessage(i as Issue)
+					});
 				continue;
 			}
-			if (seen.has(item.data.id)) problems.push({ file: questionsFile, item: item.data.id, field: 'id', message: 'id が重複しています' });
+			if (seen.has(item.data.id))
+				problems.push({ file: questionsFile, item: item.data.id, field: 'id', message: 'id が重複しています' });
 			seen.add(item.data.id);
 			const normalised = normaliseItem(item.data, questionsFile, meta?.objectives.length ?? 99, problems);
 			if (normalised) bank.push(normalised);
 		}
 	}
-	if (meta && files.questionsSource !== null && meta.drawCount > bank.length && problems.every((p) => p.file !== questionsFile))
-		problems.push({ file: indexFile, field: 'drawCount', message: `出題数 ${meta.drawCount} が問題バンクの問数 ${bank.length} より多くなっています` });
+	if (
+		meta &&
+		files.questionsSource !== null &&
+		meta.drawCount > bank.length &&
+		problems.every((p) => p.file !== questionsFile)
+	)
+		problems.push({
+			file: indexFile,
+			field: 'drawCount',
+			message: `出題数 ${meta.drawCount} が問題バンクの問数 ${bank.length} より多くなっています`
+		});
 	if (problems.length > 0 || !meta) return { module: null, problems };
 	return { module: { meta: { slug: files.slug, ...meta }, body, bank }, problems };
 }

@@ -14,8 +14,20 @@ describe('backup and restore', () => {
 		const db = await openDatabase(`file:${live}`);
 		const { organisation } = await import('./schema.ts');
 		await db.insert(organisation).values({ id: 'org1', code: 't', name: 'テスト市', kana: 'テストシ' });
-		await db.insert(person).values(Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, orgId: 'org1', employeeNo: String(i).padStart(6, '0'), name: '職員', kana: 'ショクイン', employmentType: 'regular' as const, jobGrade: '主事', hireDate: '2020-04-01' })));
-		for (let i = 0; i < 5; i++) await recordAudit(db, { orgId: 'org1', actorId: null, action: 'test', targetId: String(i) });
+		await db.insert(person).values(
+			Array.from({ length: 50 }, (_, i) => ({
+				id: `p${i}`,
+				orgId: 'org1',
+				employeeNo: String(i).padStart(6, '0'),
+				name: '職員',
+				kana: 'ショクイン',
+				employmentType: 'regular' as const,
+				jobGrade: '主事',
+				hireDate: '2020-04-01'
+			}))
+		);
+		for (let i = 0; i < 5; i++)
+			await recordAudit(db, { orgId: 'org1', actorId: null, action: 'test', targetId: String(i) });
 
 		const copy = await backupTo(db, join(dir, 'backup.db'));
 		expect(copy.counts).toMatchObject({ organisation: 1, person: 50, audit_event: 5 });

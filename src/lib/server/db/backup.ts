@@ -2,10 +2,22 @@ import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { createClient } from '@libsql/client';
 import { DEFAULT_BUSY_TIMEOUT_MS, type Db } from './client.ts';
 
-const TABLES = ['organisation', 'person', 'unit_membership', 'assignment', 'attempt', 'attempt_result', 'audit_event', 'fiscal_year_close'];
+const TABLES = [
+	'organisation',
+	'person',
+	'unit_membership',
+	'assignment',
+	'attempt',
+	'attempt_result',
+	'audit_event',
+	'fiscal_year_close'
+];
 
 export const filePathOf = (url: string) => {
-	if (!url.startsWith('file:')) throw new Error('バックアップと復元は組み込み DB（file:）だけが対象です。libSQL サーバーはサーバー側の仕組みを使ってください。');
+	if (!url.startsWith('file:'))
+		throw new Error(
+			'バックアップと復元は組み込み DB（file:）だけが対象です。libSQL サーバーはサーバー側の仕組みを使ってください。'
+		);
 	return url.slice('file:'.length);
 };
 
@@ -36,7 +48,9 @@ export async function backupTo(db: Db, target: string) {
 	const short = TABLES.filter((t) => check.counts[t] < before[t]);
 	if (check.integrity !== 'ok' || short.length) {
 		rmSync(target, { force: true });
-		throw new Error(`バックアップの検査に失敗しました（integrity_check: ${check.integrity}${short.length ? `、不足: ${short.join(', ')}` : ''}）。`);
+		throw new Error(
+			`バックアップの検査に失敗しました（integrity_check: ${check.integrity}${short.length ? `、不足: ${short.join(', ')}` : ''}）。`
+		);
 	}
 	return { path: target, bytes: statSync(target).size, counts: check.counts };
 }
@@ -47,7 +61,8 @@ export async function backupTo(db: Db, target: string) {
  */
 export async function restoreFrom(backup: string, dbPath: string, now = new Date()) {
 	const check = await inspect(backup);
-	if (check.integrity !== 'ok') throw new Error(`バックアップが壊れています（integrity_check: ${check.integrity}）。復元しません。`);
+	if (check.integrity !== 'ok')
+		throw new Error(`バックアップが壊れています（integrity_check: ${check.integrity}）。復元しません。`);
 	const kept = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
 	if (existsSync(dbPath)) {
 		renameSync(dbPath, kept);

@@ -50,7 +50,10 @@ describe('database client under lock contention', () => {
 		const failed = await db
 			.insert(auditEvent)
 			.values(row(0))
-			.then(() => null, (e: Error) => e);
+			.then(
+				() => null,
+				(e: Error) => e
+			);
 		expect(failed?.cause).toBeInstanceOf(DatabaseBusyError);
 		expect(resets).toBe(1);
 		await holder.done;
@@ -59,12 +62,8 @@ describe('database client under lock contention', () => {
 		db.$client.close();
 
 		const fresh = createClient({ url });
-		const { rows } = await fresh.execute(
-			"SELECT count(*) AS n FROM audit_event WHERE action LIKE 'write-%'"
-		);
-		const other = await fresh.execute(
-			"SELECT count(*) AS n FROM audit_event WHERE action = 'other-process'"
-		);
+		const { rows } = await fresh.execute("SELECT count(*) AS n FROM audit_event WHERE action LIKE 'write-%'");
+		const other = await fresh.execute("SELECT count(*) AS n FROM audit_event WHERE action = 'other-process'");
 		fresh.close();
 		expect(Number(rows[0].n)).toBe(100);
 		expect(Number(other.rows[0].n)).toBe(1);
@@ -83,9 +82,7 @@ describe('database client under lock contention', () => {
 		const db = await openDatabase(tempDbUrl());
 		await db.insert(auditEvent).values(row(1));
 		await expect(db.$client.execute('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
-		await expect(db.$client.execute("UPDATE audit_event SET action = 'x'")).rejects.toThrow(
-			/append-only/
-		);
+		await expect(db.$client.execute("UPDATE audit_event SET action = 'x'")).rejects.toThrow(/append-only/);
 		db.$client.close();
 	});
 
@@ -105,6 +102,8 @@ describe('database client under lock contention', () => {
 		dirs.push(folder);
 		cpSync('drizzle', folder, { recursive: true });
 		writeFileSync(join(folder, '0001_audit_append_only.sql'), 'THIS IS NOT SQL;');
-		await expect(openDatabase(tempDbUrl(), folder)).rejects.toThrow(/データベースの移行（マイグレーション）に失敗しました/);
+		await expect(openDatabase(tempDbUrl(), folder)).rejects.toThrow(
+			/データベースの移行（マイグレーション）に失敗しました/
+		);
 	});
 });

@@ -18,8 +18,7 @@ export function isBusyError(e: unknown): boolean {
 	if (!err) return false;
 	if (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED') return true;
 	if (err.rawCode === 5 || err.rawCode === 6) return true;
-	if (typeof err.message === 'string' && /SQLITE_BUSY|database is locked/i.test(err.message))
-		return true;
+	if (typeof err.message === 'string' && /SQLITE_BUSY|database is locked/i.test(err.message)) return true;
 	return err.cause !== undefined && err.cause !== e && isBusyError(err.cause);
 }
 
@@ -80,9 +79,7 @@ export function createResilientClient(url: string, opts: Options = {}): Client {
 				const out = value.apply(current, args);
 				if (!(out instanceof Promise)) return out;
 				const guarded = guard(out);
-				return prop === 'transaction'
-					? guarded.then((tx) => wrapTransaction(tx as Transaction))
-					: guarded;
+				return prop === 'transaction' ? guarded.then((tx) => wrapTransaction(tx as Transaction)) : guarded;
 			};
 		}
 	});

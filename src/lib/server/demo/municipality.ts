@@ -4,7 +4,13 @@ import type { Role } from '../../domain/access.ts';
 
 /** The fictional みらい市: a plain, deterministic description that seed.ts writes. */
 
-export type DemoUnit = { code: string; name: string; kana: string; kind: 'department' | 'section' | 'team'; parent?: string };
+export type DemoUnit = {
+	code: string;
+	name: string;
+	kana: string;
+	kind: 'department' | 'section' | 'team';
+	parent?: string;
+};
 export type DemoPerson = {
 	employeeNo: string;
 	name: string;
@@ -20,32 +26,57 @@ export type DemoPerson = {
 };
 
 const DEPARTMENTS: [string, string, string, [string, string, string, string[]][]][] = [
-	['100', '総務部', 'ソウムブ', [
-		['110', '総務課', 'ソウムカ', []],
-		['120', '人事課', 'ジンジカ', ['個人情報取扱者']],
-		['130', '情報政策課', 'ジョウホウセイサクカ', ['システム運用担当']],
-		['140', '財政課', 'ザイセイカ', []]
-	]],
-	['200', '市民生活部', 'シミンセイカツブ', [
-		['210', '市民課', 'シミンカ', ['窓口', '個人情報取扱者']],
-		['220', '税務課', 'ゼイムカ', ['窓口', '個人情報取扱者']],
-		['230', '環境課', 'カンキョウカ', []]
-	]],
-	['300', '健康福祉部', 'ケンコウフクシブ', [
-		['310', '福祉課', 'フクシカ', ['窓口', '個人情報取扱者']],
-		['320', '子育て支援課', 'コソダテシエンカ', ['窓口', '個人情報取扱者']],
-		['330', '健康増進課', 'ケンコウゾウシンカ', ['個人情報取扱者']]
-	]],
-	['400', '産業建設部', 'サンギョウケンセツブ', [
-		['410', '商工観光課', 'ショウコウカンコウカ', []],
-		['420', '農林課', 'ノウリンカ', []],
-		['430', '道路河川課', 'ドウロカセンカ', []]
-	]],
-	['500', '教育部', 'キョウイクブ', [
-		['510', '教育総務課', 'キョウイクソウムカ', []],
-		['520', '学校教育課', 'ガッコウキョウイクカ', ['個人情報取扱者']],
-		['530', '生涯学習課', 'ショウガイガクシュウカ', []]
-	]]
+	[
+		'100',
+		'総務部',
+		'ソウムブ',
+		[
+			['110', '総務課', 'ソウムカ', []],
+			['120', '人事課', 'ジンジカ', ['個人情報取扱者']],
+			['130', '情報政策課', 'ジョウホウセイサクカ', ['システム運用担当']],
+			['140', '財政課', 'ザイセイカ', []]
+		]
+	],
+	[
+		'200',
+		'市民生活部',
+		'シミンセイカツブ',
+		[
+			['210', '市民課', 'シミンカ', ['窓口', '個人情報取扱者']],
+			['220', '税務課', 'ゼイムカ', ['窓口', '個人情報取扱者']],
+			['230', '環境課', 'カンキョウカ', []]
+		]
+	],
+	[
+		'300',
+		'健康福祉部',
+		'ケンコウフクシブ',
+		[
+			['310', '福祉課', 'フクシカ', ['窓口', '個人情報取扱者']],
+			['320', '子育て支援課', 'コソダテシエンカ', ['窓口', '個人情報取扱者']],
+			['330', '健康増進課', 'ケンコウゾウシンカ', ['個人情報取扱者']]
+		]
+	],
+	[
+		'400',
+		'産業建設部',
+		'サンギョウケンセツブ',
+		[
+			['410', '商工観光課', 'ショウコウカンコウカ', []],
+			['420', '農林課', 'ノウリンカ', []],
+			['430', '道路河川課', 'ドウロカセンカ', []]
+		]
+	],
+	[
+		'500',
+		'教育部',
+		'キョウイクブ',
+		[
+			['510', '教育総務課', 'キョウイクソウムカ', []],
+			['520', '学校教育課', 'ガッコウキョウイクカ', ['個人情報取扱者']],
+			['530', '生涯学習課', 'ショウガイガクシュウカ', []]
+		]
+	]
 ];
 
 const TEAMS: [string, string, string, string][] = [
@@ -79,12 +110,66 @@ export const DEMO_ORG = { code: 'mirai', name: 'みらい市', kana: 'ミライ�
 
 /** Fixed accounts printed by `npm run demo`; the rest of the staff are generated. */
 export const DEMO_ACCOUNTS = [
-	{ employeeNo: '000001', label: 'システム管理者（情報政策課）', name: '森 陽子', kana: 'モリ ヨウコ', jobGrade: '係長', unit: '130', tags: ['システム運用担当'], roles: [{ role: 'admin' }, { role: 'security_officer' }] },
-	{ employeeNo: '000002', label: '人事・研修担当（人事課）', name: '石田 直樹', kana: 'イシダ ナオキ', jobGrade: '主任', unit: '120', tags: ['個人情報取扱者'], roles: [{ role: 'hr' }] },
-	{ employeeNo: '000003', label: '所属長（市民課長）', name: '藤原 正人', kana: 'フジワラ マサト', jobGrade: '課長', unit: '210', tags: [], roles: [{ role: 'manager', unit: '210' }] },
-	{ employeeNo: '000004', label: '職員（市民課 住民記録係）', name: '小野 美咲', kana: 'オノ ミサキ', jobGrade: '主事', unit: '211', tags: ['窓口', '個人情報取扱者'], roles: [] },
-	{ employeeNo: '000005', label: '幹部・閲覧（副市長）', name: '宮本 隆', kana: 'ミヤモト タカシ', jobGrade: '副市長', unit: '100', tags: [], roles: [{ role: 'executive' }] },
-	{ employeeNo: '000006', label: '初任者（税務課 市民税係）', name: '千葉 悠斗', kana: 'チバ ユウト', jobGrade: '主事補', unit: '221', tags: ['初任者'], roles: [] }
+	{
+		employeeNo: '000001',
+		label: 'システム管理者（情報政策課）',
+		name: '森 陽子',
+		kana: 'モリ ヨウコ',
+		jobGrade: '係長',
+		unit: '130',
+		tags: ['システム運用担当'],
+		roles: [{ role: 'admin' }, { role: 'security_officer' }]
+	},
+	{
+		employeeNo: '000002',
+		label: '人事・研修担当（人事課）',
+		name: '石田 直樹',
+		kana: 'イシダ ナオキ',
+		jobGrade: '主任',
+		unit: '120',
+		tags: ['個人情報取扱者'],
+		roles: [{ role: 'hr' }]
+	},
+	{
+		employeeNo: '000003',
+		label: '所属長（市民課長）',
+		name: '藤原 正人',
+		kana: 'フジワラ マサト',
+		jobGrade: '課長',
+		unit: '210',
+		tags: [],
+		roles: [{ role: 'manager', unit: '210' }]
+	},
+	{
+		employeeNo: '000004',
+		label: '職員（市民課 住民記録係）',
+		name: '小野 美咲',
+		kana: 'オノ ミサキ',
+		jobGrade: '主事',
+		unit: '211',
+		tags: ['窓口', '個人情報取扱者'],
+		roles: []
+	},
+	{
+		employeeNo: '000005',
+		label: '幹部・閲覧（副市長）',
+		name: '宮本 隆',
+		kana: 'ミヤモト タカシ',
+		jobGrade: '副市長',
+		unit: '100',
+		tags: [],
+		roles: [{ role: 'executive' }]
+	},
+	{
+		employeeNo: '000006',
+		label: '初任者（税務課 市民税係）',
+		name: '千葉 悠斗',
+		kana: 'チバ ユウト',
+		jobGrade: '主事補',
+		unit: '221',
+		tags: ['初任者'],
+		roles: []
+	}
 ] as const;
 
 export function buildMunicipality(today: string) {
@@ -112,7 +197,13 @@ export function buildMunicipality(today: string) {
 	const teamsOf = (code: string) => TEAMS.filter((t) => t[1] === code).map((t) => t[0]);
 	const sectionTags = new Map(DEPARTMENTS.flatMap(([, , , s]) => s.map(([c, , , tags]) => [c, tags] as const)));
 
-	function newPerson(unit: string, jobGrade: string, employmentType: EmploymentType, hireYear: number, extra: Partial<DemoPerson> = {}): DemoPerson {
+	function newPerson(
+		unit: string,
+		jobGrade: string,
+		employmentType: EmploymentType,
+		hireYear: number,
+		extra: Partial<DemoPerson> = {}
+	): DemoPerson {
 		let name: string, kana: string;
 		do {
 			const [s, sk] = pick(SURNAMES);
@@ -122,11 +213,25 @@ export function buildMunicipality(today: string) {
 		} while (used.has(name));
 		used.add(name);
 		serial += 1 + Math.floor(random() * 3);
-		const section = units.find((u) => u.code === unit)?.parent && !sectionCodes.includes(unit) ? units.find((u) => u.code === unit)!.parent! : unit;
+		const section =
+			units.find((u) => u.code === unit)?.parent && !sectionCodes.includes(unit)
+				? units.find((u) => u.code === unit)!.parent!
+				: unit;
 		const hireDate = hireYear >= fy ? pick([`${fy}-04-01`, `${fy}-04-01`, `${fy}-10-01`]) : `${hireYear}-04-01`;
 		const tags = [...(sectionTags.get(section) ?? [])];
 		if (hireYear >= fy) tags.push('初任者');
-		return { employeeNo: String(serial).padStart(6, '0'), name, kana, jobGrade, employmentType, hireDate, unit, tags, roles: [], ...extra };
+		return {
+			employeeNo: String(serial).padStart(6, '0'),
+			name,
+			kana,
+			jobGrade,
+			employmentType,
+			hireDate,
+			unit,
+			tags,
+			roles: [],
+			...extra
+		};
 	}
 
 	for (const [code] of DEPARTMENTS) {
@@ -136,19 +241,31 @@ export function buildMunicipality(today: string) {
 		const teams = teamsOf(section);
 		const placeIn = () => (teams.length ? pick(teams) : section);
 		if (section !== '210') {
-			people.push(newPerson(section, '課長', 'regular', 1992 + Math.floor(random() * 8), { roles: [{ role: 'manager', unit: section }] }));
+			people.push(
+				newPerson(section, '課長', 'regular', 1992 + Math.floor(random() * 8), {
+					roles: [{ role: 'manager', unit: section }]
+				})
+			);
 		}
 		const size = 13 + Math.floor(random() * 6);
 		const grades = ['課長補佐', '係長', '係長', '主任', '主任', '主任'];
 		for (let i = 0; i < size; i++) {
 			const grade = i < grades.length ? grades[i] : pick(['主事', '主事', '技師', '主事']);
-			const year = grade === '課長補佐' ? 1998 : grade === '係長' ? 2003 + Math.floor(random() * 6) : grade === '主任' ? 2009 + Math.floor(random() * 6) : 2015 + Math.floor(random() * (fy - 2014));
+			const year =
+				grade === '課長補佐'
+					? 1998
+					: grade === '係長'
+						? 2003 + Math.floor(random() * 6)
+						: grade === '主任'
+							? 2009 + Math.floor(random() * 6)
+							: 2015 + Math.floor(random() * (fy - 2014));
 			const p = newPerson(placeIn(), grade, random() < 0.05 ? 'fixed_term' : 'regular', year);
 			if (i === 3) p.tags.push('DX推進員');
 			if (random() < 0.2 && year < fy) p.previousUnit = pick(sectionCodes.filter((s) => s !== section));
 			people.push(p);
 		}
-		for (let i = 0; i < 2; i++) people.push(newPerson(placeIn(), '会計年度任用職員', 'part_time_fy', fy - Math.floor(random() * 3)));
+		for (let i = 0; i < 2; i++)
+			people.push(newPerson(placeIn(), '会計年度任用職員', 'part_time_fy', fy - Math.floor(random() * 3)));
 		if (random() < 0.4) people.push(newPerson(section, '主任', 'reappointed', 1986));
 	}
 	for (const p of people) if (random() < 0.6) p.email = `${p.employeeNo}@city.mirai.example.jp`;

@@ -42,19 +42,36 @@ describe('csv bytes', () => {
 	it('streams pages with the header first and the same bytes as the whole file', async () => {
 		async function* pages() {
 			yield [['a', 1]];
-			yield [['b', 2], ['c', 3]];
+			yield [
+				['b', 2],
+				['c', 3]
+			];
 		}
 		const chunks: Uint8Array[] = [];
 		const reader = csvStream(['名前', '数'], pages(), 'utf-8').getReader();
 		for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
 		const joined = Buffer.concat(chunks);
-		expect(Buffer.from(csvBytes(['名前', '数'], [['a', 1], ['b', 2], ['c', 3]], 'utf-8')).equals(joined)).toBe(true);
+		expect(
+			Buffer.from(
+				csvBytes(
+					['名前', '数'],
+					[
+						['a', 1],
+						['b', 2],
+						['c', 3]
+					],
+					'utf-8'
+				)
+			).equals(joined)
+		).toBe(true);
 	});
 
 	it('names the download in Japanese and forbids caching', () => {
 		const h = csvHeaders('個人別受講状況_令和8年度.csv', 'shift_jis');
 		expect(h['content-type']).toBe('text/csv; charset=Shift_JIS');
-		expect(h['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('個人別受講状況_令和8年度.csv')}`);
+		expect(h['content-disposition']).toContain(
+			`filename*=UTF-8''${encodeURIComponent('個人別受講状況_令和8年度.csv')}`
+		);
 		expect(h['cache-control']).toBe('no-store');
 	});
 });

@@ -46,7 +46,11 @@ export function encodeCsv(text: string, encoding: CsvEncoding): Uint8Array {
 }
 
 /** A whole small CSV as bytes. */
-export function csvBytes(header: readonly string[], rows: readonly (readonly Cell[])[], encoding: CsvEncoding): Uint8Array {
+export function csvBytes(
+	header: readonly string[],
+	rows: readonly (readonly Cell[])[],
+	encoding: CsvEncoding
+): Uint8Array {
 	const body = encodeCsv(csvRow(header) + csvRows(rows), encoding);
 	if (encoding === 'shift_jis') return body;
 	const out = new Uint8Array(BOM.length + body.length);
@@ -60,7 +64,11 @@ export function csvBytes(header: readonly string[], rows: readonly (readonly Cel
  * by a page) and encoded as they go. Rows never split across chunks, so Shift_JIS stays valid.
  * With no header (a later slice of a file written in parts) there is no BOM either.
  */
-export function csvStream(header: readonly string[] | null, pages: AsyncIterable<readonly (readonly Cell[])[]>, encoding: CsvEncoding): ReadableStream<Uint8Array> {
+export function csvStream(
+	header: readonly string[] | null,
+	pages: AsyncIterable<readonly (readonly Cell[])[]>,
+	encoding: CsvEncoding
+): ReadableStream<Uint8Array> {
 	const it = pages[Symbol.asyncIterator]();
 	let started = false;
 	return new ReadableStream<Uint8Array>({

@@ -21,7 +21,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-
 async function bytes(stream: ReadableStream<Uint8Array>) {
 	return Buffer.from(await new Response(stream).arrayBuffer());
 }
@@ -50,22 +49,47 @@ describe('個人別受講状況 export', () => {
 		}
 		// the data really exercises the export: hundreds of rows, every state
 		expect(rows).toBeGreaterThan(1000);
-		const all = (await bytes(referenceStream(PERSON_ASSIGNMENT_HEADER, referencePages(db, { orgId: 'org1', fiscalYear: 2026, scopePaths: null, titleOf, now: NOW }), 'utf-8'))).toString('utf8');
+		const all = (
+			await bytes(
+				referenceStream(
+					PERSON_ASSIGNMENT_HEADER,
+					referencePages(db, { orgId: 'org1', fiscalYear: 2026, scopePaths: null, titleOf, now: NOW }),
+					'utf-8'
+				)
+			)
+		).toString('utf8');
 		for (const label of Object.values(ASSIGNMENT_STATUS_LABELS)) expect(all).toContain(`,${label},`);
 	});
 
 	it('written in slices of the 職員番号 order, in this thread and in worker threads as built, the joined file has the same bytes', async () => {
 		const db = await testDb();
 		await seedVariedOrg(db);
-		const titles: Record<string, string> = Object.fromEntries(SLUGS.map((s) => [s, s === 'privacy' ? '個人情報, 保護' : `研修 ${s}`]));
+		const titles: Record<string, string> = Object.fromEntries(
+			SLUGS.map((s) => [s, s === 'privacy' ? '個人情報, 保護' : `研修 ${s}`])
+		);
 		const titleOf = (s: string) => titles[s] ?? s;
 		const dir = mkdtempSync(join(tmpdir(), 'manabi-slices-'));
 		const workerFile = buildWorkers()('export-worker');
 		const file = String((await db.$client.execute('PRAGMA database_list')).rows[0].file);
 		let n = 0;
-		for (const c of [{ scopePaths: null, encoding: 'utf-8' as const }, { scopePaths: ['/d1/'], encoding: 'shift_jis' as const }]) {
-			const spec: PersonExportSpec = { orgId: 'org1', fiscalYear: 2026, moduleSlug: null, now: NOW.toISOString(), ...c };
-			const want = await bytes(referenceStream(PERSON_ASSIGNMENT_HEADER, referencePages(db, { ...spec, moduleSlug: undefined, titleOf, now: NOW }), c.encoding));
+		for (const c of [
+			{ scopePaths: null, encoding: 'utf-8' as const },
+			{ scopePaths: ['/d1/'], encoding: 'shift_jis' as const }
+		]) {
+			const spec: PersonExportSpec = {
+				orgId: 'org1',
+				fiscalYear: 2026,
+				moduleSlug: null,
+				now: NOW.toISOString(),
+				...c
+			};
+			const want = await bytes(
+				referenceStream(
+					PERSON_ASSIGNMENT_HEADER,
+					referencePages(db, { ...spec, moduleSlug: undefined, titleOf, now: NOW }),
+					c.encoding
+				)
+			);
 			const slices = await staffSlices(db, 'org1', 3);
 			expect(slices.map((s) => s.first)).toEqual([true, false, false]);
 			const here = slices.map(() => join(dir, `here-${n++}.csv`));
@@ -75,7 +99,18 @@ describe('個人別受講状況 export', () => {
 			expect(readFileSync(here[0]).equals(want), `in this thread, ${c.encoding}`).toBe(true);
 			const inWorkers = slices.map(() => join(dir, `worker-${n++}.csv`));
 			const seen: number[] = [];
-			const workerRows = await writeSlicesInWorkers(workerFile, slices.map((slice, i) => ({ databaseUrl: `file:${file}`, spec, slice, path: inWorkers[i], titles, locale: 'ja' })), (total) => seen.push(total));
+			const workerRows = await writeSlicesInWorkers(
+				workerFile,
+				slices.map((slice, i) => ({
+					databaseUrl: `file:${file}`,
+					spec,
+					slice,
+					path: inWorkers[i],
+					titles,
+					locale: 'ja'
+				})),
+				(total) => seen.push(total)
+			);
 			await joinSlices(inWorkers);
 			expect(readFileSync(inWorkers[0]).equals(want), `in worker threads, ${c.encoding}`).toBe(true);
 			expect(workerRows).toBe(rows);
@@ -83,17 +118,58 @@ describe('個人別受講状況 export', () => {
 			expect(seen.at(-1)).toBe(rows);
 		}
 		// a worker writes in the language of the person who started the job, as this thread does
-		const spec0: PersonExportSpec = { orgId: 'org1', fiscalYear: 2026, moduleSlug: null, now: NOW.toISOString(), scopePaths: null, encoding: 'utf-8' };
+		const spec0: PersonExportSpec = {
+			orgId: 'org1',
+			fiscalYear: 2026,
+			moduleSlug: null,
+			now: NOW.toISOString(),
+			scopePaths: null,
+			encoding: 'utf-8'
+		};
 		const whole = { after: '', until: null, first: true };
 		await inLocale('en', () => writeSlice(db, spec0, whole, titleOf, join(dir, 'en-here.csv'), () => {}));
-		await writeSlicesInWorkers(workerFile, [{ databaseUrl: `file:${file}`, spec: spec0, slice: whole, path: join(dir, 'en-worker.csv'), titles, locale: 'en' }], () => {});
+		await writeSlicesInWorkers(
+			workerFile,
+			[
+				{
+					databaseUrl: `file:${file}`,
+					spec: spec0,
+					slice: whole,
+					path: join(dir, 'en-worker.csv'),
+					titles,
+					locale: 'en'
+				}
+			],
+			() => {}
+		);
 		const english = readFileSync(join(dir, 'en-worker.csv'));
 		expect(english.equals(readFileSync(join(dir, 'en-here.csv')))).toBe(true);
 		expect(english.toString('utf8')).toContain(',Mandatory,');
 		// a progress report that fails (the job's progress write) fails the export, without an unhandled rejection
-		await expect(writeSlicesInWorkers(workerFile, [{ databaseUrl: `file:${file}`, spec: spec0, slice: whole, path: join(dir, 'p.csv'), titles, locale: 'ja' }], () => Promise.reject(new Error('progress write failed')))).rejects.toThrow('progress write failed');
+		await expect(
+			writeSlicesInWorkers(
+				workerFile,
+				[{ databaseUrl: `file:${file}`, spec: spec0, slice: whole, path: join(dir, 'p.csv'), titles, locale: 'ja' }],
+				() => Promise.reject(new Error('progress write failed'))
+			)
+		).rejects.toThrow('progress write failed');
 		// a worker that fails (here: no such database) fails the whole export
-		await expect(writeSlicesInWorkers(workerFile, [{ databaseUrl: `file:${join(dir, 'missing', 'x.db')}`, spec: spec0, slice: whole, path: join(dir, 'x.csv'), titles, locale: 'ja' }], () => {})).rejects.toThrow();
+		await expect(
+			writeSlicesInWorkers(
+				workerFile,
+				[
+					{
+						databaseUrl: `file:${join(dir, 'missing', 'x.db')}`,
+						spec: spec0,
+						slice: whole,
+						path: join(dir, 'x.csv'),
+						titles,
+						locale: 'ja'
+					}
+				],
+				() => {}
+			)
+		).rejects.toThrow();
 	}, 60_000);
 
 	it('reads a whole organisation in chunks with the same rows as one read (what the dashboard reads)', async () => {
@@ -116,9 +192,30 @@ describe('個人別受講状況 export', () => {
 
 	it('quotes and neutralises cells exactly as before, for any mix of the characters that matter', () => {
 		const r = rng(11);
-		const alphabet = ['a', '1', '漢', 'ｶ', ' ', '\u3000', '\t', '\r', '\n', '"', ',', '=', '+', '-', '@', "'", '\u0001', '\u007f'];
+		const alphabet = [
+			'a',
+			'1',
+			'漢',
+			'ｶ',
+			' ',
+			'\u3000',
+			'\t',
+			'\r',
+			'\n',
+			'"',
+			',',
+			'=',
+			'+',
+			'-',
+			'@',
+			"'",
+			'\u0001',
+			'\u007f'
+		];
 		for (let i = 0; i < 5000; i++) {
-			const cells: Cell[] = Array.from({ length: 1 + Math.floor(r() * 4) }, () => Array.from({ length: Math.floor(r() * 5) }, () => alphabet[Math.floor(r() * alphabet.length)]).join(''));
+			const cells: Cell[] = Array.from({ length: 1 + Math.floor(r() * 4) }, () =>
+				Array.from({ length: Math.floor(r() * 5) }, () => alphabet[Math.floor(r() * alphabet.length)]).join('')
+			);
 			cells.push({ code: String(cells[0]) }, Math.floor(r() * 100) / 10, null);
 			expect(csvRow(cells), JSON.stringify(cells)).toBe(csvRowRef(cells));
 		}

@@ -13,7 +13,16 @@ import type { ExportWorkerInput } from './export-workers.ts';
 const input = workerData as ExportWorkerInput;
 const db = createDb(input.databaseUrl);
 try {
-	const rows = await inLocale(input.locale, () => writeSlice(db, input.spec, input.slice, (s) => input.titles[s] ?? s, input.path, (n) => postProgress(parentPort!, n)));
+	const rows = await inLocale(input.locale, () =>
+		writeSlice(
+			db,
+			input.spec,
+			input.slice,
+			(s) => input.titles[s] ?? s,
+			input.path,
+			(n) => postProgress(parentPort!, n)
+		)
+	);
 	postResult(parentPort!, rows);
 } finally {
 	db.$client.close();

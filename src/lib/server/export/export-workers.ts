@@ -2,7 +2,14 @@ import type { AppLocale } from '../../i18n/locales.ts';
 import { runWorker } from '../workers.ts';
 import type { PersonExportSpec, StaffSlice } from './person-export-file.ts';
 
-export type ExportWorkerInput = { databaseUrl: string; spec: PersonExportSpec; slice: StaffSlice; path: string; titles: Record<string, string>; locale: AppLocale };
+export type ExportWorkerInput = {
+	databaseUrl: string;
+	spec: PersonExportSpec;
+	slice: StaffSlice;
+	path: string;
+	titles: Record<string, string>;
+	locale: AppLocale;
+};
 
 /**
  * Each worker's heap is capped: an export page needs a few MB, and without a cap V8 lets
@@ -17,7 +24,11 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 
  * worker has ended (none is stopped from outside, see runWorker), so no file is written after
  * the runner has deleted them.
  */
-export async function writeSlicesInWorkers(workerFile: string, inputs: readonly ExportWorkerInput[], onRows: (total: number) => unknown): Promise<number> {
+export async function writeSlicesInWorkers(
+	workerFile: string,
+	inputs: readonly ExportWorkerInput[],
+	onRows: (total: number) => unknown
+): Promise<number> {
 	const counts = inputs.map(() => 0);
 	const total = () => counts.reduce((a, b) => a + b, 0);
 	const runs = await Promise.allSettled(

@@ -38,7 +38,13 @@ export async function staffSlices(db: Db, orgId: string, parts: number): Promise
 	for (let i = 1; i < parts; i++) {
 		const offset = Math.floor((n * i) / parts) - 1;
 		if (offset < 0) continue;
-		const [row] = await db.select({ no: person.employeeNo }).from(person).where(eq(person.orgId, orgId)).orderBy(asc(person.employeeNo)).limit(1).offset(offset);
+		const [row] = await db
+			.select({ no: person.employeeNo })
+			.from(person)
+			.where(eq(person.orgId, orgId))
+			.orderBy(asc(person.employeeNo))
+			.limit(1)
+			.offset(offset);
 		if (row && row.no !== bounds.at(-1)) bounds.push(row.no);
 	}
 	return [...bounds, null].map((until, i) => ({ after: i === 0 ? '' : bounds[i - 1], until, first: i === 0 }));
@@ -73,7 +79,10 @@ export async function writeSlice(
 		until: slice.until
 	});
 	const stream = csvStream(slice.first ? PERSON_ASSIGNMENT_HEADER : null, counted(pages), spec.encoding);
-	await pipeline(Readable.fromWeb(stream as unknown as NodeReadableStream<Uint8Array>), createWriteStream(path, { mode: 0o600 }));
+	await pipeline(
+		Readable.fromWeb(stream as unknown as NodeReadableStream<Uint8Array>),
+		createWriteStream(path, { mode: 0o600 })
+	);
 	return rows;
 }
 

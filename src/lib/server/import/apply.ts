@@ -1,6 +1,16 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { assignment, notice, orgUnit, person, personTag, roleGrant, session, staffImport, unitMembership } from '../db/schema.ts';
+import {
+	assignment,
+	notice,
+	orgUnit,
+	person,
+	personTag,
+	roleGrant,
+	session,
+	staffImport,
+	unitMembership
+} from '../db/schema.ts';
 import { generateId } from '../auth/token.ts';
 import { recordAudit } from '../audit.ts';
 import { addDays } from '../../domain/japanese-date.ts';
@@ -25,8 +35,14 @@ export async function listCurrentStaff(db: Db, orgId: string, today: string): Pr
 	return snap.people.map((p) => {
 		const open = snap.membershipsOf(p.id).filter((x) => x.end === null);
 		return {
-			employeeNo: p.employeeNo, name: p.name, kana: p.kana, jobGrade: p.jobGrade, employmentType: p.employmentType,
-			hireDate: p.hireDate, email: p.email, active: p.active,
+			employeeNo: p.employeeNo,
+			name: p.name,
+			kana: p.kana,
+			jobGrade: p.jobGrade,
+			employmentType: p.employmentType,
+			hireDate: p.hireDate,
+			email: p.email,
+			active: p.active,
 			tags: snap.tagsOf(p.id),
 			unitCode: open.filter((x) => x.start <= today).at(-1)?.code ?? open[0]?.code ?? null
 		};
@@ -47,7 +63,14 @@ export async function listUnitCodes(db: Db, orgId: string) {
 	return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-const fieldsOf = (r: IncomingStaff): Fields => ({ name: r.name, kana: r.kana, jobGrade: r.jobGrade, employmentType: r.employmentType as Fields['employmentType'], hireDate: r.hireDate, email: r.email });
+const fieldsOf = (r: IncomingStaff): Fields => ({
+	name: r.name,
+	kana: r.kana,
+	jobGrade: r.jobGrade,
+	employmentType: r.employmentType as Fields['employmentType'],
+	hireDate: r.hireDate,
+	email: r.email
+});
 
 const CHUNK = 500;
 async function inChunks<T>(rows: readonly T[], run: (chunk: T[]) => Promise<unknown>) {
@@ -68,9 +91,28 @@ export async function applyImport(
 ) {
 	const [units, people, tags, openMemberships] = await Promise.all([
 		listUnitCodes(db, ctx.orgId),
-		db.select({ id: person.id, employeeNo: person.employeeNo, name: person.name, kana: person.kana, jobGrade: person.jobGrade, employmentType: person.employmentType, hireDate: person.hireDate, email: person.email }).from(person).where(eq(person.orgId, ctx.orgId)),
-		db.select({ personId: personTag.personId, tag: personTag.tag }).from(personTag).innerJoin(person, eq(person.id, personTag.personId)).where(eq(person.orgId, ctx.orgId)),
-		db.select({ id: unitMembership.id, personId: unitMembership.personId }).from(unitMembership).where(and(eq(unitMembership.orgId, ctx.orgId), isNull(unitMembership.endDate)))
+		db
+			.select({
+				id: person.id,
+				employeeNo: person.employeeNo,
+				name: person.name,
+				kana: person.kana,
+				jobGrade: person.jobGrade,
+				employmentType: person.employmentType,
+				hireDate: person.hireDate,
+				email: person.email
+			})
+			.from(person)
+			.where(eq(person.orgId, ctx.orgId)),
+		db
+			.select({ personId: personTag.personId, tag: personTag.tag })
+			.from(personTag)
+			.innerJoin(person, eq(person.id, personTag.personId))
+			.where(eq(person.orgId, ctx.orgId)),
+		db
+			.select({ id: unitMembership.id, personId: unitMembership.personId })
+			.from(unitMembership)
+			.where(and(eq(unitMembership.orgId, ctx.orgId), isNull(unitMembership.endDate)))
 	]);
 	const byNo = new Map(people.map((p) => [p.employeeNo, p]));
 	const byId = new Map(people.map((p) => [p.id, p]));
@@ -82,7 +124,12 @@ export async function applyImport(
 
 	const added = plan.added.map((r) => ({ r, id: generateId() }));
 	const changed = plan.changed.map((c) => ({ id: idOf(c.employeeNo), r: rowOf.get(c.employeeNo)! }));
-	const transfers = plan.transfers.map((t) => ({ t, id: idOf(t.employeeNo), closedId: openOf.get(idOf(t.employeeNo)) ?? null, opened: generateId() }));
+	const transfers = plan.transfers.map((t) => ({
+		t,
+		id: idOf(t.employeeNo),
+		closedId: openOf.get(idOf(t.employeeNo)) ?? null,
+		opened: generateId()
+	}));
 	const changes: ImportChanges = {
 		added: added.map((a) => a.id),
 		updated: changed.map(({ id }) => {
@@ -94,38 +141,123 @@ export async function applyImport(
 		deactivated: plan.deactivated.map((d) => idOf(d.employeeNo))
 	};
 	const importId = generateId();
-	const counts = { added: plan.added.length, changed: plan.changed.length, transfers: plan.transfers.length, reactivated: plan.reactivated.length, deactivated: plan.deactivated.length };
+	const counts = {
+		added: plan.added.length,
+		changed: plan.changed.length,
+		transfers: plan.transfers.length,
+		reactivated: plan.reactivated.length,
+		deactivated: plan.deactivated.length
+	};
 	await db.transaction(async (tx) => {
-		await inChunks(added, (chunk) => tx.insert(person).values(chunk.map(({ r, id }) => ({ id, orgId: ctx.orgId, employeeNo: r.employeeNo, ...fieldsOf(r), mustChangePassword: true }))));
-		await inChunks(added, (chunk) => tx.insert(unitMembership).values(chunk.map(({ r, id }) => ({ id: generateId(), orgId: ctx.orgId, personId: id, unitId: units.get(r.unitCode!)!, startDate: r.effectiveDate ?? r.hireDate }))));
+		await inChunks(added, (chunk) =>
+			tx.insert(person).values(
+				chunk.map(({ r, id }) => ({
+					id,
+					orgId: ctx.orgId,
+					employeeNo: r.employeeNo,
+					...fieldsOf(r),
+					mustChangePassword: true
+				}))
+			)
+		);
+		await inChunks(added, (chunk) =>
+			tx.insert(unitMembership).values(
+				chunk.map(({ r, id }) => ({
+					id: generateId(),
+					orgId: ctx.orgId,
+					personId: id,
+					unitId: units.get(r.unitCode!)!,
+					startDate: r.effectiveDate ?? r.hireDate
+				}))
+			)
+		);
 		for (const { id, r } of changed) await tx.update(person).set(fieldsOf(r)).where(eq(person.id, id));
-		await inChunks(changed.map((c) => c.id), (ids) => tx.delete(personTag).where(inArray(personTag.personId, ids)));
+		await inChunks(
+			changed.map((c) => c.id),
+			(ids) => tx.delete(personTag).where(inArray(personTag.personId, ids))
+		);
 		const newTags = [...added, ...changed].flatMap(({ id, r }) => r.tags.map((tag) => ({ personId: id, tag })));
 		await inChunks(newTags, (chunk) => tx.insert(personTag).values(chunk));
 		for (const { t, closedId } of transfers)
-			if (closedId) await tx.update(unitMembership).set({ endDate: addDays(t.effectiveDate, -1) }).where(eq(unitMembership.id, closedId));
-		await inChunks(transfers, (chunk) => tx.insert(unitMembership).values(chunk.map(({ t, id, opened }) => ({ id: opened, orgId: ctx.orgId, personId: id, unitId: units.get(t.to)!, startDate: t.effectiveDate }))));
+			if (closedId)
+				await tx
+					.update(unitMembership)
+					.set({ endDate: addDays(t.effectiveDate, -1) })
+					.where(eq(unitMembership.id, closedId));
+		await inChunks(transfers, (chunk) =>
+			tx.insert(unitMembership).values(
+				chunk.map(({ t, id, opened }) => ({
+					id: opened,
+					orgId: ctx.orgId,
+					personId: id,
+					unitId: units.get(t.to)!,
+					startDate: t.effectiveDate
+				}))
+			)
+		);
 		await inChunks(changes.activated, (ids) => tx.update(person).set({ active: true }).where(inArray(person.id, ids)));
 		await inChunks(changes.deactivated, async (ids) => {
 			await tx.update(person).set({ active: false }).where(inArray(person.id, ids));
 			await tx.delete(session).where(inArray(session.personId, ids));
 		});
-		await tx.insert(staffImport).values({ id: importId, orgId: ctx.orgId, actorId: ctx.actorId, fileName: ctx.fileName, encoding: ctx.encoding, counts, changes, createdAt: now });
-		await recordAudit(tx, { orgId: ctx.orgId, actorId: ctx.actorId, action: 'staff.import', targetType: 'staff_import', targetId: importId, after: { fileName: ctx.fileName, ...counts }, ip: ctx.ip }, now);
+		await tx.insert(staffImport).values({
+			id: importId,
+			orgId: ctx.orgId,
+			actorId: ctx.actorId,
+			fileName: ctx.fileName,
+			encoding: ctx.encoding,
+			counts,
+			changes,
+			createdAt: now
+		});
+		await recordAudit(
+			tx,
+			{
+				orgId: ctx.orgId,
+				actorId: ctx.actorId,
+				action: 'staff.import',
+				targetType: 'staff_import',
+				targetId: importId,
+				after: { fileName: ctx.fileName, ...counts },
+				ip: ctx.ip
+			},
+			now
+		);
 	});
 	return importId;
 }
 
 export async function listImports(db: Db, orgId: string, limit = 20) {
-	return db.select({ id: staffImport.id, fileName: staffImport.fileName, counts: staffImport.counts, createdAt: staffImport.createdAt, undoneAt: staffImport.undoneAt, actorId: staffImport.actorId })
-		.from(staffImport).where(eq(staffImport.orgId, orgId)).orderBy(desc(staffImport.createdAt)).limit(limit);
+	return db
+		.select({
+			id: staffImport.id,
+			fileName: staffImport.fileName,
+			counts: staffImport.counts,
+			createdAt: staffImport.createdAt,
+			undoneAt: staffImport.undoneAt,
+			actorId: staffImport.actorId
+		})
+		.from(staffImport)
+		.where(eq(staffImport.orgId, orgId))
+		.orderBy(desc(staffImport.createdAt))
+		.limit(limit);
 }
 
 export type UndoOutcome = { ok: true } | { ok: false; message: string };
 
 /** Undoes the newest import if it is the last thing that changed the list. */
-export async function undoLastImport(db: Db, ctx: { orgId: string; actorId: string; ip: string | null }, importId: string, now = new Date()): Promise<UndoOutcome> {
-	const [last] = await db.select().from(staffImport).where(eq(staffImport.orgId, ctx.orgId)).orderBy(desc(staffImport.createdAt)).limit(1);
+export async function undoLastImport(
+	db: Db,
+	ctx: { orgId: string; actorId: string; ip: string | null },
+	importId: string,
+	now = new Date()
+): Promise<UndoOutcome> {
+	const [last] = await db
+		.select()
+		.from(staffImport)
+		.where(eq(staffImport.orgId, ctx.orgId))
+		.orderBy(desc(staffImport.createdAt))
+		.limit(1);
 	if (!last || last.id !== importId || last.undoneAt) return { ok: false, message: m.import_err_undo_only_last() };
 	const ch = last.changes as ImportChanges;
 	try {
@@ -137,10 +269,12 @@ export async function undoLastImport(db: Db, ctx: { orgId: string; actorId: stri
 			for (const u of ch.updated) {
 				await tx.update(person).set(u.before).where(eq(person.id, u.personId));
 				await tx.delete(personTag).where(eq(personTag.personId, u.personId));
-				if (u.beforeTags.length) await tx.insert(personTag).values(u.beforeTags.map((tag) => ({ personId: u.personId, tag })));
+				if (u.beforeTags.length)
+					await tx.insert(personTag).values(u.beforeTags.map((tag) => ({ personId: u.personId, tag })));
 			}
 			if (ch.activated.length) await tx.update(person).set({ active: false }).where(inArray(person.id, ch.activated));
-			if (ch.deactivated.length) await tx.update(person).set({ active: true }).where(inArray(person.id, ch.deactivated));
+			if (ch.deactivated.length)
+				await tx.update(person).set({ active: true }).where(inArray(person.id, ch.deactivated));
 			if (ch.added.length) {
 				// assignments are derived from the rules and go with the person; attempts are evidence and block the undo
 				await tx.delete(assignment).where(inArray(assignment.personId, ch.added));
@@ -157,6 +291,17 @@ export async function undoLastImport(db: Db, ctx: { orgId: string; actorId: stri
 		if (!/FOREIGN KEY/i.test(`${err.message} ${err.cause?.message}`)) throw e;
 		return { ok: false, message: m.import_err_undo_training_started() };
 	}
-	await recordAudit(db, { orgId: ctx.orgId, actorId: ctx.actorId, action: 'staff.import_undone', targetType: 'staff_import', targetId: last.id, ip: ctx.ip }, now);
+	await recordAudit(
+		db,
+		{
+			orgId: ctx.orgId,
+			actorId: ctx.actorId,
+			action: 'staff.import_undone',
+			targetType: 'staff_import',
+			targetId: last.id,
+			ip: ctx.ip
+		},
+		now
+	);
 	return { ok: true };
 }

@@ -64,15 +64,39 @@ describe('readStaffCsv', () => {
 			ok: true,
 			errors: [],
 			mentioned: ['001234'],
-			rows: [{ row: 2, employeeNo: '001234', name: '山田 太郎', kana: 'ヤマダ タロウ', unitCode: '210', jobGrade: '主事', employmentType: 'regular', hireDate: '2020-04-01', email: null, tags: ['窓口', '個人情報取扱者'], effectiveDate: null }]
+			rows: [
+				{
+					row: 2,
+					employeeNo: '001234',
+					name: '山田 太郎',
+					kana: 'ヤマダ タロウ',
+					unitCode: '210',
+					jobGrade: '主事',
+					employmentType: 'regular',
+					hireDate: '2020-04-01',
+					email: null,
+					tags: ['窓口', '個人情報取扱者'],
+					effectiveDate: null
+				}
+			]
 		});
 	});
 
 	it('handles Excel quirks: CRLF, quoted fields with newlines and commas, full-width digits and spaces, hiragana readings', () => {
-		const csv = HEADER + '"００１２３５","佐藤　花子","さとう　はなこ",２２０,"主任","会計年度任用職員","R7.4.1","","窓口,\n初任者"\r\n';
+		const csv =
+			HEADER +
+			'"００１２３５","佐藤　花子","さとう　はなこ",２２０,"主任","会計年度任用職員","R7.4.1","","窓口,\n初任者"\r\n';
 		const r = readStaffCsv(csv, UNITS);
 		expect(r.ok && r.errors).toEqual([]);
-		expect(r.ok && r.rows[0]).toMatchObject({ employeeNo: '001235', name: '佐藤 花子', kana: 'サトウ ハナコ', unitCode: '220', employmentType: 'part_time_fy', hireDate: '2025-04-01', tags: ['窓口', '初任者'] });
+		expect(r.ok && r.rows[0]).toMatchObject({
+			employeeNo: '001235',
+			name: '佐藤 花子',
+			kana: 'サトウ ハナコ',
+			unitCode: '220',
+			employmentType: 'part_time_fy',
+			hireDate: '2025-04-01',
+			tags: ['窓口', '初任者']
+		});
 	});
 
 	it('keeps names exactly as written (no 﨑 → 崎)', () => {
@@ -81,7 +105,8 @@ describe('readStaffCsv', () => {
 	});
 
 	it('accepts the columns in any order and alternative header names', () => {
-		const csv = '氏名,職員番号,所属コード,ふりがな,職階,任用区分,採用年月日\n山田 太郎,000009,210,やまだ たろう,主事,再任用,2001/4/1\n';
+		const csv =
+			'氏名,職員番号,所属コード,ふりがな,職階,任用区分,採用年月日\n山田 太郎,000009,210,やまだ たろう,主事,再任用,2001/4/1\n';
 		const r = readStaffCsv(csv, UNITS);
 		expect(r.ok && r.rows[0]).toMatchObject({ employeeNo: '000009', employmentType: 'reappointed' });
 	});
@@ -115,7 +140,18 @@ describe('readStaffCsv', () => {
 	});
 
 	it('documents a template header', () => {
-		expect(CSV_TEMPLATE_HEADER).toEqual(['職員番号', '氏名', 'フリガナ', '所属コード', '職階', '雇用区分', '採用日', 'メール', 'タグ', '異動日']);
+		expect(CSV_TEMPLATE_HEADER).toEqual([
+			'職員番号',
+			'氏名',
+			'フリガナ',
+			'所属コード',
+			'職階',
+			'雇用区分',
+			'採用日',
+			'メール',
+			'タグ',
+			'異動日'
+		]);
 	});
 
 	it('reads a Shift_JIS file end to end', () => {
@@ -140,18 +176,44 @@ describe('import messages for an English reader', () => {
 			{ row: 3, column: '職員番号', message: 'The 職員番号 (employee number) 001234 also appears in row 2.' },
 			{ row: 3, column: '氏名', message: 'The 氏名 (name) is missing.' },
 			{ row: 3, column: '所属コード', message: 'The 所属コード (unit code) “999” is not registered.' },
-			{ row: 3, column: '雇用区分', message: 'The 雇用区分 (employment type) “アルバイト” is not known (use 正規職員, 任期付職員, 再任用職員 or 会計年度任用職員).' },
-			{ row: 3, column: '採用日', message: 'The 採用日 (hire date) “2020/13/1” cannot be read as a date (e.g. 2026/4/1).' }
+			{
+				row: 3,
+				column: '雇用区分',
+				message:
+					'The 雇用区分 (employment type) “アルバイト” is not known (use 正規職員, 任期付職員, 再任用職員 or 会計年度任用職員).'
+			},
+			{
+				row: 3,
+				column: '採用日',
+				message: 'The 採用日 (hire date) “2020/13/1” cannot be read as a date (e.g. 2026/4/1).'
+			}
 		]);
 	});
 
 	it('lists missing columns by their Japanese names, and refuses a workbook in English', () => {
 		overwriteGetLocale(() => 'en');
-		expect(readStaffCsv('職員番号,氏名\r\n', UNITS)).toEqual({ ok: false, message: `Required columns are missing: フリガナ, 所属コード, 職階, 雇用区分, 採用日. Please put the headers (${CSV_TEMPLATE_HEADER.join(', ')}) in row 1.` });
-		expect(readUnitCsv('所属コード,所属名,フリガナ,区分,上位所属コード\r\n')).toEqual({ ok: false, message: 'The file has no unit rows.' });
-		expect(readTrainingCsv('職員番号,種別,研修名,分野,受講日\r\n001,集合研修,研修,情報,2099/1/1\r\n', ['情報'], '2026-11-23')).toMatchObject({ ok: true, errors: [{ row: 2, column: '受講日', message: 'A date in the future cannot be recorded.' }] });
-		expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toEqual({ ok: false, message: 'Excel workbooks (.xlsx) and similar files cannot be imported. In Excel, save the file again as “CSV”.' });
+		expect(readStaffCsv('職員番号,氏名\r\n', UNITS)).toEqual({
+			ok: false,
+			message: `Required columns are missing: フリガナ, 所属コード, 職階, 雇用区分, 採用日. Please put the headers (${CSV_TEMPLATE_HEADER.join(', ')}) in row 1.`
+		});
+		expect(readUnitCsv('所属コード,所属名,フリガナ,区分,上位所属コード\r\n')).toEqual({
+			ok: false,
+			message: 'The file has no unit rows.'
+		});
+		expect(
+			readTrainingCsv('職員番号,種別,研修名,分野,受講日\r\n001,集合研修,研修,情報,2099/1/1\r\n', ['情報'], '2026-11-23')
+		).toMatchObject({
+			ok: true,
+			errors: [{ row: 2, column: '受講日', message: 'A date in the future cannot be recorded.' }]
+		});
+		expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toEqual({
+			ok: false,
+			message: 'Excel workbooks (.xlsx) and similar files cannot be imported. In Excel, save the file again as “CSV”.'
+		});
 		overwriteGetLocale(base);
-		expect(readStaffCsv('職員番号,氏名\r\n', UNITS)).toMatchObject({ ok: false, message: expect.stringMatching(/^必要な列がありません: フリガナ、所属コード、職階、雇用区分、採用日。/) });
+		expect(readStaffCsv('職員番号,氏名\r\n', UNITS)).toMatchObject({
+			ok: false,
+			message: expect.stringMatching(/^必要な列がありません: フリガナ、所属コード、職階、雇用区分、採用日。/)
+		});
 	});
 });

@@ -23,7 +23,8 @@ export type StaffRow = {
 export type RowError = { row: number; column: string; message: string };
 
 /** `mentioned`: every 職員番号 in the file, also those on rows with errors (never deactivated). */
-export type StaffCsv = { ok: true; rows: StaffRow[]; errors: RowError[]; mentioned: string[] } | { ok: false; message: string };
+export type StaffCsv =
+	{ ok: true; rows: StaffRow[]; errors: RowError[]; mentioned: string[] } | { ok: false; message: string };
 
 type Column = keyof Omit<StaffRow, 'row'>;
 
@@ -45,10 +46,16 @@ const REQUIRED: Column[] = ['employeeNo', 'name', 'kana', 'unitCode', 'jobGrade'
 export const CSV_TEMPLATE_HEADER = REQUIRED.concat(['email', 'tags', 'effectiveDate']).map((c) => HEADERS[c][0]);
 
 const EMPLOYMENT: Record<string, EmploymentType> = {
-	正規職員: 'regular', 正規: 'regular', 一般職員: 'regular',
-	任期付職員: 'fixed_term', 任期付: 'fixed_term',
-	再任用職員: 'reappointed', 再任用: 'reappointed',
-	会計年度任用職員: 'part_time_fy', 会計年度任用: 'part_time_fy', 会計年度: 'part_time_fy'
+	正規職員: 'regular',
+	正規: 'regular',
+	一般職員: 'regular',
+	任期付職員: 'fixed_term',
+	任期付: 'fixed_term',
+	再任用職員: 'reappointed',
+	再任用: 'reappointed',
+	会計年度任用職員: 'part_time_fy',
+	会計年度任用: 'part_time_fy',
+	会計年度: 'part_time_fy'
 };
 
 const ERAS: Record<string, number> = { 令和: 2018, R: 2018, 平成: 1988, H: 1988, 昭和: 1925, S: 1925 };
@@ -60,7 +67,8 @@ export function parseJapaneseDate(input: string): string | null {
 	const western = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
 	const wareki = /^(令和|平成|昭和|[RHS])(\d{1,2})[.年](\d{1,2})[.月](\d{1,2})日?$/i.exec(s);
 	if (western) [y, m, d] = [Number(western[1]), Number(western[2]), Number(western[3])];
-	else if (wareki) [y, m, d] = [ERAS[wareki[1].toUpperCase()] + Number(wareki[2]), Number(wareki[3]), Number(wareki[4])];
+	else if (wareki)
+		[y, m, d] = [ERAS[wareki[1].toUpperCase()] + Number(wareki[2]), Number(wareki[3]), Number(wareki[4])];
 	else return null;
 	const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 	return isIsoDate(iso) ? iso : null;
@@ -105,8 +113,7 @@ export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>):
 	if (!read.ok) return read;
 	const records = read.records;
 	const columns = findColumns(records[0]);
-	if ('missing' in columns)
-		return { ok: false, message: missingColumnsMessage(columns.missing, CSV_TEMPLATE_HEADER) };
+	if ('missing' in columns) return { ok: false, message: missingColumnsMessage(columns.missing, CSV_TEMPLATE_HEADER) };
 	const get = (rec: string[], col: Column) => clean(columns.map.has(col) ? (rec[columns.map.get(col)!] ?? '') : '');
 
 	const rows: StaffRow[] = [];
@@ -120,8 +127,10 @@ export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>):
 		const employeeNo = narrow(get(rec, 'employeeNo'));
 		if (employeeNo) mentioned.add(employeeNo);
 		if (!employeeNo) err('employeeNo', m.import_err_employee_no_missing());
-		else if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo)) err('employeeNo', m.import_err_employee_no_chars({ value: employeeNo }));
-		else if (seen.has(employeeNo)) err('employeeNo', m.import_err_employee_no_duplicate({ value: employeeNo, row: seen.get(employeeNo)! }));
+		else if (!/^[0-9A-Za-z-]{1,20}$/.test(employeeNo))
+			err('employeeNo', m.import_err_employee_no_chars({ value: employeeNo }));
+		else if (seen.has(employeeNo))
+			err('employeeNo', m.import_err_employee_no_duplicate({ value: employeeNo, row: seen.get(employeeNo)! }));
 		else seen.set(employeeNo, row);
 		const name = get(rec, 'name');
 		if (!name) err('name', m.import_err_name_missing());
@@ -137,12 +146,31 @@ export function readStaffCsv(text: string, knownUnitCodes: ReadonlySet<string>):
 		if (!hireDate) err('hireDate', m.import_err_hire_date_invalid({ value: get(rec, 'hireDate') }));
 		const effectiveRaw = get(rec, 'effectiveDate');
 		const effectiveDate = effectiveRaw ? parseJapaneseDate(effectiveRaw) : null;
-		if (effectiveRaw && !effectiveDate) err('effectiveDate', m.import_err_effective_date_invalid({ value: effectiveRaw }));
+		if (effectiveRaw && !effectiveDate)
+			err('effectiveDate', m.import_err_effective_date_invalid({ value: effectiveRaw }));
 		const email = narrow(get(rec, 'email')) || null;
 		if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) err('email', m.import_err_email_invalid({ value: email }));
-		const tags = [...new Set(get(rec, 'tags').split(/[、,;／/ ]+/).filter(Boolean))];
+		const tags = [
+			...new Set(
+				get(rec, 'tags')
+					.split(/[、,;／/ ]+/)
+					.filter(Boolean)
+			)
+		];
 		if (errors.length === before)
-			rows.push({ row, employeeNo, name, kana, unitCode, jobGrade, employmentType: employmentType!, hireDate: hireDate!, email, tags, effectiveDate });
+			rows.push({
+				row,
+				employeeNo,
+				name,
+				kana,
+				unitCode,
+				jobGrade,
+				employmentType: employmentType!,
+				hireDate: hireDate!,
+				email,
+				tags,
+				effectiveDate
+			});
 	});
 	return { ok: true, rows, errors, mentioned: [...mentioned] };
 }

@@ -23,12 +23,14 @@ export function readUnitCsv(text: string): UnitCsv {
 		const problems: UnitRowError[] = [];
 		const c = code.normalize('NFKC');
 		const p = parent.normalize('NFKC');
-		if (!/^[0-9A-Za-z-]{1,20}$/.test(c)) problems.push({ row, column: '所属コード', message: m.import_err_unit_code_format() });
+		if (!/^[0-9A-Za-z-]{1,20}$/.test(c))
+			problems.push({ row, column: '所属コード', message: m.import_err_unit_code_format() });
 		if (!name || name.length > 60) problems.push({ row, column: '所属名', message: m.import_err_unit_name() });
 		const k = normaliseKana(kana);
 		if (!isKatakanaName(k)) problems.push({ row, column: 'フリガナ', message: m.import_err_unit_kana() });
 		if (!KIND_LABELS[kind]) problems.push({ row, column: '区分', message: m.import_err_unit_kind() });
-		if (p && !/^[0-9A-Za-z-]{1,20}$/.test(p)) problems.push({ row, column: '上位所属コード', message: m.import_err_parent_code_format() });
+		if (p && !/^[0-9A-Za-z-]{1,20}$/.test(p))
+			problems.push({ row, column: '上位所属コード', message: m.import_err_parent_code_format() });
 		if (problems.length) errors.push(...problems);
 		else rows.push({ row, code: c, name, kana: k, kind: KIND_LABELS[kind], parentCode: p || null });
 	});

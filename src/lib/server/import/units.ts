@@ -22,7 +22,13 @@ export async function importUnits(db: Db, actor: Actor, text: string, ip: string
 	if (!read.ok) return { ok: false, message: read.message, errors: [] };
 	const rows = await db.select().from(orgUnit).where(eq(orgUnit.orgId, actor.orgId));
 	const byId = new Map(rows.map((r) => [r.id, r]));
-	const current: UnitRecord[] = rows.map((r) => ({ code: r.code, name: r.name, kana: r.kana, kind: r.kind, parentCode: r.parentId ? (byId.get(r.parentId)?.code ?? null) : null }));
+	const current: UnitRecord[] = rows.map((r) => ({
+		code: r.code,
+		name: r.name,
+		kana: r.kana,
+		kind: r.kind,
+		parentCode: r.parentId ? (byId.get(r.parentId)?.code ?? null) : null
+	}));
 	const plan = planUnits(current, read.rows);
 	const errors = [...read.errors, ...plan.errors].sort((a, b) => a.row - b.row);
 	if (errors.length) return { ok: false, message: m.import_err_units_rejected({ count: errors.length }), errors };
@@ -34,10 +40,24 @@ export async function importUnits(db: Db, actor: Actor, text: string, ip: string
 			const id = generateId();
 			const parent = u.parentCode ? byCode.get(u.parentCode)! : null;
 			const path = `${parent?.path ?? '/'}${id}/`;
-			await tx.insert(orgUnit).values({ id, orgId: actor.orgId, parentId: parent?.id ?? null, code: u.code, name: u.name, kana: u.kana, kind: u.kind, path, sortOrder: order++ });
+			await tx.insert(orgUnit).values({
+				id,
+				orgId: actor.orgId,
+				parentId: parent?.id ?? null,
+				code: u.code,
+				name: u.name,
+				kana: u.kana,
+				kind: u.kind,
+				path,
+				sortOrder: order++
+			});
 			byCode.set(u.code, { id, path });
 		}
-		for (const u of plan.changed) await tx.update(orgUnit).set({ name: u.name, kana: u.kana }).where(and(eq(orgUnit.orgId, actor.orgId), eq(orgUnit.code, u.code)));
+		for (const u of plan.changed)
+			await tx
+				.update(orgUnit)
+				.set({ name: u.name, kana: u.kana })
+				.where(and(eq(orgUnit.orgId, actor.orgId), eq(orgUnit.code, u.code)));
 		for (const u of parentsFirst(plan.moved)) {
 			const unit = byCode.get(u.code)!;
 			const parent = byCode.get(u.parentCode!)!;
@@ -48,9 +68,27 @@ export async function importUnits(db: Db, actor: Actor, text: string, ip: string
 				.set({ path: sql`${newPath} || substr(${orgUnit.path}, ${unit.path.length + 1})` })
 				.where(and(eq(orgUnit.orgId, actor.orgId), like(orgUnit.path, `${unit.path}%`)));
 			await tx.update(orgUnit).set({ parentId: parent.id, name: u.name, kana: u.kana }).where(eq(orgUnit.id, unit.id));
-			for (const [code, v] of byCode) if (v.path.startsWith(unit.path)) byCode.set(code, { ...v, path: newPath + v.path.slice(unit.path.length) });
+			for (const [code, v] of byCode)
+				if (v.path.startsWith(unit.path)) byCode.set(code, { ...v, path: newPath + v.path.slice(unit.path.length) });
 		}
-		await recordAudit(tx, { orgId: actor.orgId, actorId: actor.id, action: 'units.imported', targetType: 'org_unit', after: { added: plan.added.map((u) => u.code), changed: plan.changed.map((u) => u.code), moved: plan.moved.map((u) => `${u.code}→${u.parentCode}`) }, ip });
+		await recordAudit(tx, {
+			orgId: actor.orgId,
+			actorId: actor.id,
+			action: 'units.imported',
+			targetType: 'org_unit',
+			after: {
+				added: plan.added.map((u) => u.code),
+				changed: plan.changed.map((u) => u.code),
+				moved: plan.moved.map((u) => `${u.code}→${u.parentCode}`)
+			},
+			ip
+		});
 	});
-	return { ok: true, added: plan.added.length, changed: plan.changed.length, moved: plan.moved.length, unchanged: plan.unchanged };
+	return {
+		ok: true,
+		added: plan.added.length,
+		changed: plan.changed.length,
+		moved: plan.moved.length,
+		unchanged: plan.unchanged
+	};
 }

@@ -13,8 +13,20 @@ import { JobFailure, type JobContext, type JobHandler } from './runner.ts';
 import type { JobKind } from '../../domain/job.ts';
 
 /** What each kind of job is given when it is started (stored as the job's params). */
-export type StaffImportParams = { draftId: string; skipErrorRows: boolean; confirmDeactivation: boolean; employeeNo: string; ip: string | null };
-export type PersonExportParams = { fiscalYear: number; encoding: CsvEncoding; moduleSlug: string | null; scopePaths: string[] | null; fileName: string };
+export type StaffImportParams = {
+	draftId: string;
+	skipErrorRows: boolean;
+	confirmDeactivation: boolean;
+	employeeNo: string;
+	ip: string | null;
+};
+export type PersonExportParams = {
+	fiscalYear: number;
+	encoding: CsvEncoding;
+	moduleSlug: string | null;
+	scopePaths: string[] | null;
+	fileName: string;
+};
 export type FiscalYearCloseParams = { fiscalYear: number; employeeNo: string; name: string; ip: string | null };
 
 /** Phases as stored; the page words them through the message catalog. */
@@ -48,7 +60,10 @@ export function jobHandlers(deps: Deps): Record<JobKind, JobHandler> {
 		async staff_import(ctx) {
 			const p = ctx.job.params as StaffImportParams;
 			await ctx.progress({ phase: 'import', done: 0, total: null });
-			const outcome = await applyDraft(ctx.db, { ...actorOf(ctx, p.employeeNo), ip: p.ip }, p.draftId, { skipErrorRows: p.skipErrorRows, confirmDeactivation: p.confirmDeactivation });
+			const outcome = await applyDraft(ctx.db, { ...actorOf(ctx, p.employeeNo), ip: p.ip }, p.draftId, {
+				skipErrorRows: p.skipErrorRows,
+				confirmDeactivation: p.confirmDeactivation
+			});
 			if (!outcome.ok) throw new JobFailure(outcome.message);
 			await ctx.note({ importId: outcome.importId });
 			let created: number;
@@ -68,7 +83,14 @@ export function jobHandlers(deps: Deps): Record<JobKind, JobHandler> {
 		async person_export(ctx) {
 			const p = ctx.job.params as PersonExportParams;
 			await ctx.progress({ phase: 'export', done: 0, total: null });
-			const spec: PersonExportSpec = { orgId: ctx.job.orgId, fiscalYear: p.fiscalYear, scopePaths: p.scopePaths, moduleSlug: p.moduleSlug, encoding: p.encoding, now: now().toISOString() };
+			const spec: PersonExportSpec = {
+				orgId: ctx.job.orgId,
+				fiscalYear: p.fiscalYear,
+				scopePaths: p.scopePaths,
+				moduleSlug: p.moduleSlug,
+				encoding: p.encoding,
+				now: now().toISOString()
+			};
 			const workers = deps.exportWorkers;
 			const slices = await staffSlices(ctx.db, ctx.job.orgId, workers?.count ?? 1);
 			const out = ctx.outputPath();
@@ -79,9 +101,28 @@ export function jobHandlers(deps: Deps): Record<JobKind, JobHandler> {
 			let rows = 0;
 			if (workers) {
 				const locale = getLocale();
-				rows = await writeSlicesInWorkers(workers.file, slices.map((slice, i) => ({ databaseUrl: workers.databaseUrl, spec, slice, path: paths[i], titles, locale: isAppLocale(locale) ? locale : 'ja' })), report);
+				rows = await writeSlicesInWorkers(
+					workers.file,
+					slices.map((slice, i) => ({
+						databaseUrl: workers.databaseUrl,
+						spec,
+						slice,
+						path: paths[i],
+						titles,
+						locale: isAppLocale(locale) ? locale : 'ja'
+					})),
+					report
+				);
 			} else {
-				for (const [i, slice] of slices.entries()) rows += await writeSlice(ctx.db, spec, slice, (s) => titles[s] ?? s, paths[i], (n) => report(rows + n));
+				for (const [i, slice] of slices.entries())
+					rows += await writeSlice(
+						ctx.db,
+						spec,
+						slice,
+						(s) => titles[s] ?? s,
+						paths[i],
+						(n) => report(rows + n)
+					);
 			}
 			await joinSlices(paths);
 			await ctx.progress({ done: rows, total: rows });
@@ -98,7 +139,14 @@ export function jobHandlers(deps: Deps): Record<JobKind, JobHandler> {
 		async fiscal_year_close(ctx) {
 			const p = ctx.job.params as FiscalYearCloseParams;
 			await ctx.progress({ phase: 'collect', done: 0, total: null });
-			const outcome = await closeFiscalYear(ctx.db, { id: ctx.job.createdBy, orgId: ctx.job.orgId, employeeNo: p.employeeNo, name: p.name }, p.fiscalYear, deps.modules(), p.ip, now());
+			const outcome = await closeFiscalYear(
+				ctx.db,
+				{ id: ctx.job.createdBy, orgId: ctx.job.orgId, employeeNo: p.employeeNo, name: p.name },
+				p.fiscalYear,
+				deps.modules(),
+				p.ip,
+				now()
+			);
 			if (!outcome.ok) throw new JobFailure(outcome.message);
 			return { result: { fiscalYear: p.fiscalYear, sha256: outcome.sha256 } };
 		}

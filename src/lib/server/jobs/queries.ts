@@ -17,13 +17,16 @@ export function jobView(row: JobRow, now = new Date()) {
 		total,
 		percent: row.status === 'done' ? 100 : progressPercent(row.progressDone, total),
 		elapsedMs: elapsedMs({ startedAt: row.startedAt, finishedAt: row.finishedAt, now }),
-		remainingMs: row.status === 'running' ? remainingMs({ done: row.progressDone, total, startedAt: row.startedAt, now }) : null,
+		remainingMs:
+			row.status === 'running' ? remainingMs({ done: row.progressDone, total, startedAt: row.startedAt, now }) : null,
 		error: row.error,
 		result: (row.result ?? null) as Record<string, unknown> | null,
 		/** Where an assignment review leads back to: the curricula list after a save, else the units page. */
-		after: (row.params as { after?: unknown } | null)?.after === 'curricula' ? ('curricula' as const) : ('units' as const),
+		after:
+			(row.params as { after?: unknown } | null)?.after === 'curricula' ? ('curricula' as const) : ('units' as const),
 		hasFile: !!row.outputFile && !outputExpired(row.finishedAt, now),
-		fileGone: row.status === 'done' && row.kind === 'person_export' && (!row.outputFile || outputExpired(row.finishedAt, now)),
+		fileGone:
+			row.status === 'done' && row.kind === 'person_export' && (!row.outputFile || outputExpired(row.finishedAt, now)),
 		createdAt: row.createdAt.getTime(),
 		finishedAt: row.finishedAt?.getTime() ?? null
 	};
@@ -39,13 +42,21 @@ export async function getVisibleJob(db: Db, viewer: { id: string; orgId: string 
 
 /** The viewer's recent jobs, newest first. */
 export async function listMyJobs(db: Db, viewer: { id: string; orgId: string }, limit = 30) {
-	const rows = await db.select().from(job).where(and(eq(job.orgId, viewer.orgId), eq(job.createdBy, viewer.id))).orderBy(desc(job.createdAt)).limit(limit);
+	const rows = await db
+		.select()
+		.from(job)
+		.where(and(eq(job.orgId, viewer.orgId), eq(job.createdBy, viewer.id)))
+		.orderBy(desc(job.createdAt))
+		.limit(limit);
 	const now = new Date();
 	return rows.map((r) => jobView(r, now));
 }
 
 /** How many of the viewer's jobs are still waiting or working (the header's link). */
 export async function countActiveJobs(db: Db, viewer: { id: string; orgId: string }) {
-	const rows = await db.select({ id: job.id }).from(job).where(and(eq(job.orgId, viewer.orgId), eq(job.createdBy, viewer.id), inArray(job.status, ['queued', 'running'])));
+	const rows = await db
+		.select({ id: job.id })
+		.from(job)
+		.where(and(eq(job.orgId, viewer.orgId), eq(job.createdBy, viewer.id), inArray(job.status, ['queued', 'running'])));
 	return rows.length;
 }

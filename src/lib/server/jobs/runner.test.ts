@@ -48,7 +48,13 @@ function stepper() {
 describe('the job runner', () => {
 	it('runs a job to done, writing progress while it works, and shows the running job to a second start', async () => {
 		const { handler, release } = stepper();
-		const runner = createJobRunner({ db, outputDir: dir, handlers: { person_export: handler }, log, progressIntervalMs: 0 });
+		const runner = createJobRunner({
+			db,
+			outputDir: dir,
+			handlers: { person_export: handler },
+			log,
+			progressIntervalMs: 0
+		});
 		const { id } = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'person_export', params: {} });
 		await release();
 		await new Promise((r) => setTimeout(r, 20));
@@ -57,9 +63,14 @@ describe('the job runner', () => {
 		expect(mid.startedAt).toBeInstanceOf(Date);
 
 		// the same person starting the same kind again gets the running job, not a second one
-		expect(await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'person_export', params: {} })).toEqual({ id, existing: true });
+		expect(await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'person_export', params: {} })).toEqual({
+			id,
+			existing: true
+		});
 		// somebody else gets their own
-		expect((await runner.submit({ orgId: 'org1', createdBy: 'p2', kind: 'person_export', params: {} })).existing).toBe(false);
+		expect((await runner.submit({ orgId: 'org1', createdBy: 'p2', kind: 'person_export', params: {} })).existing).toBe(
+			false
+		);
 
 		for (let i = 0; i < 5; i++) await release(); // two more steps of this job, three of p2's
 		await runner.idle();
@@ -77,7 +88,13 @@ describe('the job runner', () => {
 			}
 			return { result: {} };
 		};
-		const runner = createJobRunner({ db, outputDir: dir, handlers: { person_export: handler }, log, progressIntervalMs: 60_000 });
+		const runner = createJobRunner({
+			db,
+			outputDir: dir,
+			handlers: { person_export: handler },
+			log,
+			progressIntervalMs: 60_000
+		});
 		const { id } = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'person_export', params: {} });
 		await runner.idle();
 		// only the first report was written during the run; the last value lands when it is done
@@ -87,14 +104,34 @@ describe('the job runner', () => {
 
 	it('a change saved while a review is running queues another review (the running one may have read the old rules); a queued one is reused', async () => {
 		const { handler, release } = stepper();
-		const runner = createJobRunner({ db, outputDir: dir, handlers: { assignment_refresh: handler }, log, progressIntervalMs: 0 });
-		const first = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'assignment_refresh', params: {}, reuse: ['queued'] });
+		const runner = createJobRunner({
+			db,
+			outputDir: dir,
+			handlers: { assignment_refresh: handler },
+			log,
+			progressIntervalMs: 0
+		});
+		const first = await runner.submit({
+			orgId: 'org1',
+			createdBy: 'p1',
+			kind: 'assignment_refresh',
+			params: {},
+			reuse: ['queued']
+		});
 		await release();
 		await new Promise((r) => setTimeout(r, 20));
 		expect((await rowOf(first.id)).status).toBe('running');
-		const second = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'assignment_refresh', params: {}, reuse: ['queued'] });
+		const second = await runner.submit({
+			orgId: 'org1',
+			createdBy: 'p1',
+			kind: 'assignment_refresh',
+			params: {},
+			reuse: ['queued']
+		});
 		expect(second.existing).toBe(false);
-		expect(await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'assignment_refresh', params: {}, reuse: ['queued'] })).toEqual({ id: second.id, existing: true });
+		expect(
+			await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'assignment_refresh', params: {}, reuse: ['queued'] })
+		).toEqual({ id: second.id, existing: true });
 		for (let i = 0; i < 5; i++) await release();
 		await runner.idle();
 		expect((await rowOf(second.id)).status).toBe('done');
@@ -104,7 +141,17 @@ describe('the job runner', () => {
 		const handler: JobHandler = async () => {
 			throw new JobFailure(m.job_err_file_not_found());
 		};
-		const runner = createJobRunner({ db, outputDir: dir, handlers: { person_export: handler, staff_import: async () => { throw new Error('boom'); } }, log });
+		const runner = createJobRunner({
+			db,
+			outputDir: dir,
+			handlers: {
+				person_export: handler,
+				staff_import: async () => {
+					throw new Error('boom');
+				}
+			},
+			log
+		});
 		const original = getLocale;
 		overwriteGetLocale(() => 'en');
 		let english: string;
@@ -126,7 +173,16 @@ describe('the job runner', () => {
 			file = out.path;
 			writeFileSync(out.path, 'half a file');
 			await ctx.db.transaction(async (tx) => {
-				await tx.insert(person).values({ id: 'p9', orgId: 'org1', employeeNo: '000999', name: '途中 書込', kana: 'トチュウ カキコミ', employmentType: 'regular', jobGrade: '主事', hireDate: '2020-04-01' });
+				await tx.insert(person).values({
+					id: 'p9',
+					orgId: 'org1',
+					employeeNo: '000999',
+					name: '途中 書込',
+					kana: 'トチュウ カキコミ',
+					employmentType: 'regular',
+					jobGrade: '主事',
+					hireDate: '2020-04-01'
+				});
 				throw new Error('disk on fire');
 			});
 			return { result: {} };
@@ -134,7 +190,11 @@ describe('the job runner', () => {
 		const runner = createJobRunner({ db, outputDir: dir, handlers: { person_export: handler }, log });
 		const { id } = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'person_export', params: {} });
 		await runner.idle();
-		expect(await rowOf(id)).toMatchObject({ status: 'failed', error: failedMessage('person_export'), outputFile: null });
+		expect(await rowOf(id)).toMatchObject({
+			status: 'failed',
+			error: failedMessage('person_export'),
+			outputFile: null
+		});
 		expect(await db.select().from(person).where(eq(person.id, 'p9'))).toEqual([]);
 		expect(existsSync(file)).toBe(false);
 		expect(logged.join('\n')).toMatch(/disk on fire[\s\S]*runner\.test\.ts/);
@@ -142,9 +202,13 @@ describe('the job runner', () => {
 
 	it('a failure the user can act on keeps its own message, and the next job still runs', async () => {
 		const runner = createJobRunner({
-			db, outputDir: dir, log,
+			db,
+			outputDir: dir,
+			log,
 			handlers: {
-				staff_import: async () => { throw new JobFailure('ファイルを直してください。'); },
+				staff_import: async () => {
+					throw new JobFailure('ファイルを直してください。');
+				},
 				person_export: async () => ({ result: { ok: true } })
 			}
 		});
@@ -177,7 +241,14 @@ describe('the job runner', () => {
 		const fresh = 'bbbbbbbbbbbbbbbbbbbbbbbb.csv';
 		for (const f of [old, fresh]) writeFileSync(join(dir, f), 'x');
 		const now = new Date();
-		const base = { orgId: 'org1', createdBy: 'p1', kind: 'person_export' as const, status: 'done' as const, params: {}, createdAt: now };
+		const base = {
+			orgId: 'org1',
+			createdBy: 'p1',
+			kind: 'person_export' as const,
+			status: 'done' as const,
+			params: {},
+			createdAt: now
+		};
 		await db.insert(job).values([
 			{ id: 'old', outputFile: old, finishedAt: new Date(now.getTime() - 25 * 3600_000), ...base },
 			{ id: 'new', outputFile: fresh, finishedAt: now, ...base }
@@ -187,21 +258,41 @@ describe('the job runner', () => {
 		writeFileSync(join(dir, orphan), 'x');
 		utimesSync(join(dir, orphan), new Date(now.getTime() - 25 * 3600_000), new Date(now.getTime() - 25 * 3600_000));
 		await runner.cleanUp(now);
-		expect([existsSync(join(dir, old)), existsSync(join(dir, fresh)), existsSync(join(dir, orphan))]).toEqual([false, true, false]);
+		expect([existsSync(join(dir, old)), existsSync(join(dir, fresh)), existsSync(join(dir, orphan))]).toEqual([
+			false,
+			true,
+			false
+		]);
 		expect((await rowOf('old')).outputFile).toBeNull();
 		expect((await rowOf('new')).outputFile).toBe(fresh);
 	});
 });
 
 describe('the jobs', () => {
-	const csv = '職員番号,氏名,フリガナ,所属コード,職階,雇用区分,採用日,タグ,異動日\n000101,山田 太郎,ヤマダ タロウ,100,主事,正規職員,2020/4/1,,\n000102,佐藤 花子,サトウ ハナコ,100,主事,正規職員,2020/4/1,,\n000201,新人 一郎,シンジン イチロウ,100,主事補,正規職員,2026/4/1,,\n';
-	const params = (draftId: string) => ({ draftId, skipErrorRows: false, confirmDeactivation: false, employeeNo: '000101', ip: null });
+	const csv =
+		'職員番号,氏名,フリガナ,所属コード,職階,雇用区分,採用日,タグ,異動日\n000101,山田 太郎,ヤマダ タロウ,100,主事,正規職員,2020/4/1,,\n000102,佐藤 花子,サトウ ハナコ,100,主事,正規職員,2020/4/1,,\n000201,新人 一郎,シンジン イチロウ,100,主事補,正規職員,2026/4/1,,\n';
+	const params = (draftId: string) => ({
+		draftId,
+		skipErrorRows: false,
+		confirmDeactivation: false,
+		employeeNo: '000101',
+		ip: null
+	});
 
 	it('the staff import applies the previewed draft and records the import it made', async () => {
-		const preview = await previewImport(db, { id: 'p1', orgId: 'org1', employeeNo: '000101' }, new File([csv], 'meibo.csv'));
+		const preview = await previewImport(
+			db,
+			{ id: 'p1', orgId: 'org1', employeeNo: '000101' },
+			new File([csv], 'meibo.csv')
+		);
 		if (!preview.ok) throw new Error(preview.message);
 		const runner = createJobRunner({ db, outputDir: dir, handlers: real(), log });
-		const { id } = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'staff_import', params: params(preview.preview.draftId) });
+		const { id } = await runner.submit({
+			orgId: 'org1',
+			createdBy: 'p1',
+			kind: 'staff_import',
+			params: params(preview.preview.draftId)
+		});
 		await runner.idle();
 		const row = await rowOf(id);
 		expect(row.status).toBe('done');
@@ -212,19 +303,41 @@ describe('the jobs', () => {
 
 	it('a staff import whose draft is gone fails with the reason and changes nothing', async () => {
 		const runner = createJobRunner({ db, outputDir: dir, handlers: real(), log });
-		const { id } = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'staff_import', params: params('nosuchdraft') });
+		const { id } = await runner.submit({
+			orgId: 'org1',
+			createdBy: 'p1',
+			kind: 'staff_import',
+			params: params('nosuchdraft')
+		});
 		await runner.idle();
-		expect(await rowOf(id)).toMatchObject({ status: 'failed', error: expect.stringContaining('ファイルをもう一度選んでください') });
+		expect(await rowOf(id)).toMatchObject({
+			status: 'failed',
+			error: expect.stringContaining('ファイルをもう一度選んでください')
+		});
 		expect(await db.select().from(staffImport)).toEqual([]);
 		expect((await db.select().from(person)).length).toBe(2);
 	});
 
 	it('the 個人別 export writes its CSV to a randomly named file in the output directory', async () => {
 		const runner = createJobRunner({ db, outputDir: dir, handlers: real(), log });
-		const { id } = await runner.submit({ orgId: 'org1', createdBy: 'p1', kind: 'person_export', params: { fiscalYear: 2026, encoding: 'utf-8', moduleSlug: null, scopePaths: null, fileName: '個人別受講状況_2026.csv' } });
+		const { id } = await runner.submit({
+			orgId: 'org1',
+			createdBy: 'p1',
+			kind: 'person_export',
+			params: {
+				fiscalYear: 2026,
+				encoding: 'utf-8',
+				moduleSlug: null,
+				scopePaths: null,
+				fileName: '個人別受講状況_2026.csv'
+			}
+		});
 		await runner.idle();
 		const row = await rowOf(id);
-		expect(row).toMatchObject({ status: 'done', result: { rows: 0, fileName: '個人別受講状況_2026.csv', encoding: 'utf-8' } });
+		expect(row).toMatchObject({
+			status: 'done',
+			result: { rows: 0, fileName: '個人別受講状況_2026.csv', encoding: 'utf-8' }
+		});
 		expect(row.outputFile).toMatch(/^[a-z2-7]{24}\.csv$/);
 		const text = readFileSync(join(dir, row.outputFile!), 'utf8');
 		expect(text.startsWith('\ufeff年度,職員番号,氏名')).toBe(true);

@@ -52,7 +52,6 @@ type Options = {
 	progressIntervalMs?: number;
 };
 
-
 /**
  * The in-process job runner: one job at a time (heavy work takes the single SQLite writer in
  * short turns, never two at once), in the order submitted. The queue lives in memory; at start
@@ -81,7 +80,10 @@ export function createJobRunner(opts: Options) {
 		const id = row.id;
 		const handler = opts.handlers[row.kind];
 		const startedAt = new Date();
-		await db.update(job).set({ status: 'running', startedAt }).where(and(eq(job.id, id), eq(job.status, 'queued')));
+		await db
+			.update(job)
+			.set({ status: 'running', startedAt })
+			.where(and(eq(job.id, id), eq(job.status, 'queued')));
 		let lastWrite: number | null = null;
 		let state = { done: row.progressDone, total: row.progressTotal, phase: row.phase };
 		let noted: Record<string, unknown> = {};
@@ -91,11 +93,18 @@ export function createJobRunner(opts: Options) {
 			job: { ...row, status: 'running', startedAt },
 			async progress(p) {
 				const phaseChanged = p.phase !== undefined && p.phase !== state.phase;
-				state = { done: p.done ?? state.done, total: p.total !== undefined ? p.total : state.total, phase: p.phase ?? state.phase };
+				state = {
+					done: p.done ?? state.done,
+					total: p.total !== undefined ? p.total : state.total,
+					phase: p.phase ?? state.phase
+				};
 				const now = Date.now();
 				if (phaseChanged || shouldWriteProgress(lastWrite, now, interval)) {
 					lastWrite = now;
-					await db.update(job).set({ progressDone: state.done, progressTotal: state.total, phase: state.phase }).where(eq(job.id, id));
+					await db
+						.update(job)
+						.set({ progressDone: state.done, progressTotal: state.total, phase: state.phase })
+						.where(eq(job.id, id));
 				}
 				await yieldToEventLoop();
 			},
@@ -116,7 +125,15 @@ export function createJobRunner(opts: Options) {
 			const out = await handler(ctx);
 			await db
 				.update(job)
-				.set({ status: 'done', progressDone: state.total ?? state.done, progressTotal: state.total, phase: state.phase, result: { ...noted, ...out.result }, outputFile: out.outputFile ?? null, finishedAt: new Date() })
+				.set({
+					status: 'done',
+					progressDone: state.total ?? state.done,
+					progressTotal: state.total,
+					phase: state.phase,
+					result: { ...noted, ...out.result },
+					outputFile: out.outputFile ?? null,
+					finishedAt: new Date()
+				})
 				.where(eq(job.id, id));
 		} catch (e) {
 			const foreseen = e instanceof JobFailure;
@@ -124,7 +141,12 @@ export function createJobRunner(opts: Options) {
 			for (const f of files) removeQuietly(f);
 			await db
 				.update(job)
-				.set({ status: 'failed', error: foreseen ? e.message : failedMessage(row.kind), result: Object.keys(noted).length ? noted : null, finishedAt: new Date() })
+				.set({
+					status: 'failed',
+					error: foreseen ? e.message : failedMessage(row.kind),
+					result: Object.keys(noted).length ? noted : null,
+					finishedAt: new Date()
+				})
 				.where(eq(job.id, id))
 				.catch((e2) => log(`job ${id}: could not record the failure`, e2));
 		}
@@ -148,15 +170,36 @@ export function createJobRunner(opts: Options) {
 		 * Queues a job, or answers the one of the same kind this person already has waiting or
 		 * running (a second click, or a second tab, never starts the work twice).
 		 */
-		async submit(p: { orgId: string; createdBy: string; kind: JobKind; params: Record<string, unknown>; reuse?: ('queued' | 'running')[] }): Promise<{ id: string; existing: boolean }> {
+		async submit(p: {
+			orgId: string;
+			createdBy: string;
+			kind: JobKind;
+			params: Record<string, unknown>;
+			reuse?: ('queued' | 'running')[];
+		}): Promise<{ id: string; existing: boolean }> {
 			const [active] = await db
 				.select({ id: job.id })
 				.from(job)
-				.where(and(eq(job.orgId, p.orgId), eq(job.createdBy, p.createdBy), eq(job.kind, p.kind), inArray(job.status, p.reuse ?? ['queued', 'running'])));
+				.where(
+					and(
+						eq(job.orgId, p.orgId),
+						eq(job.createdBy, p.createdBy),
+						eq(job.kind, p.kind),
+						inArray(job.status, p.reuse ?? ['queued', 'running'])
+					)
+				);
 			if (active) return { id: active.id, existing: true };
 			const id = generateId();
 			const locale = getLocale();
-			await db.insert(job).values({ id, orgId: p.orgId, createdBy: p.createdBy, kind: p.kind, status: 'queued', params: { ...p.params, locale: isAppLocale(locale) ? locale : 'ja' }, createdAt: new Date() });
+			await db.insert(job).values({
+				id,
+				orgId: p.orgId,
+				createdBy: p.createdBy,
+				kind: p.kind,
+				status: 'queued',
+				params: { ...p.params, locale: isAppLocale(locale) ? locale : 'ja' },
+				createdAt: new Date()
+			});
 			queue.push(id);
 			void pump();
 			return { id, existing: false };
@@ -164,9 +207,15 @@ export function createJobRunner(opts: Options) {
 
 		/** At start: whatever a stopped process left queued or running is marked interrupted. */
 		async recover(now = new Date()) {
-			const left = await db.select({ id: job.id, kind: job.kind, outputFile: job.outputFile, params: job.params }).from(job).where(inArray(job.status, ['queued', 'running']));
+			const left = await db
+				.select({ id: job.id, kind: job.kind, outputFile: job.outputFile, params: job.params })
+				.from(job)
+				.where(inArray(job.status, ['queued', 'running']));
 			for (const j of left) {
-				await db.update(job).set({ status: 'interrupted', error: interruptedMessage(j.kind, localeOf(j)), finishedAt: now }).where(eq(job.id, j.id));
+				await db
+					.update(job)
+					.set({ status: 'interrupted', error: interruptedMessage(j.kind, localeOf(j)), finishedAt: now })
+					.where(eq(job.id, j.id));
 			}
 			return left.length;
 		},
@@ -174,7 +223,10 @@ export function createJobRunner(opts: Options) {
 		/** Deletes export files older than a day (and any file no job finished with). */
 		async cleanUp(now = new Date()) {
 			const cutoff = new Date(now.getTime() - OUTPUT_TTL_MS);
-			const expired = await db.select({ id: job.id, outputFile: job.outputFile }).from(job).where(and(isNotNull(job.outputFile), lt(job.finishedAt, cutoff)));
+			const expired = await db
+				.select({ id: job.id, outputFile: job.outputFile })
+				.from(job)
+				.where(and(isNotNull(job.outputFile), lt(job.finishedAt, cutoff)));
 			for (const j of expired) {
 				if (j.outputFile && OUTPUT_NAME.test(j.outputFile)) removeQuietly(join(outputDir, j.outputFile));
 				await db.update(job).set({ outputFile: null }).where(eq(job.id, j.id));

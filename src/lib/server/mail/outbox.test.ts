@@ -33,7 +33,8 @@ async function freePort() {
 	return port;
 }
 
-const transportTo = (port: number) => nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 2000 });
+const transportTo = (port: number) =>
+	nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 2000 });
 
 afterEach(async () => {
 	await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
@@ -44,7 +45,12 @@ describe('the mail outbox', () => {
 	it('delivers a Japanese reminder to the relay, once', async () => {
 		const db = await testDb();
 		const relay = await startRelay();
-		await enqueueMail(db, { orgId: 'org1', to: 'sato@city.example.lg.jp', subject: '【まなび】研修の期限が過ぎています', body: '佐藤 花子 様\n\n期限を過ぎた研修があります。' });
+		await enqueueMail(db, {
+			orgId: 'org1',
+			to: 'sato@city.example.lg.jp',
+			subject: '【まなび】研修の期限が過ぎています',
+			body: '佐藤 花子 様\n\n期限を過ぎた研修があります。'
+		});
 		expect(await deliverDue(db, transportTo(relay.port), FROM)).toEqual({ sent: 1, failed: 0 });
 		expect(relay.received).toHaveLength(1);
 		const mail = relay.received[0];
@@ -67,9 +73,15 @@ describe('the mail outbox', () => {
 		expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
 		expect(row.nextAttemptAt.getTime()).toBe(t0.getTime() + 60_000);
 		// not due yet: nothing is tried
-		expect(await deliverDue(db, transportTo(port), FROM, new Date(t0.getTime() + 30_000))).toEqual({ sent: 0, failed: 0 });
+		expect(await deliverDue(db, transportTo(port), FROM, new Date(t0.getTime() + 30_000))).toEqual({
+			sent: 0,
+			failed: 0
+		});
 		const relay = await startRelay(port);
-		expect(await deliverDue(db, transportTo(port), FROM, new Date(t0.getTime() + 61_000))).toEqual({ sent: 1, failed: 0 });
+		expect(await deliverDue(db, transportTo(port), FROM, new Date(t0.getTime() + 61_000))).toEqual({
+			sent: 1,
+			failed: 0
+		});
 		expect(relay.received.map((m) => m.subject)).toEqual(['件名']);
 		expect(await mailStatus(db, 'org1')).toEqual({ waiting: 0, givenUp: 0 });
 	});

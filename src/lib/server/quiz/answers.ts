@@ -20,15 +20,11 @@ export function parseAnswers(form: FormData, draw: Draw): AnswersParse {
 		const item = byId.get(field[1]);
 		if (!item) return { ok: false, message: m.quiz_err_unknown_item() };
 		const values = form.getAll(key);
-		if (values.some((v) => typeof v !== 'string'))
-			return { ok: false, message: m.quiz_err_answer_format() };
+		if (values.some((v) => typeof v !== 'string')) return { ok: false, message: m.quiz_err_answer_format() };
 		const chosen = values as string[];
-		if (new Set(chosen).size !== chosen.length)
-			return { ok: false, message: m.quiz_err_duplicate_choice() };
-		if (chosen.some((c) => !item.choiceOrder.includes(c)))
-			return { ok: false, message: m.quiz_err_unknown_choice() };
-		if (item.type !== 'multiple' && chosen.length > 1)
-			return { ok: false, message: m.quiz_err_single_multiple() };
+		if (new Set(chosen).size !== chosen.length) return { ok: false, message: m.quiz_err_duplicate_choice() };
+		if (chosen.some((c) => !item.choiceOrder.includes(c))) return { ok: false, message: m.quiz_err_unknown_choice() };
+		if (item.type !== 'multiple' && chosen.length > 1) return { ok: false, message: m.quiz_err_single_multiple() };
 		answers[item.itemId] = chosen;
 	}
 	return { ok: true, answers };

@@ -27,9 +27,7 @@ export function drawQuiz(bank: readonly Item[], count: number, random: Random = 
 			itemId: item.id,
 			type: item.type,
 			choiceOrder:
-				item.type === 'truefalse'
-					? item.choices.map((c) => c.id)
-					: shuffle(item.choices, random).map((c) => c.id),
+				item.type === 'truefalse' ? item.choices.map((c) => c.id) : shuffle(item.choices, random).map((c) => c.id),
 			answer: [...item.answer]
 		}));
 }

@@ -13,10 +13,42 @@ const seq = (...values: number[]) => {
 
 const choice = (id: string) => ({ id, text: `選択肢${id}` });
 const bank: Item[] = [
-	{ id: 's1', objective: 1, type: 'single', stem: 'q', choices: ['a', 'b', 'c', 'd'].map(choice), answer: ['b'], explanation: 'e' },
-	{ id: 'm1', objective: 1, type: 'multiple', stem: 'q', choices: ['a', 'b', 'c', 'd'].map(choice), answer: ['a', 'c'], explanation: 'e' },
-	{ id: 't1', objective: 2, type: 'truefalse', stem: 'q', choices: TRUE_FALSE_CHOICES, answer: ['x'], explanation: 'e' },
-	{ id: 's2', objective: 2, type: 'single', stem: 'q', choices: ['a', 'b', 'c'].map(choice), answer: ['a'], explanation: 'e' },
+	{
+		id: 's1',
+		objective: 1,
+		type: 'single',
+		stem: 'q',
+		choices: ['a', 'b', 'c', 'd'].map(choice),
+		answer: ['b'],
+		explanation: 'e'
+	},
+	{
+		id: 'm1',
+		objective: 1,
+		type: 'multiple',
+		stem: 'q',
+		choices: ['a', 'b', 'c', 'd'].map(choice),
+		answer: ['a', 'c'],
+		explanation: 'e'
+	},
+	{
+		id: 't1',
+		objective: 2,
+		type: 'truefalse',
+		stem: 'q',
+		choices: TRUE_FALSE_CHOICES,
+		answer: ['x'],
+		explanation: 'e'
+	},
+	{
+		id: 's2',
+		objective: 2,
+		type: 'single',
+		stem: 'q',
+		choices: ['a', 'b', 'c'].map(choice),
+		answer: ['a'],
+		explanation: 'e'
+	},
 	{ id: 't2', objective: 2, type: 'truefalse', stem: 'q', choices: TRUE_FALSE_CHOICES, answer: ['o'], explanation: 'e' }
 ];
 
@@ -37,7 +69,13 @@ describe('drawQuiz', () => {
 	});
 
 	it('gives colleagues different draws with real randomness', () => {
-		const draws = new Set(Array.from({ length: 20 }, () => drawQuiz(bank, 3).map((d) => d.itemId).join()));
+		const draws = new Set(
+			Array.from({ length: 20 }, () =>
+				drawQuiz(bank, 3)
+					.map((d) => d.itemId)
+					.join()
+			)
+		);
 		expect(draws.size).toBeGreaterThan(1);
 	});
 
@@ -62,8 +100,20 @@ describe('gradeAttempt', () => {
 	const cases: [string, Record<string, string[]>, number, number, boolean][] = [
 		['all correct', { s1: ['b'], m1: ['a', 'c'], t1: ['x'], s2: ['a'], t2: ['o'] }, 80, 5, true],
 		['multi-select in any order', { s1: ['b'], m1: ['c', 'a'], t1: ['x'], s2: ['a'], t2: ['o'] }, 100, 5, true],
-		['multi-select with one extra choice is wrong', { s1: ['b'], m1: ['a', 'c', 'd'], t1: ['x'], s2: ['a'], t2: ['o'] }, 80, 4, true],
-		['multi-select with one missing choice is wrong', { s1: ['b'], m1: ['a'], t1: ['x'], s2: ['a'], t2: ['o'] }, 100, 4, false],
+		[
+			'multi-select with one extra choice is wrong',
+			{ s1: ['b'], m1: ['a', 'c', 'd'], t1: ['x'], s2: ['a'], t2: ['o'] },
+			80,
+			4,
+			true
+		],
+		[
+			'multi-select with one missing choice is wrong',
+			{ s1: ['b'], m1: ['a'], t1: ['x'], s2: ['a'], t2: ['o'] },
+			100,
+			4,
+			false
+		],
 		['exactly at the pass mark passes (4/5 = 80%)', { s1: ['b'], m1: ['a', 'c'], t1: ['x'], s2: ['a'] }, 80, 4, true],
 		['one below the pass mark fails (3/5 < 80%)', { s1: ['b'], t1: ['x'], s2: ['a'] }, 80, 3, false],
 		['unanswered items score zero', {}, 1, 0, false],
@@ -94,15 +144,45 @@ describe('parseAnswers', () => {
 		return fd;
 	};
 	it('reads single, multiple and ○× answers and ignores other fields', () => {
-		const r = parseAnswers(form([['q:s1', 'b'], ['q:m1', 'a'], ['q:m1', 'c'], ['q:t1', 'x'], ['attemptId', 'z']]), draw);
+		const r = parseAnswers(
+			form([
+				['q:s1', 'b'],
+				['q:m1', 'a'],
+				['q:m1', 'c'],
+				['q:t1', 'x'],
+				['attemptId', 'z']
+			]),
+			draw
+		);
 		expect(r).toEqual({ ok: true, answers: { s1: ['b'], m1: ['a', 'c'], t1: ['x'] } });
 	});
 	it.each([
 		['an item that was not drawn', [['q:zz', 'a']], /出題されていない/],
 		['an unknown choice id', [['q:s1', 'e']], /存在しない選択肢/],
-		['two answers to a single-choice item', [['q:s1', 'a'], ['q:s1', 'b']], /1 つだけ/],
-		['two answers to a ○× item', [['q:t1', 'o'], ['q:t1', 'x']], /1 つだけ/],
-		['a duplicated choice', [['q:m1', 'a'], ['q:m1', 'a']], /重複/],
+		[
+			'two answers to a single-choice item',
+			[
+				['q:s1', 'a'],
+				['q:s1', 'b']
+			],
+			/1 つだけ/
+		],
+		[
+			'two answers to a ○× item',
+			[
+				['q:t1', 'o'],
+				['q:t1', 'x']
+			],
+			/1 つだけ/
+		],
+		[
+			'a duplicated choice',
+			[
+				['q:m1', 'a'],
+				['q:m1', 'a']
+			],
+			/重複/
+		],
 		['a file instead of text', [['q:s1', new Blob(['b'])]], /形式/]
 	] as [string, [string, string | Blob][], RegExp][])('rejects %s', (_label, pairs, message) => {
 		const r = parseAnswers(form(pairs), draw);

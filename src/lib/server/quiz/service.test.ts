@@ -9,13 +9,33 @@ import { saveProgressAnswers, startOrResumeAttempt, submitAttempt, toQuizView } 
 
 const choices = ['a', 'b', 'c'].map((id) => ({ id, text: `選択肢${id}` }));
 const module: Module = {
-	slug: 'sample', code: 'M90', title: 'サンプル', summary: 's', category: 'DX基礎', audience: ['全職員'], minutes: 10,
-	version: '1.0.0', passMark: 100, drawCount: 3, retakeOnNewVersion: true, skills: ['x'], objectives: ['o1', 'o2'],
-	contentHash: 'hash-1', sections: [],
+	slug: 'sample',
+	code: 'M90',
+	title: 'サンプル',
+	summary: 's',
+	category: 'DX基礎',
+	audience: ['全職員'],
+	minutes: 10,
+	version: '1.0.0',
+	passMark: 100,
+	drawCount: 3,
+	retakeOnNewVersion: true,
+	skills: ['x'],
+	objectives: ['o1', 'o2'],
+	contentHash: 'hash-1',
+	sections: [],
 	bank: [
 		{ id: 'q1', objective: 1, type: 'single', stem: '問1', choices, answer: ['b'], explanation: '解説1' },
 		{ id: 'q2', objective: 1, type: 'multiple', stem: '問2', choices, answer: ['a', 'c'], explanation: '解説2' },
-		{ id: 'q3', objective: 2, type: 'truefalse', stem: '問3', choices: TRUE_FALSE_CHOICES, answer: ['o'], explanation: '解説3' }
+		{
+			id: 'q3',
+			objective: 2,
+			type: 'truefalse',
+			stem: '問3',
+			choices: TRUE_FALSE_CHOICES,
+			answer: ['o'],
+			explanation: '解説3'
+		}
 	]
 };
 const learner = { id: 'p1', orgId: 'org1' };

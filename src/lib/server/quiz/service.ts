@@ -9,16 +9,36 @@ import { gradeAttempt, type Answers } from './grade.ts';
 import * as m from '../../paraglide/messages.js';
 
 type Learner = { id: string; orgId: string };
-type StoredAttempt = { id: string; orgId: string; personId: string; moduleSlug: string; moduleVersion: string; passMark: number; draw: Draw };
+type StoredAttempt = {
+	id: string;
+	orgId: string;
+	personId: string;
+	moduleSlug: string;
+	moduleVersion: string;
+	passMark: number;
+	draw: Draw;
+};
 
 /** Resumes the open attempt on this content, or starts a new one with a fresh draw. */
-export async function startOrResumeAttempt(db: Db, user: Learner, module: Module, now = new Date(), random: Random = cryptoRandom) {
+export async function startOrResumeAttempt(
+	db: Db,
+	user: Learner,
+	module: Module,
+	now = new Date(),
+	random: Random = cryptoRandom
+) {
 	const open = await getOpenAttempt(db, user.id, module.slug, module.contentHash);
 	if (open) return open;
 	return startAttempt(db, user, module, now, random);
 }
 
-export async function startAttempt(db: Db, user: Learner, module: Module, now = new Date(), random: Random = cryptoRandom) {
+export async function startAttempt(
+	db: Db,
+	user: Learner,
+	module: Module,
+	now = new Date(),
+	random: Random = cryptoRandom
+) {
 	const id = generateId();
 	await insertAttempt(db, {
 		id,
@@ -68,7 +88,12 @@ export function toResultView(module: Module, draw: Draw, answers: Answers) {
 
 export type SaveOutcome = { ok: true } | { ok: false; message: string };
 
-export async function saveProgressAnswers(db: Db, a: StoredAttempt, form: FormData, now = new Date()): Promise<SaveOutcome> {
+export async function saveProgressAnswers(
+	db: Db,
+	a: StoredAttempt,
+	form: FormData,
+	now = new Date()
+): Promise<SaveOutcome> {
 	if (await hasResult(db, a.id)) return { ok: false, message: m.quiz_err_submitted() };
 	const parsed = parseAnswers(form, a.draw);
 	if (!parsed.ok) return parsed;
@@ -84,7 +109,12 @@ export type SubmitOutcome = { ok: true; duplicate: boolean } | { ok: false; mess
  * Grades on the server from the stored draw and the submitted choice ids. A submit for an
  * attempt that already has a result records nothing and reports it as a duplicate.
  */
-export async function submitAttempt(db: Db, a: StoredAttempt, form: FormData, now = new Date()): Promise<SubmitOutcome> {
+export async function submitAttempt(
+	db: Db,
+	a: StoredAttempt,
+	form: FormData,
+	now = new Date()
+): Promise<SubmitOutcome> {
 	const parsed = parseAnswers(form, a.draw);
 	// answers that no longer fit matter only if the attempt is still open; a re-post of a submitted one is a duplicate
 	if (!parsed.ok) return (await hasResult(db, a.id)) ? { ok: true, duplicate: true } : parsed;

@@ -34,30 +34,64 @@ export const sha256Hex = (text: string) => encodeHexLowerCase(sha256(new TextEnc
  * attempt (module, version, score, date), the per-課 summaries and the targets' results — one
  * JSON document whose SHA-256 is stored beside it. Built from the database, not the cache.
  */
-export async function buildEvidencePack(db: Db, orgId: string, fiscalYear: number, modules: readonly ModuleInfo[], closedBy: { employeeNo: string; name: string }, now = new Date()) {
+export async function buildEvidencePack(
+	db: Db,
+	orgId: string,
+	fiscalYear: number,
+	modules: readonly ModuleInfo[],
+	closedBy: { employeeNo: string; name: string },
+	now = new Date()
+) {
 	const [org] = await db.select().from(organisation).where(eq(organisation.id, orgId));
 	const data = await loadYearData(db, orgId, fiscalYear, now);
 	const [targets, curricula, results] = await Promise.all([
 		listTargets(db, orgId, fiscalYear),
 		listCurriculumModules(db, orgId),
-		db.select({ employeeNo: person.employeeNo, moduleSlug: attemptResult.moduleSlug, moduleVersion: attemptResult.moduleVersion, score: attemptResult.score, maxScore: attemptResult.maxScore, passed: attemptResult.passed, submittedAt: attemptResult.submittedAt })
-			.from(attemptResult).innerJoin(person, eq(person.id, attemptResult.personId))
+		db
+			.select({
+				employeeNo: person.employeeNo,
+				moduleSlug: attemptResult.moduleSlug,
+				moduleVersion: attemptResult.moduleVersion,
+				score: attemptResult.score,
+				maxScore: attemptResult.maxScore,
+				passed: attemptResult.passed,
+				submittedAt: attemptResult.submittedAt
+			})
+			.from(attemptResult)
+			.innerJoin(person, eq(person.id, attemptResult.personId))
 			.where(and(eq(attemptResult.orgId, orgId), eq(attemptResult.fiscalYear, fiscalYear)))
 			.orderBy(asc(person.employeeNo), asc(attemptResult.submittedAt))
 	]);
 	// the pack is a frozen record: its labels are Japanese whoever closes the 年度
-	const view = buildDashboard(data, targets, { paths: null }, modules, new Map(curricula.map((c) => [c.id, { name: c.name, slugs: c.items.map((i) => i.moduleSlug) }])), 'ja');
+	const view = buildDashboard(
+		data,
+		targets,
+		{ paths: null },
+		modules,
+		new Map(curricula.map((c) => [c.id, { name: c.name, slugs: c.items.map((i) => i.moduleSlug) }])),
+		'ja'
+	);
 	const title = new Map(modules.map((x) => [x.slug, x.title]));
-	const unitName = (id: string | null) => (id ? data.units.get(id)?.name ?? '' : '');
+	const unitName = (id: string | null) => (id ? (data.units.get(id)?.name ?? '') : '');
 	const records = data.facts
 		.filter((f) => f.assigned)
 		.map((f) => ({ f, p: data.people.get(f.personId)! }))
 		.filter(({ p }) => !!p)
 		.sort((a, b) => a.p.employeeNo.localeCompare(b.p.employeeNo) || a.f.moduleSlug.localeCompare(b.f.moduleSlug))
 		.map(({ f, p }) => ({
-			employeeNo: p.employeeNo, name: p.name, department: unitName(p.deptId), unit: unitName(p.unitId), jobGrade: p.jobGrade,
-			module: f.moduleSlug, moduleTitle: title.get(f.moduleSlug) ?? f.moduleSlug, mandatory: f.mandatory, dueDate: f.dueDate,
-			status: statusJa(factStatus(f, data.today, false)), attempts: f.attempts, bestScorePct: f.bestScorePct, passedOn: f.passedOn
+			employeeNo: p.employeeNo,
+			name: p.name,
+			department: unitName(p.deptId),
+			unit: unitName(p.unitId),
+			jobGrade: p.jobGrade,
+			module: f.moduleSlug,
+			moduleTitle: title.get(f.moduleSlug) ?? f.moduleSlug,
+			mandatory: f.mandatory,
+			dueDate: f.dueDate,
+			status: statusJa(factStatus(f, data.today, false)),
+			attempts: f.attempts,
+			bestScorePct: f.bestScorePct,
+			passedOn: f.passedOn
 		}));
 	const pack = {
 		format: PACK_FORMAT,
@@ -68,10 +102,30 @@ export async function buildEvidencePack(db: Db, orgId: string, fiscalYear: numbe
 		closedAt: now.toISOString(),
 		closedBy,
 		records,
-		attempts: results.map((r) => ({ employeeNo: r.employeeNo, module: r.moduleSlug, version: r.moduleVersion, score: r.score, maxScore: r.maxScore, passed: r.passed, submittedOn: toJstDate(r.submittedAt), submittedAt: r.submittedAt.toISOString() })),
-		unitSummaries: view.depts.flatMap((d) => [{ department: d.name, unit: null as string | null, ...d.summary }, ...d.sections.map((s) => ({ department: d.name, unit: s.name, ...s.summary }))]),
+		attempts: results.map((r) => ({
+			employeeNo: r.employeeNo,
+			module: r.moduleSlug,
+			version: r.moduleVersion,
+			score: r.score,
+			maxScore: r.maxScore,
+			passed: r.passed,
+			submittedOn: toJstDate(r.submittedAt),
+			submittedAt: r.submittedAt.toISOString()
+		})),
+		unitSummaries: view.depts.flatMap((d) => [
+			{ department: d.name, unit: null as string | null, ...d.summary },
+			...d.sections.map((s) => ({ department: d.name, unit: s.name, ...s.summary }))
+		]),
 		overall: view.overall,
-		targets: view.targets.map((t) => ({ name: t.name, source: t.source, metric: t.metricLabel, scope: t.scopeLabel, threshold: t.threshold, baseline: t.baseline, ...t.result }))
+		targets: view.targets.map((t) => ({
+			name: t.name,
+			source: t.source,
+			metric: t.metricLabel,
+			scope: t.scopeLabel,
+			threshold: t.threshold,
+			baseline: t.baseline,
+			...t.result
+		}))
 	};
 	return JSON.stringify(pack, null, 1);
 }
@@ -79,19 +133,51 @@ export async function buildEvidencePack(db: Db, orgId: string, fiscalYear: numbe
 export type CloseOutcome = { ok: true; id: string; sha256: string } | { ok: false; message: string };
 
 /** Freezes a 年度 once; the stored pack can never change (database triggers refuse it). */
-export async function closeFiscalYear(db: Db, actor: { id: string; orgId: string; employeeNo: string; name: string }, fiscalYear: number, modules: readonly ModuleInfo[], ip: string | null, now = new Date()): Promise<CloseOutcome> {
-	const [existing] = await db.select({ id: fiscalYearClose.id }).from(fiscalYearClose).where(and(eq(fiscalYearClose.orgId, actor.orgId), eq(fiscalYearClose.fiscalYear, fiscalYear)));
+export async function closeFiscalYear(
+	db: Db,
+	actor: { id: string; orgId: string; employeeNo: string; name: string },
+	fiscalYear: number,
+	modules: readonly ModuleInfo[],
+	ip: string | null,
+	now = new Date()
+): Promise<CloseOutcome> {
+	const [existing] = await db
+		.select({ id: fiscalYearClose.id })
+		.from(fiscalYearClose)
+		.where(and(eq(fiscalYearClose.orgId, actor.orgId), eq(fiscalYearClose.fiscalYear, fiscalYear)));
 	if (existing) return { ok: false, message: m.fy_err_already_closed_download({ year: formatFiscalYear(fiscalYear) }) };
-	const pack = await buildEvidencePack(db, actor.orgId, fiscalYear, modules, { employeeNo: actor.employeeNo, name: actor.name }, now);
+	const pack = await buildEvidencePack(
+		db,
+		actor.orgId,
+		fiscalYear,
+		modules,
+		{ employeeNo: actor.employeeNo, name: actor.name },
+		now
+	);
 	const id = generateId();
 	const digest = sha256Hex(pack);
 	try {
 		await db.transaction(async (tx) => {
-			await tx.insert(fiscalYearClose).values({ id, orgId: actor.orgId, fiscalYear, pack, sha256: digest, closedBy: actor.id, closedAt: now });
-			await recordAudit(tx, { orgId: actor.orgId, actorId: actor.id, action: 'fiscal_year.closed', targetType: 'fiscal_year_close', targetId: id, after: { fiscalYear, sha256: digest, bytes: pack.length }, ip }, now);
+			await tx
+				.insert(fiscalYearClose)
+				.values({ id, orgId: actor.orgId, fiscalYear, pack, sha256: digest, closedBy: actor.id, closedAt: now });
+			await recordAudit(
+				tx,
+				{
+					orgId: actor.orgId,
+					actorId: actor.id,
+					action: 'fiscal_year.closed',
+					targetType: 'fiscal_year_close',
+					targetId: id,
+					after: { fiscalYear, sha256: digest, bytes: pack.length },
+					ip
+				},
+				now
+			);
 		});
 	} catch (e) {
-		if (/UNIQUE/i.test(`${(e as Error).message} ${(e as { cause?: Error }).cause?.message}`)) return { ok: false, message: m.fy_err_already_closed({ year: formatFiscalYear(fiscalYear) }) };
+		if (/UNIQUE/i.test(`${(e as Error).message} ${(e as { cause?: Error }).cause?.message}`))
+			return { ok: false, message: m.fy_err_already_closed({ year: formatFiscalYear(fiscalYear) }) };
 		throw e;
 	}
 	return { ok: true, id, sha256: digest };
@@ -99,12 +185,23 @@ export async function closeFiscalYear(db: Db, actor: { id: string; orgId: string
 
 export async function listClosedYears(db: Db, orgId: string) {
 	return db
-		.select({ id: fiscalYearClose.id, fiscalYear: fiscalYearClose.fiscalYear, sha256: fiscalYearClose.sha256, closedAt: fiscalYearClose.closedAt, closedByName: person.name })
-		.from(fiscalYearClose).leftJoin(person, eq(person.id, fiscalYearClose.closedBy))
-		.where(eq(fiscalYearClose.orgId, orgId)).orderBy(desc(fiscalYearClose.fiscalYear));
+		.select({
+			id: fiscalYearClose.id,
+			fiscalYear: fiscalYearClose.fiscalYear,
+			sha256: fiscalYearClose.sha256,
+			closedAt: fiscalYearClose.closedAt,
+			closedByName: person.name
+		})
+		.from(fiscalYearClose)
+		.leftJoin(person, eq(person.id, fiscalYearClose.closedBy))
+		.where(eq(fiscalYearClose.orgId, orgId))
+		.orderBy(desc(fiscalYearClose.fiscalYear));
 }
 
 export async function getClosedPack(db: Db, orgId: string, fiscalYear: number) {
-	const [row] = await db.select().from(fiscalYearClose).where(and(eq(fiscalYearClose.orgId, orgId), eq(fiscalYearClose.fiscalYear, fiscalYear)));
+	const [row] = await db
+		.select()
+		.from(fiscalYearClose)
+		.where(and(eq(fiscalYearClose.orgId, orgId), eq(fiscalYearClose.fiscalYear, fiscalYear)));
 	return row ?? null;
 }

@@ -3,7 +3,13 @@ import type { Locale } from '../../paraglide/runtime.js';
 import { yieldToEventLoop } from '../event-loop.ts';
 import { inLocale } from '../locale.ts';
 import { loadYearBase, yearFactPages } from './year.ts';
-import { dashboardTally, type buildDashboard, type CurriculumInfo, type ModuleInfo, type TargetDef } from './dashboard.ts';
+import {
+	dashboardTally,
+	type buildDashboard,
+	type CurriculumInfo,
+	type ModuleInfo,
+	type TargetDef
+} from './dashboard.ts';
 
 /** What a dashboard is computed from, as plain data (it is passed to a worker thread). */
 export type DashboardInput = {
@@ -31,7 +37,14 @@ export function computeDashboard(db: Db, input: DashboardInput, pageSize?: numbe
 
 async function compute(db: Db, input: DashboardInput, pageSize?: number): Promise<DashboardView> {
 	const base = await loadYearBase(db, input.orgId, input.fiscalYear, new Date(input.now), input.scopePaths);
-	const tally = dashboardTally(base, input.targets, { paths: input.scopePaths }, input.modules, new Map(input.curricula), input.locale);
+	const tally = dashboardTally(
+		base,
+		input.targets,
+		{ paths: input.scopePaths },
+		input.modules,
+		new Map(input.curricula),
+		input.locale
+	);
 	for await (const facts of yearFactPages(db, base, pageSize)) {
 		tally.add(facts);
 		// in the server's own thread (from source), other requests go in between pages

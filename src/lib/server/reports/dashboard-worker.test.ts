@@ -7,8 +7,26 @@ import { computeDashboard, type DashboardInput, type DashboardView } from './das
 import type { TargetDef } from './dashboard.ts';
 
 const targets: TargetDef[] = [
-	{ id: 't1', name: '情報セキュリティ理解度', metric: 'comprehension_rate', scopeKind: 'module', scopeValue: 'security-policy', threshold: 100, baseline: 80, source: '盛岡市' },
-	{ id: 't2', name: '新任研修の修了', metric: 'completion_rate', scopeKind: 'curriculum', scopeValue: 'c1', threshold: 90, baseline: null, source: null }
+	{
+		id: 't1',
+		name: '情報セキュリティ理解度',
+		metric: 'comprehension_rate',
+		scopeKind: 'module',
+		scopeValue: 'security-policy',
+		threshold: 100,
+		baseline: 80,
+		source: '盛岡市'
+	},
+	{
+		id: 't2',
+		name: '新任研修の修了',
+		metric: 'completion_rate',
+		scopeKind: 'curriculum',
+		scopeValue: 'c1',
+		threshold: 90,
+		baseline: null,
+		source: null
+	}
 ];
 
 describe('a dashboard computed in a worker thread', () => {
@@ -18,8 +36,18 @@ describe('a dashboard computed in a worker thread', () => {
 		const file = String((await db.$client.execute('PRAGMA database_list')).rows[0].file);
 		const worker = buildWorkers()('dashboard-worker');
 		const base: DashboardInput = {
-			orgId: 'org1', fiscalYear: 2026, now: NOW.toISOString(), scopePaths: null, targets, locale: 'ja',
-			modules: SLUGS.map((slug) => ({ slug, title: `研修 ${slug}`, category: slug === 'privacy' ? '個人情報' : '情報セキュリティ', stems: new Map([['q1', `${slug} の問 1`]]) })),
+			orgId: 'org1',
+			fiscalYear: 2026,
+			now: NOW.toISOString(),
+			scopePaths: null,
+			targets,
+			locale: 'ja',
+			modules: SLUGS.map((slug) => ({
+				slug,
+				title: `研修 ${slug}`,
+				category: slug === 'privacy' ? '個人情報' : '情報セキュリティ',
+				stems: new Map([['q1', `${slug} の問 1`]])
+			})),
 			curricula: [['c1', { name: '新任職員研修', slugs: ['security-policy', 'phishing'] }]]
 		};
 		for (const input of [base, { ...base, scopePaths: ['/d1/d1s2/'] }, { ...base, locale: 'en' as const }]) {

@@ -1,12 +1,33 @@
 import { isInSubtree } from '../../domain/access.ts';
-import { emptyTally, emptyTrend, mostMissed, summaryOf, tallyFact, targetResultOf, trendFact, trendOf, type Metric, type ScopeKind, type Tally } from '../../domain/metrics.ts';
+import {
+	emptyTally,
+	emptyTrend,
+	mostMissed,
+	summaryOf,
+	tallyFact,
+	targetResultOf,
+	trendFact,
+	trendOf,
+	type Metric,
+	type ScopeKind,
+	type Tally
+} from '../../domain/metrics.ts';
 import { JOB_GRADES } from '../../domain/labels.ts';
 import type { ModuleFact } from '../../domain/report-facts.ts';
 import type { ReportPerson, YearData } from './year.ts';
 import * as m from '../../paraglide/messages.js';
 import { getLocale, type Locale } from '../../paraglide/runtime.js';
 
-export type TargetDef = { id: string; name: string; metric: Metric; scopeKind: ScopeKind; scopeValue: string; threshold: number; baseline: number | null; source: string | null };
+export type TargetDef = {
+	id: string;
+	name: string;
+	metric: Metric;
+	scopeKind: ScopeKind;
+	scopeValue: string;
+	threshold: number;
+	baseline: number | null;
+	source: string | null;
+};
 export type CurriculumInfo = { name: string; slugs: string[] };
 export type ModuleInfo = { slug: string; title: string; category: string; stems: Map<string, string> };
 
@@ -29,7 +50,10 @@ export const metricLabels = (locale: Locale = getLocale()) =>
 	Object.fromEntries(Object.entries(METRIC_MESSAGES).map(([k, f]) => [k, f({}, { locale })])) as Record<Metric, string>;
 /** The scope kinds' names, in `locale` (the current request's by default). */
 export const scopeLabels = (locale: Locale = getLocale()) =>
-	Object.fromEntries(Object.entries(SCOPE_MESSAGES).map(([k, f]) => [k, f({}, { locale })])) as Record<ScopeKind, string>;
+	Object.fromEntries(Object.entries(SCOPE_MESSAGES).map(([k, f]) => [k, f({}, { locale })])) as Record<
+		ScopeKind,
+		string
+	>;
 
 /** The viewer's part of the organisation: null for everyone (HR, admin, executive), else unit paths. */
 export type ViewScope = { paths: string[] | null };
@@ -37,7 +61,12 @@ export type ViewScope = { paths: string[] | null };
 const inView = (p: ReportPerson | undefined, scope: ViewScope) =>
 	!!p && (scope.paths === null || (p.unitPath !== null && scope.paths.some((s) => isInSubtree(p.unitPath!, s))));
 
-function modulesOf(kind: ScopeKind, value: string, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>): Set<string> | null {
+function modulesOf(
+	kind: ScopeKind,
+	value: string,
+	modules: readonly ModuleInfo[],
+	curricula: ReadonlyMap<string, CurriculumInfo>
+): Set<string> | null {
 	if (kind === 'module') return new Set([value]);
 	if (kind === 'category') return new Set(modules.filter((x) => x.category === value).map((x) => x.slug));
 	if (kind === 'curriculum') return new Set(curricula.get(value)?.slugs ?? []);
@@ -45,13 +74,28 @@ function modulesOf(kind: ScopeKind, value: string, modules: readonly ModuleInfo[
 }
 
 /** The dashboard's figures for facts held all at once (the evidence pack's view); see `dashboardTally`. */
-export function buildDashboard(data: YearData, targets: readonly TargetDef[], scope: ViewScope, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>, locale: Locale = getLocale()) {
+export function buildDashboard(
+	data: YearData,
+	targets: readonly TargetDef[],
+	scope: ViewScope,
+	modules: readonly ModuleInfo[],
+	curricula: ReadonlyMap<string, CurriculumInfo>,
+	locale: Locale = getLocale()
+) {
 	const tally = dashboardTally(data, targets, scope, modules, curricula, locale);
 	tally.add(data.facts);
 	return tally.finish();
 }
 
-type BehindRow = { id: string; name: string; kana: string; employeeNo: string; unitName: string; overdue: string[]; notStarted: string[] };
+type BehindRow = {
+	id: string;
+	name: string;
+	kana: string;
+	employeeNo: string;
+	unitName: string;
+	overdue: string[];
+	notStarted: string[];
+};
 
 const grow = <K>(groups: Map<K, Tally>, key: K): Tally => {
 	let t = groups.get(key);
@@ -65,7 +109,14 @@ const grow = <K>(groups: Map<K, Tally>, key: K): Tally => {
  * and keeps only sums, so memory does not grow with staff × modules; `finish` gives the view.
  * Its few labels are in `locale` (views are cached per locale).
  */
-export function dashboardTally(data: Omit<YearData, 'facts'>, targets: readonly TargetDef[], scope: ViewScope, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>, locale: Locale = getLocale()) {
+export function dashboardTally(
+	data: Omit<YearData, 'facts'>,
+	targets: readonly TargetDef[],
+	scope: ViewScope,
+	modules: readonly ModuleInfo[],
+	curricula: ReadonlyMap<string, CurriculumInfo>,
+	locale: Locale = getLocale()
+) {
 	const { today, people } = data;
 	const overall = emptyTally();
 	const trend = emptyTrend();
@@ -77,7 +128,8 @@ export function dashboardTally(data: Omit<YearData, 'facts'>, targets: readonly 
 	const unitName = (id: string | null) => (id && data.units.get(id)?.name) || m.report_no_unit({}, { locale });
 	const perTarget = targets.map((t) => {
 		const slugs = modulesOf(t.scopeKind, t.scopeValue, modules, curricula);
-		const personOk = (p: ReportPerson | undefined): p is ReportPerson => inView(p, scope) && (t.scopeKind !== 'tag' || p!.tags.includes(t.scopeValue));
+		const personOk = (p: ReportPerson | undefined): p is ReportPerson =>
+			inView(p, scope) && (t.scopeKind !== 'tag' || p!.tags.includes(t.scopeValue));
 		return { t, slugs, personOk, tally: emptyTally(), passedFacts: 0, exemptPeople: 0, passedPeople: 0 };
 	});
 
@@ -108,7 +160,19 @@ export function dashboardTally(data: Omit<YearData, 'facts'>, targets: readonly 
 			const overdue = f.dueDate !== null && f.dueDate < today;
 			if (!overdue && f.attempts > 0) continue;
 			let r = rows.get(f.personId);
-			if (!r) rows.set(f.personId, (r = { id: p!.id, name: p!.name, kana: p!.kana, employeeNo: p!.employeeNo, unitName: data.units.get(p!.unitPath?.split('/').filter(Boolean).at(-1) ?? '')?.name ?? '', overdue: [], notStarted: [] }));
+			if (!r)
+				rows.set(
+					f.personId,
+					(r = {
+						id: p!.id,
+						name: p!.name,
+						kana: p!.kana,
+						employeeNo: p!.employeeNo,
+						unitName: data.units.get(p!.unitPath?.split('/').filter(Boolean).at(-1) ?? '')?.name ?? '',
+						overdue: [],
+						notStarted: []
+					})
+				);
 			(overdue ? r.overdue : r.notStarted).push(f.moduleSlug);
 		}
 		// coverage: the active staff in scope who are exempt leave the population; the rest who passed something count
@@ -128,26 +192,46 @@ export function dashboardTally(data: Omit<YearData, 'facts'>, targets: readonly 
 		const units = summaries(byUnit);
 		const sortKey = (id: string) => data.units.get(id)?.path ?? id;
 		const byPath = (a: string, b: string) => sortKey(a).localeCompare(sortKey(b));
-		const depts = [...summaries(byDept)].sort(([a], [b]) => byPath(a, b)).map(([id, summary]) => ({
-			id, name: unitName(id), summary,
-			sections: [...units.keys()].filter((u) => (data.units.get(u)?.path ?? '').startsWith(`/${id}/`) && u !== id).sort(byPath).map((u) => ({ id: u, name: unitName(u), summary: units.get(u)! }))
-		}));
+		const depts = [...summaries(byDept)]
+			.sort(([a], [b]) => byPath(a, b))
+			.map(([id, summary]) => ({
+				id,
+				name: unitName(id),
+				summary,
+				sections: [...units.keys()]
+					.filter((u) => (data.units.get(u)?.path ?? '').startsWith(`/${id}/`) && u !== id)
+					.sort(byPath)
+					.map((u) => ({ id: u, name: unitName(u), summary: units.get(u)! }))
+			}));
 		const moduleTitle = new Map(modules.map((x) => [x.slug, x]));
-		const moduleRows = [...summaries(byModule)].map(([slug, summary]) => {
-			const info = moduleTitle.get(slug);
-			const missed = mostMissed(data.items.filter((i) => i.moduleSlug === slug), 3).map((i) => ({ ...i, stem: info?.stems.get(i.itemId) ?? i.itemId }));
-			return { slug, title: info?.title ?? slug, summary, missed };
-		}).sort((a, b) => a.title.localeCompare(b.title, 'ja') || a.slug.localeCompare(b.slug));
+		const moduleRows = [...summaries(byModule)]
+			.map(([slug, summary]) => {
+				const info = moduleTitle.get(slug);
+				const missed = mostMissed(
+					data.items.filter((i) => i.moduleSlug === slug),
+					3
+				).map((i) => ({ ...i, stem: info?.stems.get(i.itemId) ?? i.itemId }));
+				return { slug, title: info?.title ?? slug, summary, missed };
+			})
+			.sort((a, b) => a.title.localeCompare(b.title, 'ja') || a.slug.localeCompare(b.slug));
 		return {
 			fiscalYear: data.fiscalYear,
 			refDate: data.refDate,
 			computedAt: data.computedAt,
 			overall: summaryOf(overall),
 			trend: trendOf(trend, data.fiscalYear, today),
-			targets: perTarget.map((x) => ({ ...x.t, metricLabel: METRIC_MESSAGES[x.t.metric]({}, { locale }), scopeLabel: scopeLabel(x.t, modules, curricula, locale), scopeData: scopeData(x.t, modules, curricula), result: targetResult(x) })),
+			targets: perTarget.map((x) => ({
+				...x.t,
+				metricLabel: METRIC_MESSAGES[x.t.metric]({}, { locale }),
+				scopeLabel: scopeLabel(x.t, modules, curricula, locale),
+				scopeData: scopeData(x.t, modules, curricula),
+				result: targetResult(x)
+			})),
 			depts,
 			// 職階 from the top (部長) down; a municipality's own grades after, in 五十音 order
-			byGrade: [...summaries(byGrade)].map(([grade, summary]) => ({ grade, summary })).sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade) || byKana.compare(a.grade, b.grade)),
+			byGrade: [...summaries(byGrade)]
+				.map(([grade, summary]) => ({ grade, summary }))
+				.sort((a, b) => gradeRank(a.grade) - gradeRank(b.grade) || byKana.compare(a.grade, b.grade)),
 			byModule: moduleRows,
 			behind: behindLists(behind)
 		};
@@ -163,7 +247,13 @@ export function dashboardTally(data: Omit<YearData, 'facts'>, targets: readonly 
 			if (t.scopeKind === 'category') return r.category === t.scopeValue;
 			return t.scopeKind === 'all' || t.scopeKind === 'tag';
 		}).length;
-		return targetResultOf(t, { tally: x.tally, passedFacts: x.passedFacts, extraCount, population, passedPeople: x.passedPeople });
+		return targetResultOf(t, {
+			tally: x.tally,
+			passedFacts: x.passedFacts,
+			extraCount,
+			population,
+			passedPeople: x.passedPeople
+		});
 	}
 
 	return { add, finish };
@@ -179,10 +269,18 @@ const byKana = new Intl.Collator('ja');
 
 /** 期限切れ and 未受講 staff, most overdue first, then by フリガナ (and 職員番号 between namesakes). */
 function behindLists(rows: BehindRow[], limit = 100) {
-	const byName = (a: BehindRow, b: BehindRow) => byKana.compare(a.kana, b.kana) || a.employeeNo.localeCompare(b.employeeNo);
-	const overdue = rows.filter((r) => r.overdue.length > 0).sort((a, b) => b.overdue.length - a.overdue.length || byName(a, b));
+	const byName = (a: BehindRow, b: BehindRow) =>
+		byKana.compare(a.kana, b.kana) || a.employeeNo.localeCompare(b.employeeNo);
+	const overdue = rows
+		.filter((r) => r.overdue.length > 0)
+		.sort((a, b) => b.overdue.length - a.overdue.length || byName(a, b));
 	const notStarted = rows.filter((r) => r.overdue.length === 0 && r.notStarted.length > 0).sort(byName);
-	return { overdueCount: overdue.length, notStartedCount: notStarted.length, overdue: overdue.slice(0, limit), notStarted: notStarted.slice(0, limit) };
+	return {
+		overdueCount: overdue.length,
+		notStartedCount: notStarted.length,
+		overdue: overdue.slice(0, limit),
+		notStarted: notStarted.slice(0, limit)
+	};
 }
 
 /**
@@ -190,16 +288,28 @@ function behindLists(rows: BehindRow[], limit = 100) {
  * category or a tag (Japanese data, marked as such on the page); null for all training and for a
  * curriculum that was deleted (its label is the app's own text).
  */
-export function scopeData(t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>): string | null {
+export function scopeData(
+	t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>,
+	modules: readonly ModuleInfo[],
+	curricula: ReadonlyMap<string, CurriculumInfo>
+): string | null {
 	if (t.scopeKind === 'all') return null;
 	if (t.scopeKind === 'curriculum') return curricula.get(t.scopeValue)?.name ?? null;
 	if (t.scopeKind === 'module') return modules.find((x) => x.slug === t.scopeValue)?.title ?? t.scopeValue;
 	return t.scopeValue;
 }
 
-export function scopeLabel(t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>, modules: readonly ModuleInfo[], curricula: ReadonlyMap<string, CurriculumInfo>, locale: Locale = getLocale()) {
+export function scopeLabel(
+	t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>,
+	modules: readonly ModuleInfo[],
+	curricula: ReadonlyMap<string, CurriculumInfo>,
+	locale: Locale = getLocale()
+) {
 	const o = { locale };
 	const scope = SCOPE_MESSAGES[t.scopeKind]({}, o);
 	if (t.scopeKind === 'all') return scope;
-	return m.report_scope_value({ scope, value: scopeData(t, modules, curricula) ?? m.report_curriculum_deleted({}, o) }, o);
+	return m.report_scope_value(
+		{ scope, value: scopeData(t, modules, curricula) ?? m.report_curriculum_deleted({}, o) },
+		o
+	);
 }

@@ -13,7 +13,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The two large reads behind every report, as one JSON document each (see json-rows.ts).
  * `where` narrows them (organisation, or a page of people); the 年度 is added here.
  */
-export async function readAssignmentRows(db: Db, where: SQL, range: { start: string; end: string }): Promise<AssignmentRow[]> {
+export async function readAssignmentRows(
+	db: Db,
+	where: SQL,
+	range: { start: string; end: string }
+): Promise<AssignmentRow[]> {
 	return toAssignmentRows(await jsonRows<RawAssignment>(db, assignmentJson(where, range)));
 }
 
@@ -25,7 +29,14 @@ export const assignmentJson = (where: SQL, range: { start: string; end: string }
 export type RawAssignment = [string, string, number, string, string, string];
 
 export const toAssignmentRows = (rows: RawAssignment[]): AssignmentRow[] =>
-	rows.map(([personId, moduleSlug, mandatory, dueDate, recurrence, periodKey]) => ({ personId, moduleSlug, mandatory: mandatory === 1, dueDate, recurrence: recurrence as Recurrence, periodKey }));
+	rows.map(([personId, moduleSlug, mandatory, dueDate, recurrence, periodKey]) => ({
+		personId,
+		moduleSlug,
+		mandatory: mandatory === 1,
+		dueDate,
+		recurrence: recurrence as Recurrence,
+		periodKey
+	}));
 
 /** Results of the 年度, oldest first (the first attempt decides "first-attempt comprehension"). */
 export async function readResultRows(db: Db, where: SQL, fiscalYear: number): Promise<ResultRow[]> {
@@ -48,7 +59,15 @@ export function toResultRows(rows: RawResult[]): ResultRow[] {
 		if (iso === undefined) days.set(day, (iso = toJstDate(new Date(ms))));
 		return iso;
 	};
-	return rows.map(([personId, moduleSlug, moduleVersion, passed, score, maxScore, submittedAt]) => ({ personId, moduleSlug, moduleVersion, passed: passed === 1, score, maxScore, submittedOn: dayOf(submittedAt) }));
+	return rows.map(([personId, moduleSlug, moduleVersion, passed, score, maxScore, submittedAt]) => ({
+		personId,
+		moduleSlug,
+		moduleVersion,
+		passed: passed === 1,
+		score,
+		maxScore,
+		submittedOn: dayOf(submittedAt)
+	}));
 }
 
 const CHUNK = 25_000;
@@ -60,7 +79,7 @@ const CHUNK = 25_000;
  */
 async function readInChunks<T extends unknown[]>(db: Db, chunk: number, query: (after: number) => SQL): Promise<T[]> {
 	const out: T[] = [];
-	for (let after = 0; ; ) {
+	for (let after = 0; ;) {
 		const rows = await jsonRows<[number, ...T]>(db, query(after));
 		for (const [, ...rest] of rows) out.push(rest as unknown as T);
 		if (rows.length < chunk) return out;
@@ -70,11 +89,18 @@ async function readInChunks<T extends unknown[]>(db: Db, chunk: number, query: (
 }
 
 /** readAssignmentRows for a whole organisation, without blocking the event loop. */
-export async function readOrgAssignmentRows(db: Db, orgId: string, range: { start: string; end: string }, chunk = CHUNK): Promise<AssignmentRow[]> {
+export async function readOrgAssignmentRows(
+	db: Db,
+	orgId: string,
+	range: { start: string; end: string },
+	chunk = CHUNK
+): Promise<AssignmentRow[]> {
 	const rows = await readInChunks<RawAssignment>(
 		db,
 		chunk,
-		(after) => sql`SELECT json_group_array(json_array(rowid, person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j
+		(
+			after
+		) => sql`SELECT json_group_array(json_array(rowid, person_id, module_slug, mandatory, due_date, recurrence, period_key)) AS j
 			FROM (SELECT rowid, person_id, module_slug, mandatory, due_date, recurrence, period_key FROM assignment
 				WHERE rowid > ${after} AND +org_id = ${orgId} AND +due_date BETWEEN ${range.start} AND ${range.end} ORDER BY rowid LIMIT ${chunk})`
 	);
@@ -83,11 +109,18 @@ export async function readOrgAssignmentRows(db: Db, orgId: string, range: { star
 }
 
 /** readResultRows for a whole organisation (oldest first), without blocking the event loop. */
-export async function readOrgResultRows(db: Db, orgId: string, fiscalYear: number, chunk = CHUNK): Promise<ResultRow[]> {
+export async function readOrgResultRows(
+	db: Db,
+	orgId: string,
+	fiscalYear: number,
+	chunk = CHUNK
+): Promise<ResultRow[]> {
 	const rows = await readInChunks<RawResult>(
 		db,
 		chunk,
-		(after) => sql`SELECT json_group_array(json_array(rowid, person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
+		(
+			after
+		) => sql`SELECT json_group_array(json_array(rowid, person_id, module_slug, module_version, passed, score, max_score, submitted_at)) AS j
 			FROM (SELECT rowid, person_id, module_slug, module_version, passed, score, max_score, submitted_at FROM attempt_result
 				WHERE rowid > ${after} AND +org_id = ${orgId} AND +fiscal_year = ${fiscalYear} ORDER BY rowid LIMIT ${chunk})`
 	);

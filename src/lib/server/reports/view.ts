@@ -15,7 +15,12 @@ import { getLocale } from '../../paraglide/runtime.js';
 let moduleInfo: ModuleInfo[] | undefined;
 /** Titles, categories and question stems (never choices or keys) of every module. */
 export function reportModules(): ModuleInfo[] {
-	moduleInfo ??= listModules().map((m) => ({ slug: m.slug, title: m.title, category: m.category, stems: new Map(m.bank.map((i) => [i.id, i.stem])) }));
+	moduleInfo ??= listModules().map((m) => ({
+		slug: m.slug,
+		title: m.title,
+		category: m.category,
+		stems: new Map(m.bank.map((i) => [i.id, i.stem]))
+	}));
 	return moduleInfo;
 }
 
@@ -54,8 +59,13 @@ const views = new Map<string, { view: View; at: number }>();
 const computing = new Map<string, Promise<View>>();
 
 export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = false): Promise<View> {
-	const [targets, curricula] = await Promise.all([listTargets(db, user.orgId, fiscalYear), listCurriculumModules(db, user.orgId)]);
-	const curriculumInfo = new Map<string, CurriculumInfo>(curricula.map((c) => [c.id, { name: c.name, slugs: c.items.map((i) => i.moduleSlug) }]));
+	const [targets, curricula] = await Promise.all([
+		listTargets(db, user.orgId, fiscalYear),
+		listCurriculumModules(db, user.orgId)
+	]);
+	const curriculumInfo = new Map<string, CurriculumInfo>(
+		curricula.map((c) => [c.id, { name: c.name, slugs: c.items.map((i) => i.moduleSlug) }])
+	);
 	const scope = { paths: reportScope(user) };
 	// a view holds a few labels, so it is kept per locale
 	const locale = getLocale();
@@ -64,7 +74,16 @@ export async function dashboardFor(user: AuthUser, fiscalYear: number, fresh = f
 		let p = computing.get(key);
 		if (!p) {
 			const started = Date.now();
-			const input: DashboardInput = { orgId: user.orgId, fiscalYear, now: new Date(started).toISOString(), scopePaths: scope.paths, targets, modules: reportModules(), curricula: [...curriculumInfo], locale };
+			const input: DashboardInput = {
+				orgId: user.orgId,
+				fiscalYear,
+				now: new Date(started).toISOString(),
+				scopePaths: scope.paths,
+				targets,
+				modules: reportModules(),
+				curricula: [...curriculumInfo],
+				locale
+			};
 			p = compute(input)
 				.then((view) => {
 					if (views.size > 500) views.clear();

@@ -10,7 +10,11 @@ export function buildWorkers(): (name: 'export-worker' | 'dashboard-worker') => 
 	const base = join('node_modules', '.cache', 'manabi-test');
 	spawnSync('mkdir', ['-p', base]);
 	const out = join(mkdtempSync(join(base, 'workers-')), 'worker');
-	const built = spawnSync('node_modules/.bin/vite', ['build', '-c', 'vite.worker.config.ts', '--outDir', out, '--logLevel', 'error'], { encoding: 'utf8' });
+	const built = spawnSync(
+		'node_modules/.bin/vite',
+		['build', '-c', 'vite.worker.config.ts', '--outDir', out, '--logLevel', 'error'],
+		{ encoding: 'utf8' }
+	);
 	if (built.status !== 0) throw new Error(`building the workers failed: ${built.stderr}`);
 	return (name) => resolve(out, `${name}.js`);
 }

@@ -9,7 +9,9 @@ export async function testDb() {
 	const dir = mkdtempSync(join(tmpdir(), 'manabi-test-'));
 	const db = await openDatabase(`file:${join(dir, 'test.db')}`);
 	await db.insert(organisation).values({ id: 'org1', code: 'test', name: 'テスト市', kana: 'テストシ' });
-	await db.insert(orgUnit).values({ id: 'u1', orgId: 'org1', code: '100', name: '総務課', kana: 'ソウムカ', kind: 'section', path: '/u1/' });
+	await db
+		.insert(orgUnit)
+		.values({ id: 'u1', orgId: 'org1', code: '100', name: '総務課', kana: 'ソウムカ', kind: 'section', path: '/u1/' });
 	const base = { orgId: 'org1', employmentType: 'regular' as const, jobGrade: '主事', hireDate: '2020-04-01' };
 	await db.insert(person).values([
 		{ id: 'p1', employeeNo: '000101', name: '山田 太郎', kana: 'ヤマダ タロウ', ...base },

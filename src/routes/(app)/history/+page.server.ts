@@ -8,6 +8,9 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
-	const [rows, curricula] = await Promise.all([listHistory(db, user.id), listCompletedCurricula(db, user, toJstDate(new Date()))]);
+	const [rows, curricula] = await Promise.all([
+		listHistory(db, user.id),
+		listCompletedCurricula(db, user, toJstDate(new Date()))
+	]);
 	return { rows: rows.map((r) => ({ ...r, title: getModule(r.moduleSlug)?.title ?? r.moduleSlug })), curricula };
 };

@@ -17,7 +17,10 @@ export const load: PageServerLoad = async () => {
 	const today = toJstDate(new Date());
 	const profile = await getProfile(db, user.id, today, user.grants);
 	if (!profile) error(404, m.err_person_not_found());
-	const [assignments, notices] = await Promise.all([listMyAssignments(db, user.id, today, moduleVersions()), listNotices(db, user.id, 10)]);
+	const [assignments, notices] = await Promise.all([
+		listMyAssignments(db, user.id, today, moduleVersions()),
+		listNotices(db, user.id, 10)
+	]);
 	return {
 		profile,
 		fiscalYear: fiscalYearOf(today),
@@ -29,7 +32,10 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	read: async (event) => {
 		const user = requireUser();
-		const form = await parseForm(event.request, z.object({ noticeId: z.string().regex(/^[a-z2-7]{24}$/, m.err_notice_ref_invalid()) }));
+		const form = await parseForm(
+			event.request,
+			z.object({ noticeId: z.string().regex(/^[a-z2-7]{24}$/, m.err_notice_ref_invalid()) })
+		);
 		if (!form.ok) return fail(400, form);
 		if (!(await markNoticeRead(db, user.id, form.data.noticeId))) return fail(404, failure(m.err_notice_not_found()));
 		return { read: true };

@@ -28,11 +28,17 @@ export const actions: Actions = {
 		const { user, session } = pending(event.locals, event.url);
 		const form = await parseForm(event.request, schema(), ['code']);
 		if (!form.ok) return fail(400, form);
-		const result = await verifySecondFactor(db, user, session.id, form.data.code, event.getClientAddress(), sessionPolicy);
+		const result = await verifySecondFactor(
+			db,
+			user,
+			session.id,
+			form.data.code,
+			event.getClientAddress(),
+			sessionPolicy
+		);
 		if (!result.ok && result.reason === 'throttled')
 			return fail(429, failure(m.login_err_2fa_locked({ minutes: retryMinutes(result.retryAfterMs) })));
-		if (!result.ok)
-			return fail(400, failure(m.login_err_2fa_wrong(), { code: m.login_err_2fa_wrong_field() }));
+		if (!result.ok) return fail(400, failure(m.login_err_2fa_wrong(), { code: m.login_err_2fa_wrong_field() }));
 		setSessionCookie(event, result.token, result.expiresAt);
 		redirect(303, safeNext(event.url.searchParams.get('next')) ?? '/');
 	}

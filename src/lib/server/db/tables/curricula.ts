@@ -47,7 +47,15 @@ export const assignment = sqliteTable(
 		index('assignment_org_due_idx').on(t.orgId, t.dueDate),
 		index('assignment_org_module_period_idx').on(t.orgId, t.moduleSlug, t.periodKey),
 		// covers the export's and the reports' reads per person (rows of one person are scattered in the table)
-		index('assignment_person_cover_idx').on(t.personId, t.dueDate, t.moduleSlug, t.mandatory, t.recurrence, t.periodKey, t.id)
+		index('assignment_person_cover_idx').on(
+			t.personId,
+			t.dueDate,
+			t.moduleSlug,
+			t.mandatory,
+			t.recurrence,
+			t.periodKey,
+			t.id
+		)
 	]
 );
 

@@ -11,7 +11,9 @@ export const job = sqliteTable(
 	{
 		id: text('id').primaryKey(),
 		orgId: orgIdColumn(),
-		kind: text('kind', { enum: ['staff_import', 'person_export', 'fiscal_year_close', 'assignment_refresh'] }).notNull(),
+		kind: text('kind', {
+			enum: ['staff_import', 'person_export', 'fiscal_year_close', 'assignment_refresh']
+		}).notNull(),
 		status: text('status', { enum: ['queued', 'running', 'done', 'failed', 'interrupted'] }).notNull(),
 		createdBy: text('created_by')
 			.notNull()

@@ -60,9 +60,7 @@ export const person = sqliteTable(
 		hireDate: text('hire_date').notNull(),
 		active: integer('active', { mode: 'boolean' }).notNull().default(true),
 		passwordHash: text('password_hash'),
-		mustChangePassword: integer('must_change_password', { mode: 'boolean' })
-			.notNull()
-			.default(true),
+		mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(true),
 		passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
 		/** The UI language the person chose ('ja', 'en'); null follows the installation's default. */
 		locale: text('locale'),
@@ -129,10 +127,7 @@ export const roleGrant = sqliteTable(
 		unitId: text('unit_id').references(() => orgUnit.id),
 		createdAt: createdAt()
 	},
-	(t) => [
-		index('role_grant_person_idx').on(t.personId),
-		uniqueIndex('role_grant_uq').on(t.personId, t.role, t.unitId)
-	]
+	(t) => [index('role_grant_person_idx').on(t.personId), uniqueIndex('role_grant_uq').on(t.personId, t.role, t.unitId)]
 );
 
 /** Session id = sha256(token); the token itself is never stored. */

@@ -35,7 +35,10 @@ export const trainingRecord = sqliteTable(
 		createdBy: text('created_by').notNull(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('training_record_org_fy_idx').on(t.orgId, t.fiscalYear), uniqueIndex('training_record_once_uq').on(t.personId, t.title, t.date)]
+	(t) => [
+		index('training_record_org_fy_idx').on(t.orgId, t.fiscalYear),
+		uniqueIndex('training_record_once_uq').on(t.personId, t.title, t.date)
+	]
 );
 
 /** A closed 年度: the evidence pack exactly as frozen, with its SHA-256. Never updated or deleted. */

@@ -9,11 +9,12 @@ import { failure, fields, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 import * as m from '#lib/paraglide/messages.js';
 
-const schema = () => z.object({
-	current: fields.password(m.password_label_current()),
-	next: fields.password(m.password_label_next()),
-	confirm: fields.password(m.password_label_confirm())
-});
+const schema = () =>
+	z.object({
+		current: fields.password(m.password_label_current()),
+		next: fields.password(m.password_label_next()),
+		confirm: fields.password(m.password_label_confirm())
+	});
 
 export const load: PageServerLoad = () => ({ forced: requireUser().mustChangePassword });
 
@@ -24,7 +25,14 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, form);
 		if (form.data.next !== form.data.confirm)
 			return fail(400, failure(m.err_check_input(), { confirm: m.password_err_mismatch() }));
-		const result = await changePassword(db, user.id, form.data.current, form.data.next, sessionPolicy, event.getClientAddress());
+		const result = await changePassword(
+			db,
+			user.id,
+			form.data.current,
+			form.data.next,
+			sessionPolicy,
+			event.getClientAddress()
+		);
 		if (!result.ok) return fail(400, failure(m.err_check_input(), { [result.field]: result.message }));
 		setSessionCookie(event, result.token, result.expiresAt);
 		return { done: true };

@@ -6,7 +6,15 @@ import { renderSVG } from 'uqr';
 import { requiresTwoFactor, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '#lib/domain/two-factor.ts';
 import { db } from '#lib/server/db/index.ts';
 import { requireUser } from '#lib/server/guards.ts';
-import { checkCurrentCode, enroll, isEnrolled, newTotpKey, removeTwoFactor, renewRecoveryCodes, unusedRecoveryCodes } from '#lib/server/auth/two-factor.ts';
+import {
+	checkCurrentCode,
+	enroll,
+	isEnrolled,
+	newTotpKey,
+	removeTwoFactor,
+	renewRecoveryCodes,
+	unusedRecoveryCodes
+} from '#lib/server/auth/two-factor.ts';
 import { failure, fields, parseForm } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 import * as m from '#lib/paraglide/messages.js';
@@ -64,8 +72,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const user = requireUser();
-		if (requiresTwoFactor(user.grants))
-			return fail(403, failure(m.twofa_err_cannot_disable()));
+		if (requiresTwoFactor(user.grants)) return fail(403, failure(m.twofa_err_cannot_disable()));
 		const form = await parseForm(event.request, codeField(), ['code']);
 		if (!form.ok) return fail(400, form);
 		if (!(await checkCurrentCode(db, user.id, form.data.code))) return fail(400, wrongCode());

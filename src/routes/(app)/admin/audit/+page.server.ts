@@ -12,7 +12,9 @@ export const load: PageServerLoad = async ({ url }) => {
 	return {
 		filter,
 		errors,
-		values: Object.fromEntries(['from', 'to', 'action', 'actor'].map((k) => [k, url.searchParams.get(k)?.slice(0, 40) ?? ''])),
+		values: Object.fromEntries(
+			['from', 'to', 'action', 'actor'].map((k) => [k, url.searchParams.get(k)?.slice(0, 40) ?? ''])
+		),
 		actions: AUDIT_ACTIONS.map((a) => ({ value: a, label: auditLabel(a) })),
 		rows: rows.map(({ before, after, ...r }) => ({ ...r, changed: before !== null || after !== null })),
 		total,

@@ -12,11 +12,12 @@ import type { Actions, PageServerLoad } from './$types';
 import * as m from '#lib/paraglide/messages.js';
 
 // schemas are built per request: their messages are in the reader's locale
-const grantForm = () => z.object({
-	employeeNo: fields.employeeNo(),
-	role: fields.text(m.roles_label_role(), 40),
-	unitCode: fields.optionalText(m.roles_label_unit_code(), 20)
-});
+const grantForm = () =>
+	z.object({
+		employeeNo: fields.employeeNo(),
+		role: fields.text(m.roles_label_role(), 40),
+		unitCode: fields.optionalText(m.roles_label_unit_code(), 20)
+	});
 const revokeForm = () => z.object({ grantId: fields.text(m.roles_label_role(), 40) });
 const resetForm = () => z.object({ employeeNo: fields.employeeNo() });
 
@@ -33,8 +34,21 @@ export const actions: Actions = {
 		const user = requireSection('admin');
 		const form = await parseForm(event.request, grantForm());
 		if (!form.ok) return fail(400, { ...form, action: 'grant' as const });
-		const result = await grantRole(db, user, { ...form.data, unitCode: form.data.unitCode || undefined }, event.getClientAddress());
-		if (!result.ok) return fail(400, { ...failure(m.err_check_input(), result.fieldErrors, { employeeNo: form.data.employeeNo, role: form.data.role, unitCode: form.data.unitCode ?? '' }), action: 'grant' as const });
+		const result = await grantRole(
+			db,
+			user,
+			{ ...form.data, unitCode: form.data.unitCode || undefined },
+			event.getClientAddress()
+		);
+		if (!result.ok)
+			return fail(400, {
+				...failure(m.err_check_input(), result.fieldErrors, {
+					employeeNo: form.data.employeeNo,
+					role: form.data.role,
+					unitCode: form.data.unitCode ?? ''
+				}),
+				action: 'grant' as const
+			});
 		return { granted: true };
 	},
 	revoke: async (event) => {
@@ -51,7 +65,10 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { ...form, action: 'reset' as const });
 		const target = await getPersonByEmployeeNo(db, user.orgId, form.data.employeeNo);
 		if (!target || !(await isEnrolled(db, target.id)))
-			return fail(400, { ...failure(m.err_check_input(), { employeeNo: m.roles_err_no_two_factor() }, form.data), action: 'reset' as const });
+			return fail(400, {
+				...failure(m.err_check_input(), { employeeNo: m.roles_err_no_two_factor() }, form.data),
+				action: 'reset' as const
+			});
 		await removeTwoFactor(db, user, target.id, event.getClientAddress());
 		return { resetFor: m.person_name_with_no({ name: target.name, employeeNo: target.employeeNo }) };
 	}

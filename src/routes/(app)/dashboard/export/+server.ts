@@ -34,9 +34,20 @@ function readChoice(q: Choice) {
 
 /** The small summaries straight away, audited. */
 async function small(c: ReturnType<typeof readChoice>, user: ReturnType<typeof requireSection>, ip: string) {
-	await recordAudit(db, { orgId: user.orgId, actorId: user.id, action: 'export.downloaded', targetType: 'export', targetId: c.kind, after: { fiscalYear: c.fiscalYear, encoding: c.encoding, moduleSlug: c.moduleSlug ?? null }, ip });
+	await recordAudit(db, {
+		orgId: user.orgId,
+		actorId: user.id,
+		action: 'export.downloaded',
+		targetType: 'export',
+		targetId: c.kind,
+		after: { fiscalYear: c.fiscalYear, encoding: c.encoding, moduleSlug: c.moduleSlug ?? null },
+		ip
+	});
 	const view = await dashboardFor(user, c.fiscalYear);
-	const bytes = c.kind === 'units' ? csvBytes(UNIT_SUMMARY_HEADER, unitSummaryRows(view), c.encoding) : csvBytes(TARGET_HEADER, targetRows(view), c.encoding);
+	const bytes =
+		c.kind === 'units'
+			? csvBytes(UNIT_SUMMARY_HEADER, unitSummaryRows(view), c.encoding)
+			: csvBytes(TARGET_HEADER, targetRows(view), c.encoding);
 	return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: csvHeaders(c.fileName, c.encoding) });
 }
 
@@ -44,8 +55,7 @@ async function small(c: ReturnType<typeof readChoice>, user: ReturnType<typeof r
 export const GET: RequestHandler = async ({ url, getClientAddress }) => {
 	const user = requireSection('dashboard');
 	const c = readChoice(url.searchParams);
-	if (c.kind === 'persons')
-		error(400, m.err_export_persons_use_form());
+	if (c.kind === 'persons') error(400, m.err_export_persons_use_form());
 	return small(c, user, getClientAddress());
 };
 
@@ -57,9 +67,20 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	const user = requireSection('dashboard');
 	const read = await readForm(request);
 	if (!read.ok) error(400, read.message);
-	const c = readChoice({ get: (k) => { const v = read.form.get(k); return typeof v === 'string' ? v : null; } });
+	const c = readChoice({
+		get: (k) => {
+			const v = read.form.get(k);
+			return typeof v === 'string' ? v : null;
+		}
+	});
 	if (c.kind !== 'persons') return small(c, user, getClientAddress());
-	const params: PersonExportParams = { fiscalYear: c.fiscalYear, encoding: c.encoding, moduleSlug: c.moduleSlug ?? null, scopePaths: reportScope(user), fileName: c.fileName };
+	const params: PersonExportParams = {
+		fiscalYear: c.fiscalYear,
+		encoding: c.encoding,
+		moduleSlug: c.moduleSlug ?? null,
+		scopePaths: reportScope(user),
+		fileName: c.fileName
+	};
 	const { id } = await jobs.submit({ orgId: user.orgId, createdBy: user.id, kind: 'person_export', params });
 	redirect(303, `/jobs/${id}`);
 };

@@ -33,7 +33,16 @@ export const load: PageServerLoad = async () => {
 		choices: c,
 		metricLabels: metricLabels(),
 		scopeLabels: scopeLabels(),
-		years: byYear.filter((y) => y.targets.length > 0).map((y) => ({ fy: y.fy, targets: y.targets.map((t) => ({ ...t, metricLabel: metricLabels()[t.metric], scopeLabel: scopeLabel(t, reportModules(), curriculumInfo) })) }))
+		years: byYear
+			.filter((y) => y.targets.length > 0)
+			.map((y) => ({
+				fy: y.fy,
+				targets: y.targets.map((t) => ({
+					...t,
+					metricLabel: metricLabels()[t.metric],
+					scopeLabel: scopeLabel(t, reportModules(), curriculumInfo)
+				}))
+			}))
 	};
 };
 
@@ -45,7 +54,10 @@ export const actions: Actions = {
 		const form = read.form;
 		const c = await choices(user.orgId);
 		const parsed = parseTargetForm((k) => (typeof form.get(k) === 'string' ? (form.get(k) as string) : undefined), {
-			years: c.years, modules: c.modules.map((x) => x.slug), categories: c.categories, curricula: c.curricula.map((x) => x.id)
+			years: c.years,
+			modules: c.modules.map((x) => x.slug),
+			categories: c.categories,
+			curricula: c.curricula.map((x) => x.id)
 		});
 		if (!parsed.ok) return fail(400, failure(m.err_check_input(), parsed.fieldErrors, parsed.values));
 		await createTarget(db, user, parsed.value, event.getClientAddress());
@@ -53,9 +65,13 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const user = requireSection('hr');
-		const form = await parseForm(event.request, z.object({ targetId: z.string().regex(/^[a-z2-7]{24}$/, m.err_target_ref_invalid()) }));
+		const form = await parseForm(
+			event.request,
+			z.object({ targetId: z.string().regex(/^[a-z2-7]{24}$/, m.err_target_ref_invalid()) })
+		);
 		if (!form.ok) return fail(400, form);
-		if (!(await deleteTarget(db, user, form.data.targetId, event.getClientAddress()))) return fail(404, failure(m.err_target_not_found()));
+		if (!(await deleteTarget(db, user, form.data.targetId, event.getClientAddress())))
+			return fail(404, failure(m.err_target_not_found()));
 		return { deleted: true };
 	}
 };

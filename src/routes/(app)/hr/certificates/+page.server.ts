@@ -21,7 +21,13 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, schema());
 		if (!form.ok) return fail(400, form);
 		const values = { code: form.data.code };
-		const outcome = await verifyCertificateCode(db, user, form.data.code, event.getClientAddress(), toJstDate(new Date()));
+		const outcome = await verifyCertificateCode(
+			db,
+			user,
+			form.data.code,
+			event.getClientAddress(),
+			toJstDate(new Date())
+		);
 		if (outcome.ok) return { certificate: outcome.certificate, values };
 		if (outcome.reason === 'format')
 			return fail(400, failure(m.cert_err_code_format(), { code: m.cert_err_code_format_hint() }, values));

@@ -23,7 +23,10 @@ export const load: PageServerLoad = async ({ url }) => {
 				name: c.name,
 				active: c.active,
 				assignedPeople: c.assignedPeople,
-				who: describeCriteria({ ...c.criteria, unitNames: unitNames.map((n) => n ?? m.curricula_unit_abolished()) }, employmentLabel),
+				who: describeCriteria(
+					{ ...c.criteria, unitNames: unitNames.map((n) => n ?? m.curricula_unit_abolished()) },
+					employmentLabel
+				),
 				// the Japanese data in that line (units, tags), in its order, for the page to mark
 				whoData: [...unitNames.filter((n): n is string => n !== null), ...(c.criteria.tagsAny ?? [])],
 				items: c.items.map((i) => ({

@@ -23,16 +23,28 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	close: async (event) => {
 		const user = requireSection('hr');
-		const form = await parseForm(event.request, z.object({
-			fiscalYear: z.coerce.number().refine((n) => closable().includes(n), m.fy_err_choose_year()),
-			confirm: z.literal('yes', m.fy_err_confirm())
-		}));
+		const form = await parseForm(
+			event.request,
+			z.object({
+				fiscalYear: z.coerce.number().refine((n) => closable().includes(n), m.fy_err_choose_year()),
+				confirm: z.literal('yes', m.fy_err_confirm())
+			})
+		);
 		if (!form.ok) return fail(400, form);
 		const fiscalYear = form.data.fiscalYear;
 		if (await getClosedPack(db, user.orgId, fiscalYear))
-			return fail(409, { message: `${formatFiscalYear(fiscalYear)}はすでに締められています。確定済みの証跡をダウンロードしてください。`, fieldErrors: {}, values: {} });
+			return fail(409, {
+				message: `${formatFiscalYear(fiscalYear)}はすでに締められています。確定済みの証跡をダウンロードしてください。`,
+				fieldErrors: {},
+				values: {}
+			});
 		// building the evidence pack takes a while at scale: it runs as a job with its own progress page
-		const params: FiscalYearCloseParams = { fiscalYear, employeeNo: user.employeeNo, name: user.name, ip: event.getClientAddress() };
+		const params: FiscalYearCloseParams = {
+			fiscalYear,
+			employeeNo: user.employeeNo,
+			name: user.name,
+			ip: event.getClientAddress()
+		};
 		const { id } = await jobs.submit({ orgId: user.orgId, createdBy: user.id, kind: 'fiscal_year_close', params });
 		redirect(303, `/jobs/${id}`);
 	}

@@ -29,7 +29,10 @@ export const actions: Actions = {
 		if (!read.ok) return fail(400, failure(read.message));
 		const draftId = read.form.get('draftId');
 		if (typeof draftId !== 'string') return fail(400, failure(BAD_FORM_MESSAGE));
-		const opts = { skipErrorRows: read.form.get('skipErrorRows') === 'on', confirmDeactivation: read.form.get('confirmDeactivation') === 'on' };
+		const opts = {
+			skipErrorRows: read.form.get('skipErrorRows') === 'on',
+			confirmDeactivation: read.form.get('confirmDeactivation') === 'on'
+		};
 		// what HR can put right is answered here, on the form; the apply and the re-evaluation run as a job
 		const check = await checkDraft(db, user, draftId, opts);
 		if (!check.ok) return fail(400, failure(check.message));

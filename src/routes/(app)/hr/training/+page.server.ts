@@ -11,13 +11,17 @@ import { CATEGORIES } from '#lib/server/content/types.ts';
 import type { Actions, PageServerLoad } from './$types';
 import * as m from '#lib/paraglide/messages.js';
 
-const schema = () => z.object({
-	employeeNo: fields.employeeNo(),
-	kind: z.enum(TRAINING_KINDS, m.training_err_choose_kind()),
-	title: fields.text(m.training_label_title(), 100),
-	category: z.enum(CATEGORIES, m.training_err_choose_category()),
-	date: z.string({ error: m.training_err_date_required() }).refine(isIsoDate, m.training_err_date_invalid()).refine((d) => d <= toJstDate(new Date()), m.training_err_date_future())
-});
+const schema = () =>
+	z.object({
+		employeeNo: fields.employeeNo(),
+		kind: z.enum(TRAINING_KINDS, m.training_err_choose_kind()),
+		title: fields.text(m.training_label_title(), 100),
+		category: z.enum(CATEGORIES, m.training_err_choose_category()),
+		date: z
+			.string({ error: m.training_err_date_required() })
+			.refine(isIsoDate, m.training_err_date_invalid())
+			.refine((d) => d <= toJstDate(new Date()), m.training_err_date_future())
+	});
 
 export const load: PageServerLoad = async () => {
 	const user = requireSection('hr');
@@ -30,12 +34,18 @@ export const actions: Actions = {
 		const read = await readForm(event.request);
 		if (!read.ok) return fail(400, { upload: true, ...failure(read.message), rowErrors: [] });
 		const file = read.form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { upload: true, ...failure(m.training_err_choose_csv()), rowErrors: [] });
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { upload: true, ...failure(m.training_err_choose_csv()), rowErrors: [] });
 		const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
 		if (!decoded.ok) return fail(400, { upload: true, ...failure(decoded.message), rowErrors: [] });
 		const parsed = readTrainingCsv(decoded.text, CATEGORIES, toJstDate(new Date()));
 		if (!parsed.ok) return fail(400, { upload: true, ...failure(parsed.message), rowErrors: [] });
-		if (parsed.errors.length) return fail(400, { upload: true, ...failure(m.training_err_upload_rows({ count: parsed.errors.length })), rowErrors: parsed.errors });
+		if (parsed.errors.length)
+			return fail(400, {
+				upload: true,
+				...failure(m.training_err_upload_rows({ count: parsed.errors.length })),
+				rowErrors: parsed.errors
+			});
 		const outcome = await importTraining(db, user, parsed.rows, event.getClientAddress());
 		if (!outcome.ok) return fail(400, { upload: true, ...failure(outcome.message), rowErrors: outcome.errors });
 		return { imported: outcome.added, duplicates: outcome.duplicates };
@@ -45,7 +55,8 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, schema());
 		if (!form.ok) return fail(400, form);
 		const outcome = await recordTraining(db, user, form.data, event.getClientAddress());
-		if (!outcome.ok) return fail(400, failure(m.err_check_input(), { [outcome.field]: outcome.message }, { ...form.data }));
+		if (!outcome.ok)
+			return fail(400, failure(m.err_check_input(), { [outcome.field]: outcome.message }, { ...form.data }));
 		return { saved: outcome.name };
 	}
 };

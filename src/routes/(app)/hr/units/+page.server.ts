@@ -17,14 +17,23 @@ export const load: PageServerLoad = async () => {
 	// the chart as a tree: each unit followed by its children, in code order
 	const ordered: typeof units = [];
 	const visit = (parentId: string) => {
-		for (const u of [...(children.get(parentId) ?? [])].sort((a, b) => a.code.localeCompare(b.code, 'ja', { numeric: true }))) {
+		for (const u of [...(children.get(parentId) ?? [])].sort((a, b) =>
+			a.code.localeCompare(b.code, 'ja', { numeric: true })
+		)) {
 			ordered.push(u);
 			visit(u.id);
 		}
 	};
 	visit('');
 	return {
-		units: ordered.map((u) => ({ code: u.code, name: u.name, kana: u.kana, kind: u.kind, depth: u.path.split('/').filter(Boolean).length - 1, parentCode: u.parentId ? (byId.get(u.parentId)?.code ?? '') : '' }))
+		units: ordered.map((u) => ({
+			code: u.code,
+			name: u.name,
+			kana: u.kana,
+			kind: u.kind,
+			depth: u.path.split('/').filter(Boolean).length - 1,
+			parentCode: u.parentId ? (byId.get(u.parentId)?.code ?? '') : ''
+		}))
 	};
 };
 
@@ -36,7 +45,11 @@ export const actions: Actions = {
 		const decoded = decodeCsvBytes(new Uint8Array(await upload.file.arrayBuffer()));
 		if (!decoded.ok) return fail(400, failure(decoded.message, { file: decoded.message }));
 		const result = await importUnits(db, user, decoded.text, getClientAddress());
-		if (!result.ok) return fail(400, { ...failure(result.message, { file: result.message }), rowErrors: result.errors.slice(0, 200) });
+		if (!result.ok)
+			return fail(400, {
+				...failure(result.message, { file: result.message }),
+				rowErrors: result.errors.slice(0, 200)
+			});
 		// a move changes which 課 staff belong to: curricula by unit are evaluated again, in the background
 		const job = await jobs.submit({ orgId: user.orgId, createdBy: user.id, kind: 'assignment_refresh', params: {} });
 		return { imported: result, jobId: job.id };

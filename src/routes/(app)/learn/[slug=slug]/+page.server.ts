@@ -23,9 +23,19 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const count = module.sections.length;
 	const requested = singleWholeNumber(url.searchParams.getAll('s'), 4);
 	if (requested !== null)
-		await saveProgress(db, { personId: user.id, slug: module.slug, version: module.version, section: Math.min(Math.max(requested, 1), count) - 1, sectionCount: count });
-	const [progress, history] = await Promise.all([getProgress(db, user.id, module.slug, module.version), listHistory(db, user.id)]);
-	const index = requested !== null ? Math.min(Math.max(requested, 1), count) - 1 : Math.min(progress?.section ?? 0, count - 1);
+		await saveProgress(db, {
+			personId: user.id,
+			slug: module.slug,
+			version: module.version,
+			section: Math.min(Math.max(requested, 1), count) - 1,
+			sectionCount: count
+		});
+	const [progress, history] = await Promise.all([
+		getProgress(db, user.id, module.slug, module.version),
+		listHistory(db, user.id)
+	]);
+	const index =
+		requested !== null ? Math.min(Math.max(requested, 1), count) - 1 : Math.min(progress?.section ?? 0, count - 1);
 	const status = statusOf(module, progress ? [progress] : [], history);
 	return {
 		module: toModuleSummary(module),

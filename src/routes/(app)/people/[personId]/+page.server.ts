@@ -15,7 +15,8 @@ import type { Actions, PageServerLoad } from './$types';
 import * as m from '#lib/paraglide/messages.js';
 
 // schemas are built per request: their messages are in the reader's locale
-const date = (label: string) => z.string({ error: m.people_err_date_required({ label }) }).refine(isIsoDate, m.people_err_date_invalid({ label }));
+const date = (label: string) =>
+	z.string({ error: m.people_err_date_required({ label }) }).refine(isIsoDate, m.people_err_date_invalid({ label }));
 const exemptionSchema = () =>
 	z
 		.object({
@@ -27,11 +28,12 @@ const exemptionSchema = () =>
 		})
 		.refine((v) => v.fromDate <= v.toDate, { message: m.people_err_to_before_from(), path: ['toDate'] });
 
-const assignSchema = () => z.object({
-	moduleSlug: fields.text(m.people_label_module(), 64),
-	dueDate: date(m.people_label_due()),
-	mandatory: z.enum(['yes', 'no'], m.people_err_choose_mandatory())
-});
+const assignSchema = () =>
+	z.object({
+		moduleSlug: fields.text(m.people_label_module(), 64),
+		dueDate: date(m.people_label_due()),
+		mandatory: z.enum(['yes', 'no'], m.people_err_choose_mandatory())
+	});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
@@ -49,8 +51,16 @@ export const load: PageServerLoad = async ({ params }) => {
 		exemptions,
 		reasons: EXEMPTION_REASONS,
 		catalogue: listModules().map((mod) => ({ slug: mod.slug, title: mod.title })),
-		canManageAccount: canIssuePasswordFor(user, { id: person.id, orgId: person.orgId, roles: grants.map((g) => g.role) }),
-		canManageTraining: canManageTrainingOf(user, { id: person.id, orgId: person.orgId, unitPaths: units.map((u) => u.path) })
+		canManageAccount: canIssuePasswordFor(user, {
+			id: person.id,
+			orgId: person.orgId,
+			roles: grants.map((g) => g.role)
+		}),
+		canManageTraining: canManageTrainingOf(user, {
+			id: person.id,
+			orgId: person.orgId,
+			unitPaths: units.map((u) => u.path)
+		})
 	};
 };
 
@@ -66,17 +76,45 @@ export const actions: Actions = {
 		const form = await parseForm(event.request, exemptionSchema());
 		if (!form.ok) return fail(400, { ...form, exemptionForm: true });
 		const slug = form.data.moduleSlug || null;
-		if (slug && !getModule(slug)) return fail(400, { ...failure(m.people_err_target_module_not_found()), exemptionForm: true });
-		await recordExemption(db, user, { personId: person.id, moduleSlug: slug, reason: form.data.reason, note: form.data.note || null, fromDate: form.data.fromDate, toDate: form.data.toDate }, event.getClientAddress());
+		if (slug && !getModule(slug))
+			return fail(400, { ...failure(m.people_err_target_module_not_found()), exemptionForm: true });
+		await recordExemption(
+			db,
+			user,
+			{
+				personId: person.id,
+				moduleSlug: slug,
+				reason: form.data.reason,
+				note: form.data.note || null,
+				fromDate: form.data.fromDate,
+				toDate: form.data.toDate
+			},
+			event.getClientAddress()
+		);
 		return { exempted: true };
 	},
 	assign: async (event) => {
 		const { user, person } = await requireManagedPerson(event.params.personId);
 		const form = await parseForm(event.request, assignSchema());
 		if (!form.ok) return fail(400, { ...form, assignForm: true });
-		if (!getModule(form.data.moduleSlug)) return fail(400, { ...failure(m.people_err_module_not_found()), assignForm: true });
-		if (form.data.dueDate < toJstDate(new Date())) return fail(400, { ...failure(m.err_check_input(), { dueDate: m.people_err_due_past() }, form.data), assignForm: true });
-		const outcome = await assignManually(db, user, { personId: person.id, moduleSlug: form.data.moduleSlug, dueDate: form.data.dueDate, mandatory: form.data.mandatory === 'yes' }, event.getClientAddress());
+		if (!getModule(form.data.moduleSlug))
+			return fail(400, { ...failure(m.people_err_module_not_found()), assignForm: true });
+		if (form.data.dueDate < toJstDate(new Date()))
+			return fail(400, {
+				...failure(m.err_check_input(), { dueDate: m.people_err_due_past() }, form.data),
+				assignForm: true
+			});
+		const outcome = await assignManually(
+			db,
+			user,
+			{
+				personId: person.id,
+				moduleSlug: form.data.moduleSlug,
+				dueDate: form.data.dueDate,
+				mandatory: form.data.mandatory === 'yes'
+			},
+			event.getClientAddress()
+		);
 		if (!outcome.ok) return fail(400, { ...failure(outcome.message, {}, form.data), assignForm: true });
 		return { assigned: true };
 	}

@@ -3,7 +3,16 @@ import { editorChoices, saveFromForm } from '#lib/server/curriculum-editor.ts';
 import type { CurriculumDraft } from '#lib/domain/curriculum-form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const EMPTY: CurriculumDraft = { name: '', active: true, jobGrades: [], tags: '', unitIds: [], employmentTypes: [], hiredWithinDays: '', items: [] };
+const EMPTY: CurriculumDraft = {
+	name: '',
+	active: true,
+	jobGrades: [],
+	tags: '',
+	unitIds: [],
+	employmentTypes: [],
+	hiredWithinDays: '',
+	items: []
+};
 
 export const load: PageServerLoad = async () => {
 	const user = requireSection('hr');

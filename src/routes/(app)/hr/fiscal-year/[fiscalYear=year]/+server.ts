@@ -11,7 +11,14 @@ export const GET: RequestHandler = async ({ params, getClientAddress }) => {
 	const user = requireSection('hr');
 	const row = await getClosedPack(db, user.orgId, Number(params.fiscalYear));
 	if (!row) error(404, m.fy_err_not_closed());
-	await recordAudit(db, { orgId: user.orgId, actorId: user.id, action: 'export.downloaded', targetType: 'fiscal_year_close', targetId: row.id, ip: getClientAddress() });
+	await recordAudit(db, {
+		orgId: user.orgId,
+		actorId: user.id,
+		action: 'export.downloaded',
+		targetType: 'fiscal_year_close',
+		targetId: row.id,
+		ip: getClientAddress()
+	});
 	return new Response(row.pack, {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',

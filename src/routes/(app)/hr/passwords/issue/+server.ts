@@ -25,6 +25,9 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	const rows = issued.map((p) => [{ code: p.employeeNo }, p.name, p.kana, p.password]);
 	const encoding = enc as CsvEncoding;
 	return new Response(csvBytes(HEADER, rows, encoding) as Uint8Array<ArrayBuffer>, {
-		headers: { ...csvHeaders(m.export_file_passwords({ date: toJstDate(new Date()) }), encoding), 'cache-control': 'no-store' }
+		headers: {
+			...csvHeaders(m.export_file_passwords({ date: toJstDate(new Date()) }), encoding),
+			'cache-control': 'no-store'
+		}
 	});
 };

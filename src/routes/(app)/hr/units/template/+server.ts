@@ -12,7 +12,8 @@ const EXAMPLE = [
 /** The organisation chart template, UTF-8 with BOM so that Excel opens it correctly. */
 export const GET: RequestHandler = () => {
 	requireSection('hr');
-	const body = '\ufeff' + [UNIT_CSV_HEADER, ...EXAMPLE].map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n') + '\r\n';
+	const body =
+		'\ufeff' + [UNIT_CSV_HEADER, ...EXAMPLE].map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n') + '\r\n';
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

@@ -20,30 +20,66 @@ export const load: PageServerLoad = async ({ params }) => {
 	const unit = await requireVisibleUnit(user, params.unitId);
 	const today = toJstDate(new Date());
 	const staff = await listUnitStaff(db, unit.orgId, unit.path, today);
-	const [statuses, reminded] = await Promise.all([listAssignmentStatuses(db, staff.map((s) => s.id), today, moduleVersions()), remindedToday(db, user.id, today)]);
+	const [statuses, reminded] = await Promise.all([
+		listAssignmentStatuses(
+			db,
+			staff.map((s) => s.id),
+			today,
+			moduleVersions()
+		),
+		remindedToday(db, user.id, today)
+	]);
 	const progress = staff
 		.map((s) => {
 			const all = statuses.get(s.id) ?? [];
 			// only what is still open is listed (a 課 of 300 × 20 modules would otherwise be 6,000 lines); the person's page has all
-			const items = all.filter((a) => a.status !== 'passed' && a.status !== 'exempt').map((a) => ({ title: titleOf(a.moduleSlug), dueDate: a.dueDate, status: a.status }));
+			const items = all
+				.filter((a) => a.status !== 'passed' && a.status !== 'exempt')
+				.map((a) => ({ title: titleOf(a.moduleSlug), dueDate: a.dueDate, status: a.status }));
 			// what the progress table shows; the staff table below has the rest of each person
-			return { id: s.id, name: s.name, kana: s.kana, jobGrade: s.jobGrade, hireDate: s.hireDate, unitName: s.unitName, items, total: all.length, passed: all.filter((a) => a.status === 'passed').length, ...summarise(all), reminded: reminded.has(s.id) };
+			return {
+				id: s.id,
+				name: s.name,
+				kana: s.kana,
+				jobGrade: s.jobGrade,
+				hireDate: s.hireDate,
+				unitName: s.unitName,
+				items,
+				total: all.length,
+				passed: all.filter((a) => a.status === 'passed').length,
+				...summarise(all),
+				reminded: reminded.has(s.id)
+			};
 		})
 		// who is behind comes first
 		.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.kana.localeCompare(b.kana, 'ja'));
-	const newHires = progress.filter((p) => isNewHire(p.hireDate, today)).sort((a, b) => b.hireDate.localeCompare(a.hireDate));
+	const newHires = progress
+		.filter((p) => isNewHire(p.hireDate, today))
+		.sort((a, b) => b.hireDate.localeCompare(a.hireDate));
 	return { unit: { id: unit.id, name: unit.name }, staff, progress, newHires };
 };
 
 export const actions: Actions = {
 	/** 督促: an in-app reminder listing the person's open training; one per person per day. */
 	remind: async (event) => {
-		const form = await parseForm(event.request, z.object({ personId: z.string().regex(/^[a-z2-7]{24}$/, m.err_person_ref_invalid()) }));
+		const form = await parseForm(
+			event.request,
+			z.object({ personId: z.string().regex(/^[a-z2-7]{24}$/, m.err_person_ref_invalid()) })
+		);
 		if (!form.ok) return fail(400, form);
 		const { user, person } = await requireManagedPerson(form.data.personId);
 		const today = toJstDate(new Date());
-		const open = (await listMyAssignments(db, person.id, today, moduleVersions())).filter((a) => a.status !== 'passed' && a.status !== 'exempt');
-		const outcome = await sendReminder(db, user, person.id, open.map((a) => titleOf(a.moduleSlug)), today, event.getClientAddress());
+		const open = (await listMyAssignments(db, person.id, today, moduleVersions())).filter(
+			(a) => a.status !== 'passed' && a.status !== 'exempt'
+		);
+		const outcome = await sendReminder(
+			db,
+			user,
+			person.id,
+			open.map((a) => titleOf(a.moduleSlug)),
+			today,
+			event.getClientAddress()
+		);
 		if (!outcome.ok) return fail(400, failure(outcome.message));
 		return { reminded: person.name };
 	}

@@ -29,10 +29,22 @@ export const load: PageServerLoad = async ({ params }) => {
 		return {
 			...common,
 			state: 'result' as const,
-			result: { score: result.score, maxScore: result.maxScore, passed: result.passed, submittedAt: result.submittedAt, passMark: attempt.passMark, moduleVersion: result.moduleVersion },
+			result: {
+				score: result.score,
+				maxScore: result.maxScore,
+				passed: result.passed,
+				submittedAt: result.submittedAt,
+				passMark: attempt.passMark,
+				moduleVersion: result.moduleVersion
+			},
 			items: toResultView(module, attempt.draw, result.answers)
 		};
-	return { ...common, state: 'open' as const, items: toQuizView(module, attempt.draw), saved: await listSavedAnswers(db, attempt.id) };
+	return {
+		...common,
+		state: 'open' as const,
+		items: toQuizView(module, attempt.draw),
+		saved: await listSavedAnswers(db, attempt.id)
+	};
 };
 
 export const actions: Actions = {
