@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isInSubtree } from './unit-path.ts';
 import {
 	canEnterSection,
 	canIssuePasswordFor,
@@ -6,7 +7,6 @@ import {
 	canSeePerson,
 	canSeeUnit,
 	homeSection,
-	isInSubtree,
 	reportScope,
 	sectionsFor,
 	type Grant,

@@ -1,5 +1,6 @@
 /** Who may see what. Pure rules; the server applies them on every load and action. */
 import * as m from '../paraglide/messages.js';
+import { anyInSubtrees, isInSubtree } from './unit-path.ts';
 
 export type Role = 'manager' | 'hr' | 'admin' | 'executive' | 'security_officer';
 
@@ -39,10 +40,6 @@ export function managedPaths(viewer: Pick<Viewer, 'grants'>): string[] {
 	return viewer.grants.flatMap((g) => (g.role === 'manager' && g.unitPath ? [g.unitPath] : []));
 }
 
-export function isInSubtree(unitPath: string, scopePath: string): boolean {
-	return scopePath.endsWith('/') && unitPath.startsWith(scopePath);
-}
-
 /**
  * May the viewer see the people and records of the unit at `unitPath` (in `unitOrgId`)?
  * HR, admin, executives and security officers see their whole organisation; a manager only
@@ -59,7 +56,7 @@ export function canSeePerson(viewer: Viewer, target: { id: string; orgId: string
 	if (target.orgId !== viewer.orgId) return false;
 	if (target.id === viewer.id) return true;
 	if (hasRole(viewer, 'hr', 'admin', 'executive', 'security_officer')) return true;
-	return target.unitPaths.some((path) => managedPaths(viewer).some((p) => isInSubtree(path, p)));
+	return anyInSubtrees(target.unitPaths, managedPaths(viewer));
 }
 
 /** The part of the organisation a viewer's reports cover: null for all of it, else unit subtrees. */
@@ -104,7 +101,7 @@ export function canManageTrainingOf(
 ): boolean {
 	if (target.orgId !== viewer.orgId || target.id === viewer.id) return false;
 	if (hasRole(viewer, 'hr', 'admin')) return true;
-	return target.unitPaths.some((path) => managedPaths(viewer).some((p) => isInSubtree(path, p)));
+	return anyInSubtrees(target.unitPaths, managedPaths(viewer));
 }
 
 /** Accounts only an administrator may reset: HR issuing one a password could take it over. */

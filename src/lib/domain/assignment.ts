@@ -2,6 +2,7 @@
  * Curricula → assignments: which staff a rule covers, when each assignment is due, which
  * period (年度 or module version) it belongs to, and its status. Pure; dates are ISO strings.
  */
+import { anyInSubtrees } from './unit-path.ts';
 import { addDays, fiscalYearOf, fiscalYearRange, type IsoDate } from './japanese-date.ts';
 import * as m from '../paraglide/messages.js';
 
@@ -38,7 +39,7 @@ export function matchesRule(c: RuleCriteria, s: StaffFacts, today: IsoDate): boo
 	return (
 		some(c.jobGrades, (g) => g === s.jobGrade) &&
 		some(c.tagsAny, (t) => s.tags.includes(t)) &&
-		some(c.unitPaths, (p) => s.unitPaths.some((u) => u.startsWith(p))) &&
+		some(c.unitPaths, (p) => anyInSubtrees(s.unitPaths, [p])) &&
 		some(c.employmentTypes, (e) => e === s.employmentType) &&
 		(c.hiredWithinDays === undefined || (s.hireDate <= today && addDays(s.hireDate, c.hiredWithinDays) >= today))
 	);

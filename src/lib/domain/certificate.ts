@@ -3,7 +3,8 @@
  * server issues certificates lazily and looks codes up (src/lib/server/certificates.ts).
  */
 import { fiscalYearOf, type IsoDate } from './japanese-date.ts';
-import { hasRole, isInSubtree, managedPaths, type Viewer } from './access.ts';
+import { hasRole, managedPaths, type Viewer } from './access.ts';
+import { anyInSubtrees } from './unit-path.ts';
 import type { ModuleFact } from './report-facts.ts';
 
 /** No 0/O, 1/I/L: a code read aloud over the phone or copied from paper stays unambiguous. */
@@ -79,5 +80,5 @@ export function canViewCertificate(
 ): boolean {
 	if (owner.orgId !== viewer.orgId) return false;
 	if (owner.id === viewer.id || hasRole(viewer, 'hr', 'admin')) return true;
-	return owner.unitPaths.some((path) => managedPaths(viewer).some((p) => isInSubtree(path, p)));
+	return anyInSubtrees(owner.unitPaths, managedPaths(viewer));
 }

@@ -15,7 +15,6 @@ export type StoredCurriculum = {
 };
 
 /** Unit paths are "/部id/課id/": the last segment is the unit the rule names. */
-export const unitIdOfPath = (path: string) => path.split('/').filter(Boolean).at(-1) ?? '';
 
 async function loadItems(db: Db, ids: string[]) {
 	if (ids.length === 0) return [];

@@ -6,7 +6,8 @@ import { person, personTag } from './db/schema.ts';
 import { listUnits } from './org.ts';
 import { listModules } from './content/catalog.ts';
 import { jobs } from './jobs/index.ts';
-import { getCurriculum, saveCurriculum, storedCriteria, unitIdOfPath } from './curricula.ts';
+import { getCurriculum, saveCurriculum, storedCriteria } from './curricula.ts';
+import { depthOf, unitIdOfPath } from '../domain/unit-path.ts';
 import { readForm } from './forms.ts';
 import { draftOf, readDraft, validateDraft, type Choices } from '../domain/curriculum-form.ts';
 import { EMPLOYMENT_TYPES, JOB_GRADES } from '../domain/labels.ts';
@@ -35,7 +36,7 @@ export async function editorChoices(orgId: string) {
 		units: units.map((u) => ({
 			id: u.id,
 			name: u.name,
-			depth: u.path.split('/').filter(Boolean).length - 1,
+			depth: depthOf(u.path),
 			path: u.path
 		})),
 		employmentTypes: Object.entries(EMPLOYMENT_TYPES).map(([code, label]) => ({ code, label })),

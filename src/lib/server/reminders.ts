@@ -3,6 +3,7 @@
  * due and overdue training, an escalation to the 課長, and HR's weekly digest. Runs in the
  * background; each person's notices and their "already reminded" marks are written in one transaction.
  */
+import { anyInSubtrees, sectionIdOf } from '../domain/unit-path.ts';
 import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from './db/client.ts';
 import { assignment, orgUnit, person, reminderSent, roleGrant } from './db/schema.ts';
@@ -171,7 +172,7 @@ export async function runReminders(
 		for (const [personId, rs] of groupBy(escalations, (r) => r.item.personId)) {
 			const paths = current(personId).map((m) => m.path);
 			const managers = grants.filter(
-				(g) => g.role === 'manager' && g.path && g.personId !== personId && paths.some((p) => p.startsWith(g.path!))
+				(g) => g.role === 'manager' && g.path && g.personId !== personId && anyInSubtrees(paths, [g.path!])
 			);
 			const p = people.get(personId)!;
 			for (const m of new Set(managers.map((g) => g.personId)))
@@ -210,8 +211,7 @@ async function weeklyDigest(
 	if (hr.length === 0) return 0;
 	const overduePeople = [...new Set(items.filter((i) => i.status === 'overdue').map((i) => i.personId))];
 	// the 課 is the second level of the path (/部/課/係/)
-	const sectionOf = (personId: string) =>
-		current(personId)[0]?.path.split('/').filter(Boolean).slice(0, 2).at(-1) ?? null;
+	const sectionOf = (personId: string) => sectionIdOf(current(personId)[0]?.path ?? '');
 	const counts = new Map<string, number>();
 	for (const p of overduePeople) {
 		const s = sectionOf(p);

@@ -7,7 +7,7 @@ import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from '
 import type { Db } from '../db/client.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import { exemption, moduleProgress, orgUnit, person, unitMembership } from '../db/schema.ts';
-import { isInSubtree } from '../../domain/access.ts';
+import { departmentIdOf, isInSubtree } from '../../domain/unit-path.ts';
 import { ASSIGNMENT_STATUS_LABELS, passCounts, type Recurrence } from '../../domain/assignment.ts';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date.ts';
 import { factStatus, type ModuleFact } from '../../domain/report-facts.ts';
@@ -240,7 +240,7 @@ export async function* referencePages(
 		const out: Cell[][] = [];
 		for (const p of visible) {
 			const u = unitOf.get(p.id);
-			const dept = u ? units.get(u.path.split('/').filter(Boolean)[0]) : undefined;
+			const dept = u ? units.get(departmentIdOf(u.path) ?? '') : undefined;
 			for (const f of (factsOf.get(p.id) ?? []).sort(
 				(a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.moduleSlug.localeCompare(b.moduleSlug)
 			)) {

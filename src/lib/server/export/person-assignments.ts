@@ -10,7 +10,7 @@ import {
 import { jsonRows } from '../db/json-rows.ts';
 import type { Db } from '../db/client.ts';
 import { orgUnit } from '../db/schema.ts';
-import { isInSubtree } from '../../domain/access.ts';
+import { departmentIdOf, isInSubtree } from '../../domain/unit-path.ts';
 import { ASSIGNMENT_STATUS_LABELS } from '../../domain/assignment.ts';
 import { fiscalYearRange, formatFiscalYear, toJstDate } from '../../domain/japanese-date.ts';
 import { buildFacts, factStatus, type ExemptionRow } from '../../domain/report-facts.ts';
@@ -117,7 +117,7 @@ export async function* personAssignmentPages(
 		const out: Cell[][] = [];
 		for (const p of visible) {
 			const u = p.unit;
-			const dept = u ? units.get(u.path.split('/').filter(Boolean)[0]) : undefined;
+			const dept = u ? units.get(departmentIdOf(u.path) ?? '') : undefined;
 			for (const f of (factsOf.get(p.id) ?? []).sort(
 				(a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.moduleSlug.localeCompare(b.moduleSlug)
 			)) {

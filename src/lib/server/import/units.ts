@@ -2,6 +2,7 @@
  * Applies the organisation chart CSV: new units, renamed ones, and ones moved under another parent
  * (their whole subtree's paths move with them). All or nothing, audited in the same transaction.
  */
+import { isInSubtree, movePath } from '../../domain/unit-path.ts';
 import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { orgUnit } from '../db/schema.ts';
@@ -69,7 +70,7 @@ export async function importUnits(db: Db, actor: Actor, text: string, ip: string
 				.where(and(eq(orgUnit.orgId, actor.orgId), like(orgUnit.path, `${unit.path}%`)));
 			await tx.update(orgUnit).set({ parentId: parent.id, name: u.name, kana: u.kana }).where(eq(orgUnit.id, unit.id));
 			for (const [code, v] of byCode)
-				if (v.path.startsWith(unit.path)) byCode.set(code, { ...v, path: newPath + v.path.slice(unit.path.length) });
+				if (isInSubtree(v.path, unit.path)) byCode.set(code, { ...v, path: movePath(v.path, unit.path, newPath) });
 		}
 		await recordAudit(tx, {
 			orgId: actor.orgId,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../testing/db.ts';
 import { NOW, seedVariedOrg, SLUGS } from '../testing/varied-org.ts';
 import { personTag, trainingRecord } from '../db/schema.ts';
-import { isInSubtree } from '../../domain/access.ts';
+import { isInSubtree } from '../../domain/unit-path.ts';
 import {
 	evaluateTarget,
 	groupSummaries,

@@ -1,4 +1,4 @@
-import { isInSubtree } from '../../domain/access.ts';
+import { isInSubtree, unitIdOfPath } from '../../domain/unit-path.ts';
 import {
 	emptyTally,
 	emptyTrend,
@@ -168,7 +168,7 @@ export function dashboardTally(
 						name: p!.name,
 						kana: p!.kana,
 						employeeNo: p!.employeeNo,
-						unitName: data.units.get(p!.unitPath?.split('/').filter(Boolean).at(-1) ?? '')?.name ?? '',
+						unitName: data.units.get(unitIdOfPath(p!.unitPath ?? ''))?.name ?? '',
 						overdue: [],
 						notStarted: []
 					})
@@ -199,7 +199,7 @@ export function dashboardTally(
 				name: unitName(id),
 				summary,
 				sections: [...units.keys()]
-					.filter((u) => (data.units.get(u)?.path ?? '').startsWith(`/${id}/`) && u !== id)
+					.filter((u) => isInSubtree(data.units.get(u)?.path ?? '', `/${id}/`) && u !== id)
 					.sort(byPath)
 					.map((u) => ({ id: u, name: unitName(u), summary: units.get(u)! }))
 			}));

@@ -1,5 +1,5 @@
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
-import { isInSubtree } from '../../domain/access.ts';
+import { departmentIdOf, isInSubtree, sectionIdOf } from '../../domain/unit-path.ts';
 import { readAssignmentRows, readOrgAssignmentRows, readOrgResultRows, readResultRows } from './fact-rows.ts';
 import type { Db } from '../db/client.ts';
 import { attemptItem, attemptResult, exemption, orgUnit, trainingRecord } from '../db/schema.ts';
@@ -125,7 +125,6 @@ export async function loadYearBase(
 	for (const p of snap.people) {
 		if (keep && !keep.has(p.id)) continue;
 		const at = unitOf.get(p.id);
-		const segments = at ? at.path.split('/').filter(Boolean) : [];
 		people.set(p.id, {
 			id: p.id,
 			name: p.name,
@@ -133,8 +132,8 @@ export async function loadYearBase(
 			employeeNo: p.employeeNo,
 			unitPath: at?.path ?? null,
 			active: p.active,
-			deptId: segments[0] ?? null,
-			unitId: segments[1] ?? segments[0] ?? null,
+			deptId: at ? departmentIdOf(at.path) : null,
+			unitId: at ? sectionIdOf(at.path) : null,
 			jobGrade: p.jobGrade,
 			tags: snap.tagsOf(p.id)
 		});

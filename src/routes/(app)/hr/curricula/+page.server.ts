@@ -1,6 +1,7 @@
 import { db } from '#lib/server/db/index.ts';
 import { requireSection } from '#lib/server/guards.ts';
-import { listCurricula, unitIdOfPath } from '#lib/server/curricula.ts';
+import { listCurricula } from '#lib/server/curricula.ts';
+import { unitIdOfPath } from '#lib/domain/unit-path.ts';
 import { listUnits } from '#lib/server/org.ts';
 import { getModule } from '#lib/server/content/catalog.ts';
 import { describeCriteria, describeDue, RECURRENCE_LABELS } from '#lib/domain/curriculum-form.ts';

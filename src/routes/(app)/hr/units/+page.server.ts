@@ -1,3 +1,4 @@
+import { depthOf } from '#lib/domain/unit-path.ts';
 import { fail } from '@sveltejs/kit';
 import { db } from '#lib/server/db/index.ts';
 import { requireSection } from '#lib/server/guards.ts';
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async () => {
 			name: u.name,
 			kana: u.kana,
 			kind: u.kind,
-			depth: u.path.split('/').filter(Boolean).length - 1,
+			depth: depthOf(u.path),
 			parentCode: u.parentId ? (byId.get(u.parentId)?.code ?? '') : ''
 		}))
 	};
