@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { isIsoDate, toJstDate } from '#lib/domain/japanese-date.ts';
 import { db } from '#lib/server/db/index.ts';
 import { requireSection } from '#lib/server/guards.ts';
-import { failure, fields, parseForm, readForm } from '#lib/server/forms.ts';
+import { failure, fields, parseForm, readUpload } from '#lib/server/forms.ts';
 import { importTraining, listRecentTraining, recordTraining, TRAINING_KINDS } from '#lib/server/training.ts';
-import { decodeCsvBytes } from '#lib/server/import/decode.ts';
+import { decodeCsvBytes, MAX_IMPORT_BYTES } from '#lib/server/import/decode.ts';
 import { readTrainingCsv } from '#lib/server/import/training-csv.ts';
 import { CATEGORIES } from '#lib/server/content/types.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,12 +31,10 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	upload: async (event) => {
 		const user = requireSection('hr');
-		const read = await readForm(event.request);
-		if (!read.ok) return fail(400, { upload: true, ...failure(read.message), rowErrors: [] });
-		const file = read.form.get('file');
-		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { upload: true, ...failure(m.training_err_choose_csv()), rowErrors: [] });
-		const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+		// the same reader and size limit as the staff import: an oversized file is refused before it is read
+		const upload = await readUpload(event.request, MAX_IMPORT_BYTES);
+		if (!upload.ok) return fail(upload.status, { upload: true, ...upload.failure, rowErrors: [] });
+		const decoded = decodeCsvBytes(new Uint8Array(await upload.file.arrayBuffer()));
 		if (!decoded.ok) return fail(400, { upload: true, ...failure(decoded.message), rowErrors: [] });
 		const parsed = readTrainingCsv(decoded.text, CATEGORIES, toJstDate(new Date()));
 		if (!parsed.ok) return fail(400, { upload: true, ...failure(parsed.message), rowErrors: [] });
