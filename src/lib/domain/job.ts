@@ -32,9 +32,6 @@ export const isActive = (status: JobStatus) => status === 'queued' || status ===
 export const mayStartJobs = (viewer: Pick<Viewer, 'grants'>) =>
 	canEnterSection(viewer, 'hr') || canEnterSection(viewer, 'dashboard');
 
-export const isJobKind = (v: unknown): v is JobKind =>
-	typeof v === 'string' && (JOB_KINDS as readonly string[]).includes(v);
-
 /**
  * Only the person who started a job sees it (its result may be a file of personal data chosen
  * within their own scope). Anybody else, HR and administrators included, gets a 404; the audit

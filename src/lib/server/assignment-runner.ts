@@ -6,6 +6,7 @@ import { mailConfig } from './config.ts';
 import { evaluateAssignments } from './assignments.ts';
 import { organisation } from './db/schema.ts';
 import { yieldToEventLoop } from './event-loop.ts';
+import { pruneFailures } from './auth/throttle-store.ts';
 
 export const moduleVersions = () => new Map(listModules().map((m) => [m.slug, m.version]));
 
@@ -21,7 +22,8 @@ const remind = (orgId: string) =>
 
 /**
  * At start and then daily: new 年度, new hires and transfers get their assignments without
- * waiting for an import; then the day's reminders go out.
+ * waiting for an import; then the day's reminders go out. Sign-in failures too old to count for
+ * the lock-out rules are dropped, so the table does not grow with every mistyped password.
  */
 export function scheduleDailyRefresh() {
 	const run = async () => {
@@ -30,6 +32,7 @@ export function scheduleDailyRefresh() {
 			await yieldToEventLoop();
 			await remind(org.id);
 		}
+		await pruneFailures(db);
 	};
 	run().catch((e) => console.error('[manabi] assignment refresh failed:', e));
 	setInterval(

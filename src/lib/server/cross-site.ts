@@ -10,8 +10,6 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** In the reader's locale. */
 export const crossSiteMessage = () => m.error_cross_site();
-/** @deprecated always Japanese: use `crossSiteMessage()`. */
-export const CROSS_SITE_MESSAGE = m.error_cross_site({}, { locale: 'ja' });
 
 export function isCrossSiteWrite(method: string, origin: string | null, appOrigin: string): boolean {
 	return WRITES.has(method.toUpperCase()) && origin !== appOrigin;

@@ -3,14 +3,14 @@ import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
 import { crossSiteMessage } from './cross-site.ts';
 import { BUSY_MESSAGE, busyMessage } from './busy.ts';
 import { frameworkErrorMessage, SERVER_ERROR_MESSAGE } from './error-messages.ts';
-import { BAD_FORM_MESSAGE } from './forms.ts';
+import { badFormMessage } from './forms.ts';
 
 describe('frameworkErrorMessage', () => {
 	it('says in Japanese what SvelteKit says in English', () => {
 		expect(frameworkErrorMessage(400)).toContain('リクエストの形式が正しくありません');
 		expect(frameworkErrorMessage(404)).toBe('ページが見つかりません。');
 		expect(frameworkErrorMessage(405)).toContain('このページでは行えません');
-		expect(frameworkErrorMessage(415)).toBe(BAD_FORM_MESSAGE);
+		expect(frameworkErrorMessage(415)).toBe(badFormMessage());
 	});
 
 	it('has a general message for other client errors and one for every server error', () => {

@@ -131,10 +131,6 @@ export const failure = (
 /** In the reader's locale. */
 export const badFormMessage = () => m.form_err_bad_form();
 export const repeatedFieldMessage = () => m.form_err_repeated_field();
-/** @deprecated always Japanese: use `badFormMessage()`, which follows the reader's locale. */
-export const BAD_FORM_MESSAGE = m.form_err_bad_form({}, { locale: 'ja' });
-/** @deprecated always Japanese: use `repeatedFieldMessage()`. */
-export const REPEATED_FIELD_MESSAGE = m.form_err_repeated_field({}, { locale: 'ja' });
 
 export type RawForm = { ok: true; form: FormData } | { ok: false; message: string };
 

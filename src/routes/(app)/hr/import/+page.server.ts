@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '#lib/server/db/index.ts';
 import { requireSection } from '#lib/server/guards.ts';
-import { BAD_FORM_MESSAGE, failure, readForm, readUpload } from '#lib/server/forms.ts';
+import { badFormMessage, failure, readForm, readUpload } from '#lib/server/forms.ts';
 import { listImports, undoLastImport } from '#lib/server/import/apply.ts';
 import { checkDraft, previewImport } from '#lib/server/import/service.ts';
 import { MAX_IMPORT_BYTES } from '#lib/server/import/decode.ts';
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const read = await readForm(request);
 		if (!read.ok) return fail(400, failure(read.message));
 		const draftId = read.form.get('draftId');
-		if (typeof draftId !== 'string') return fail(400, failure(BAD_FORM_MESSAGE));
+		if (typeof draftId !== 'string') return fail(400, failure(badFormMessage()));
 		const opts = {
 			skipErrorRows: read.form.get('skipErrorRows') === 'on',
 			confirmDeactivation: read.form.get('confirmDeactivation') === 'on'
@@ -45,7 +45,7 @@ export const actions: Actions = {
 		const read = await readForm(request);
 		if (!read.ok) return fail(400, failure(read.message));
 		const importId = read.form.get('importId');
-		if (typeof importId !== 'string') return fail(400, failure(BAD_FORM_MESSAGE));
+		if (typeof importId !== 'string') return fail(400, failure(badFormMessage()));
 		const outcome = await undoLastImport(db, { orgId: user.orgId, actorId: user.id, ip: getClientAddress() }, importId);
 		if (!outcome.ok) return fail(400, failure(outcome.message));
 		redirect(303, '/hr/import?done=undone');
