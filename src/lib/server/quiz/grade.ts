@@ -7,7 +7,14 @@ export type ItemResult = { itemId: string; correct: boolean; given: string[]; an
 
 export type Grade = { score: number; max: number; passed: boolean; items: ItemResult[] };
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+/**
+ * Whether the chosen choices are exactly the key, in any order. A choice given twice is not an
+ * answer the form can send, so it never counts as correct.
+ */
+export function isCorrect(given: readonly string[], key: readonly string[]): boolean {
+	const chosen = new Set(given);
+	return chosen.size === given.length && given.length === key.length && key.every((k) => chosen.has(k));
+}
 
 /**
  * One point per item; a multiple-choice item counts only when the chosen set equals the key
@@ -16,7 +23,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 export function gradeAttempt(draw: Draw, answers: Answers, passMark: number): Grade {
 	const items = draw.map((d) => {
 		const given = answers[d.itemId] ?? [];
-		return { itemId: d.itemId, correct: sameSet(given, d.answer), given, answer: d.answer };
+		return { itemId: d.itemId, correct: isCorrect(given, d.answer), given, answer: d.answer };
 	});
 	const score = items.filter((i) => i.correct).length;
 	const max = draw.length;

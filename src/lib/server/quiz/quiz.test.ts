@@ -3,7 +3,7 @@ import type { Item } from '../content/types.ts';
 import { TRUE_FALSE_CHOICES } from '../content/types.ts';
 import { parseAnswers } from './answers.ts';
 import { drawQuiz, shuffle, type Draw } from './draw.ts';
-import { gradeAttempt } from './grade.ts';
+import { gradeAttempt, isCorrect } from './grade.ts';
 
 /** A deterministic source: cycles through the given values. */
 const seq = (...values: number[]) => {
@@ -95,6 +95,19 @@ const draw: Draw = [
 	{ itemId: 's2', type: 'single', choiceOrder: ['c', 'a', 'b'], answer: ['a'] },
 	{ itemId: 't2', type: 'truefalse', choiceOrder: ['o', 'x'], answer: ['o'] }
 ];
+
+describe('isCorrect', () => {
+	it('takes the key in any order and nothing else', () => {
+		expect(isCorrect(['c', 'a'], ['a', 'c'])).toBe(true);
+		expect(isCorrect(['a'], ['a', 'c'])).toBe(false);
+		expect(isCorrect(['a', 'c', 'd'], ['a', 'c'])).toBe(false);
+		expect(isCorrect([], ['a'])).toBe(false);
+	});
+
+	it('does not count a choice given twice as another choice', () => {
+		expect(isCorrect(['a', 'a'], ['a', 'c'])).toBe(false);
+	});
+});
 
 describe('gradeAttempt', () => {
 	const cases: [string, Record<string, string[]>, number, number, boolean][] = [

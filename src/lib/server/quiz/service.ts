@@ -5,7 +5,7 @@ import { generateId } from '../auth/token.ts';
 import { getOpenAttempt, hasResult, insertAttempt, recordResult, saveAnswers } from '../learning.ts';
 import { parseAnswers } from './answers.ts';
 import { cryptoRandom, drawQuiz, type Draw, type Random } from './draw.ts';
-import { gradeAttempt, type Answers } from './grade.ts';
+import { gradeAttempt, isCorrect, type Answers } from './grade.ts';
 import * as m from '../../paraglide/messages.js';
 
 type Learner = { id: string; orgId: string };
@@ -80,7 +80,7 @@ export function toResultView(module: Module, draw: Draw, answers: Answers) {
 			...q,
 			given,
 			answer: key,
-			correct: given.length === key.length && given.every((g) => key.includes(g)),
+			correct: isCorrect(given, key),
 			explanation: module.bank.find((it) => it.id === q.id)?.explanation ?? ''
 		};
 	});
