@@ -150,7 +150,7 @@ export async function seedBench(db: Db, n: number, modules: BenchModule[], today
 						curriculumId: 'c-all',
 						moduleSlug: m.slug,
 						mandatory: i < 4,
-						due: { kind: 'fiscal_year_end' },
+						due: { kind: 'fiscal_year_end' } as const,
 						recurrence: 'every_fiscal_year' as const
 					}))
 				);

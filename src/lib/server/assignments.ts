@@ -13,9 +13,7 @@ import {
 	passCounts,
 	periodKey,
 	type AssignmentStatus,
-	type DueRule,
 	type Recurrence,
-	type RuleCriteria,
 	type StaffFacts
 } from '../domain/assignment.ts';
 import * as m from '../paraglide/messages.js';
@@ -86,7 +84,7 @@ export async function evaluateAssignments(
 			)) as unknown as string[]
 		);
 		for (const s of staff) {
-			if (existing.has(s.id) || !matchesRule(c.criteria as RuleCriteria, s, today)) continue;
+			if (existing.has(s.id) || !matchesRule(c.criteria, s, today)) continue;
 			existing.add(s.id);
 			rows.push([
 				generateId(),
@@ -95,7 +93,7 @@ export async function evaluateAssignments(
 				key,
 				i.recurrence,
 				i.mandatory ? 1 : 0,
-				computeDueDate(i.due as DueRule, s, fy, today),
+				computeDueDate(i.due, s, fy, today),
 				`curriculum:${c.id}`
 			]);
 		}

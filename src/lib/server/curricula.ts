@@ -30,13 +30,13 @@ function toStored(c: typeof curriculum.$inferSelect, items: (typeof curriculumIt
 		id: c.id,
 		name: c.name,
 		active: c.active,
-		criteria: c.criteria as RuleCriteria,
+		criteria: c.criteria,
 		items: items
 			.filter((i) => i.curriculumId === c.id)
 			.map((i) => ({
 				moduleSlug: i.moduleSlug,
 				mandatory: i.mandatory,
-				due: i.due as DueRule,
+				due: i.due,
 				recurrence: i.recurrence
 			}))
 	};

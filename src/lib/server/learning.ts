@@ -63,7 +63,7 @@ export async function getOwnAttempt(db: Db, attemptId: string, personId: string)
 		.select()
 		.from(attempt)
 		.where(and(eq(attempt.id, attemptId), eq(attempt.personId, personId)));
-	return row ? { ...row, draw: row.draw as Draw } : null;
+	return row ?? null;
 }
 
 /** The latest attempt on this exact content that has no result yet (to resume it). */
@@ -87,7 +87,7 @@ export async function getOpenAttempt(db: Db, personId: string, slug: string, con
 
 export async function listSavedAnswers(db: Db, attemptId: string): Promise<Answers> {
 	const rows = await db.select().from(attemptAnswer).where(eq(attemptAnswer.attemptId, attemptId));
-	return Object.fromEntries(rows.map((r) => [r.itemId, r.choices as string[]]));
+	return Object.fromEntries(rows.map((r) => [r.itemId, r.choices]));
 }
 
 /** Saves the answers given so far (answers for other items stay as they were). */
@@ -114,7 +114,7 @@ export async function hasResult(db: Db, attemptId: string) {
 
 export async function getResult(db: Db, attemptId: string) {
 	const [row] = await db.select().from(attemptResult).where(eq(attemptResult.attemptId, attemptId));
-	return row ? { ...row, answers: row.answers as Answers } : null;
+	return row ?? null;
 }
 
 /**

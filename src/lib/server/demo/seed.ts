@@ -28,17 +28,27 @@ const DEMO_CURRICULA = [
 			{
 				moduleSlug: 'security-policy',
 				mandatory: true,
-				due: { kind: 'fiscal_year_end' },
+				due: { kind: 'fiscal_year_end' } as const,
 				recurrence: 'every_fiscal_year' as const
 			},
-			{ moduleSlug: 'dx-basics', mandatory: false, due: { kind: 'fiscal_year_end' }, recurrence: 'once' as const }
+			{
+				moduleSlug: 'dx-basics',
+				mandatory: false,
+				due: { kind: 'fiscal_year_end' } as const,
+				recurrence: 'once' as const
+			}
 		]
 	},
 	{
 		name: '初任者研修（採用後30日以内）',
 		criteria: { tagsAny: ['初任者'] },
 		items: [
-			{ moduleSlug: 'onboarding', mandatory: true, due: { kind: 'after_hire', days: 30 }, recurrence: 'once' as const }
+			{
+				moduleSlug: 'onboarding',
+				mandatory: true,
+				due: { kind: 'after_hire', days: 30 } as const,
+				recurrence: 'once' as const
+			}
 		]
 	},
 	{
@@ -48,7 +58,7 @@ const DEMO_CURRICULA = [
 			{
 				moduleSlug: 'dx-management',
 				mandatory: true,
-				due: { kind: 'fiscal_year_end' },
+				due: { kind: 'fiscal_year_end' } as const,
 				recurrence: 'on_new_version' as const
 			}
 		]
@@ -60,7 +70,7 @@ const DEMO_CURRICULA = [
 			{
 				moduleSlug: 'personal-information',
 				mandatory: true,
-				due: { kind: 'fiscal_year_end' },
+				due: { kind: 'fiscal_year_end' } as const,
 				recurrence: 'every_fiscal_year' as const
 			}
 		]

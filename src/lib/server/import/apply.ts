@@ -259,7 +259,7 @@ export async function undoLastImport(
 		.orderBy(desc(staffImport.createdAt))
 		.limit(1);
 	if (!last || last.id !== importId || last.undoneAt) return { ok: false, message: m.import_err_undo_only_last() };
-	const ch = last.changes as ImportChanges;
+	const ch = last.changes;
 	try {
 		await db.transaction(async (tx) => {
 			for (const t of ch.transfers) {

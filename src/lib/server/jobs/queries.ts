@@ -20,10 +20,9 @@ export function jobView(row: JobRow, now = new Date()) {
 		remainingMs:
 			row.status === 'running' ? remainingMs({ done: row.progressDone, total, startedAt: row.startedAt, now }) : null,
 		error: row.error,
-		result: (row.result ?? null) as Record<string, unknown> | null,
+		result: row.result ?? null,
 		/** Where an assignment review leads back to: the curricula list after a save, else the units page. */
-		after:
-			(row.params as { after?: unknown } | null)?.after === 'curricula' ? ('curricula' as const) : ('units' as const),
+		after: row.params.after === 'curricula' ? ('curricula' as const) : ('units' as const),
 		hasFile: !!row.outputFile && !outputExpired(row.finishedAt, now),
 		fileGone:
 			row.status === 'done' && row.kind === 'person_export' && (!row.outputFile || outputExpired(row.finishedAt, now)),

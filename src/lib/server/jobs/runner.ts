@@ -65,8 +65,8 @@ export function createJobRunner(opts: Options) {
 	let running: Promise<void> | null = null;
 
 	/** The language of the person who started the job: what it stores is for them to read. */
-	const localeOf = (row: { params: unknown }): AppLocale => {
-		const l = (row.params as { locale?: unknown } | null)?.locale;
+	const localeOf = (row: { params: Record<string, unknown> }): AppLocale => {
+		const l = row.params.locale;
 		return isAppLocale(l) ? l : 'ja';
 	};
 

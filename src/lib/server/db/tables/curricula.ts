@@ -1,3 +1,4 @@
+import type { DueRule, RuleCriteria } from '../../../domain/assignment.ts';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { orgIdColumn, personIdColumn } from './org.ts';
 
@@ -6,7 +7,7 @@ export const curriculum = sqliteTable('curriculum', {
 	id: text('id').primaryKey(),
 	orgId: orgIdColumn(),
 	name: text('name').notNull(),
-	criteria: text('criteria', { mode: 'json' }).notNull(),
+	criteria: text('criteria', { mode: 'json' }).$type<RuleCriteria>().notNull(),
 	active: integer('active', { mode: 'boolean' }).notNull().default(true),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 });
@@ -21,7 +22,7 @@ export const curriculumItem = sqliteTable(
 			.references(() => curriculum.id, { onDelete: 'cascade' }),
 		moduleSlug: text('module_slug').notNull(),
 		mandatory: integer('mandatory', { mode: 'boolean' }).notNull(),
-		due: text('due', { mode: 'json' }).notNull(),
+		due: text('due', { mode: 'json' }).$type<DueRule>().notNull(),
 		recurrence: text('recurrence', { enum: ['every_fiscal_year', 'on_new_version', 'once'] }).notNull()
 	},
 	(t) => [index('curriculum_item_curriculum_idx').on(t.curriculumId)]

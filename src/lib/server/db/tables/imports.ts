@@ -1,3 +1,4 @@
+import type { ImportChanges } from '../../import/apply.ts';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { orgIdColumn } from './org.ts';
 
@@ -14,7 +15,7 @@ export const staffImport = sqliteTable(
 		fileName: text('file_name').notNull(),
 		encoding: text('encoding').notNull(),
 		counts: text('counts', { mode: 'json' }).notNull(),
-		changes: text('changes', { mode: 'json' }).notNull(),
+		changes: text('changes', { mode: 'json' }).$type<ImportChanges>().notNull(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		undoneAt: integer('undone_at', { mode: 'timestamp_ms' })
 	},

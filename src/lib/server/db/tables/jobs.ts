@@ -18,11 +18,11 @@ export const job = sqliteTable(
 		createdBy: text('created_by')
 			.notNull()
 			.references(() => person.id),
-		params: text('params', { mode: 'json' }).notNull(),
+		params: text('params', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
 		progressDone: integer('progress_done').notNull().default(0),
 		progressTotal: integer('progress_total'),
 		phase: text('phase'),
-		result: text('result', { mode: 'json' }),
+		result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),
 		error: text('error'),
 		outputFile: text('output_file'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

@@ -1,3 +1,5 @@
+import type { Draw } from '../../quiz/draw.ts';
+import type { Answers } from '../../quiz/grade.ts';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { orgIdColumn, person, personIdColumn } from './org.ts';
 
@@ -33,7 +35,7 @@ export const attempt = sqliteTable(
 		contentHash: text('content_hash').notNull(),
 		fiscalYear: integer('fiscal_year').notNull(),
 		passMark: integer('pass_mark').notNull(),
-		draw: text('draw', { mode: 'json' }).notNull(),
+		draw: text('draw', { mode: 'json' }).$type<Draw>().notNull(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [index('attempt_person_module_idx').on(t.personId, t.moduleSlug, t.startedAt)]
@@ -47,7 +49,7 @@ export const attemptAnswer = sqliteTable(
 			.notNull()
 			.references(() => attempt.id),
 		itemId: text('item_id').notNull(),
-		choices: text('choices', { mode: 'json' }).notNull(),
+		choices: text('choices', { mode: 'json' }).$type<string[]>().notNull(),
 		savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.attemptId, t.itemId] })]
@@ -65,7 +67,7 @@ export const attemptResult = sqliteTable(
 		moduleSlug: text('module_slug').notNull(),
 		moduleVersion: text('module_version').notNull(),
 		fiscalYear: integer('fiscal_year').notNull(),
-		answers: text('answers', { mode: 'json' }).notNull(),
+		answers: text('answers', { mode: 'json' }).$type<Answers>().notNull(),
 		score: integer('score').notNull(),
 		maxScore: integer('max_score').notNull(),
 		passed: integer('passed', { mode: 'boolean' }).notNull(),
