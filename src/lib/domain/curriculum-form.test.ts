@@ -4,7 +4,7 @@ import {
 	describeCriteria,
 	describeDue,
 	draftOf,
-	readDraft,
+	draftFromFields,
 	splitTags,
 	validateDraft,
 	type Choices
@@ -42,7 +42,7 @@ describe('curriculum form', () => {
 			['dueDate:onboarding', '2027-03-01'],
 			['recurrence:onboarding', 'on_new_version']
 		]);
-		const r = validateDraft(readDraft(f, choices), choices);
+		const r = validateDraft(draftFromFields(f, choices), choices);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.value).toEqual({
@@ -69,7 +69,7 @@ describe('curriculum form', () => {
 
 	it('no criteria means every member of staff; an unticked module is not included', () => {
 		const r = validateDraft(
-			readDraft(
+			draftFromFields(
 				fields([
 					['name', '全職員'],
 					['include:onboarding', 'on'],
@@ -98,7 +98,7 @@ describe('curriculum form', () => {
 			['dueKind:onboarding', 'after_transfer'],
 			['dueDays:onboarding', '0']
 		]);
-		const r = validateDraft(readDraft(f, choices), choices);
+		const r = validateDraft(draftFromFields(f, choices), choices);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		expect(r.fieldErrors).toEqual({
@@ -118,10 +118,10 @@ describe('curriculum form', () => {
 	});
 
 	it('refuses a curriculum without modules and names that are too long or contain control characters', () => {
-		const r1 = validateDraft(readDraft(fields([['name', 'x']]), choices), choices);
+		const r1 = validateDraft(draftFromFields(fields([['name', 'x']]), choices), choices);
 		expect(!r1.ok && r1.fieldErrors.items).toBe('研修を1つ以上選んでください。');
 		const r2 = validateDraft(
-			readDraft(
+			draftFromFields(
 				fields([
 					['name', 'x'.repeat(101)],
 					['include:onboarding', 'on']
@@ -132,7 +132,7 @@ describe('curriculum form', () => {
 		);
 		expect(!r2.ok && r2.fieldErrors.name).toContain('100文字');
 		const r3 = validateDraft(
-			readDraft(
+			draftFromFields(
 				fields([
 					['name', 'a\u0007b'],
 					['include:onboarding', 'on']
@@ -151,7 +151,7 @@ describe('curriculum form', () => {
 			['dueKind:onboarding', 'fixed'],
 			['dueDate:onboarding', '2026-11-22']
 		]);
-		const r = validateDraft(readDraft(f, choices), choices, '2026-11-23');
+		const r = validateDraft(draftFromFields(f, choices), choices, '2026-11-23');
 		expect(!r.ok && r.fieldErrors['dueDate:onboarding']).toContain('今日以降');
 		const ok = fields([
 			['name', 'x'],
@@ -159,11 +159,11 @@ describe('curriculum form', () => {
 			['dueKind:onboarding', 'fixed'],
 			['dueDate:onboarding', '2026-11-23']
 		]);
-		expect(validateDraft(readDraft(ok, choices), choices, '2026-11-23').ok).toBe(true);
+		expect(validateDraft(draftFromFields(ok, choices), choices, '2026-11-23').ok).toBe(true);
 	});
 
 	it('falls back to safe kinds when a select was tampered with', () => {
-		const d = readDraft(
+		const d = draftFromFields(
 			fields([
 				['name', 'x'],
 				['include:onboarding', 'on'],
@@ -206,7 +206,7 @@ describe('curriculum form', () => {
 				[`dueDays:${i.moduleSlug}`, i.dueDays],
 				[`recurrence:${i.moduleSlug}`, i.recurrence]
 			);
-		const r = validateDraft(readDraft(fields(entries), choices), choices);
+		const r = validateDraft(draftFromFields(fields(entries), choices), choices);
 		expect(r.ok && r.value).toEqual({
 			name: '初任者',
 			active: true,
@@ -233,7 +233,7 @@ describe('curriculum form messages for an English reader', () => {
 	it('names every bad field in English', () => {
 		overwriteGetLocale(() => 'en');
 		const r = validateDraft(
-			readDraft(
+			draftFromFields(
 				fields([
 					['name', ''],
 					['jobGrades', '部長'],

@@ -107,7 +107,7 @@ export const splitTags = (s: string) => [
 ];
 
 /** Reads the fields into a draft, keeping what was typed even where it is wrong. */
-export function readDraft(f: FormFields, choices: Choices): CurriculumDraft {
+export function draftFromFields(f: FormFields, choices: Choices): CurriculumDraft {
 	return {
 		name: one(f, 'name'),
 		active: f('active').includes('on'),

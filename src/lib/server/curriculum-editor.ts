@@ -9,7 +9,7 @@ import { jobs } from './jobs/index.ts';
 import { getCurriculum, saveCurriculum, storedCriteria } from './curricula.ts';
 import { depthOf, unitIdOfPath } from '../domain/unit-path.ts';
 import { readForm } from './forms.ts';
-import { draftOf, readDraft, validateDraft, type Choices } from '../domain/curriculum-form.ts';
+import { draftOf, draftFromFields, validateDraft, type Choices } from '../domain/curriculum-form.ts';
 import { EMPLOYMENT_TYPES, JOB_GRADES } from '../domain/labels.ts';
 import { toJstDate } from '../domain/japanese-date.ts';
 import * as m from '../paraglide/messages.js';
@@ -73,7 +73,11 @@ export async function saveFromForm(event: RequestEvent, actor: { id: string; org
 	const form = read.form;
 	const choices = await editorChoices(actor.orgId);
 	const fieldsOf = (key: string) => form.getAll(key).filter((v): v is string => typeof v === 'string');
-	const parsed = validateDraft(readDraft(fieldsOf, choiceLists(choices)), choiceLists(choices), toJstDate(new Date()));
+	const parsed = validateDraft(
+		draftFromFields(fieldsOf, choiceLists(choices)),
+		choiceLists(choices),
+		toJstDate(new Date())
+	);
 	if (!parsed.ok) return fail(400, { message: parsed.message, fieldErrors: parsed.fieldErrors, draft: parsed.draft });
 	const paths = new Map(choices.units.map((u) => [u.id, u.path]));
 	const { name, active, criteria, items } = parsed.value;

@@ -95,7 +95,7 @@ export type ApplyOutcome = { ok: true; importId: string } | { ok: false; message
 type DraftOptions = { skipErrorRows: boolean; confirmDeactivation: boolean };
 
 /** The draft and its analysis against the staff list as it is now, or what HR must put right first. */
-async function readDraft(db: Db, actor: Actor, draftId: string, opts: DraftOptions) {
+async function loadImportDraft(db: Db, actor: Actor, draftId: string, opts: DraftOptions) {
 	const [draft] = await db
 		.select()
 		.from(staffImportDraft)
@@ -126,7 +126,7 @@ export async function checkDraft(
 	draftId: string,
 	opts: DraftOptions
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-	const r = await readDraft(db, actor, draftId, opts);
+	const r = await loadImportDraft(db, actor, draftId, opts);
 	return r.ok ? { ok: true } : r;
 }
 
@@ -137,7 +137,7 @@ export async function applyDraft(
 	draftId: string,
 	opts: DraftOptions
 ): Promise<ApplyOutcome> {
-	const r = await readDraft(db, actor, draftId, opts);
+	const r = await loadImportDraft(db, actor, draftId, opts);
 	if (!r.ok) return r;
 	const { draft, a } = r;
 	const importId = await applyImport(

@@ -1,6 +1,6 @@
 import { db } from '#lib/server/db/index.ts';
 import { requireUser } from '#lib/server/guards.ts';
-import { listCatalogueFor } from '#lib/server/catalogue.ts';
+import { listCatalogueFor } from '#lib/server/learner-modules.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { db } from '#lib/server/db/index.ts';
 import { requireUser } from '#lib/server/guards.ts';
 import { getModule } from '#lib/server/content/catalog.ts';
-import { statusOf, toModuleSummary } from '#lib/server/catalogue.ts';
+import { statusOf, toModuleSummary } from '#lib/server/learner-modules.ts';
 import { getProgress, listHistory, saveProgress } from '#lib/server/learning.ts';
 import { startOrResumeAttempt } from '#lib/server/quiz/service.ts';
 import { attemptHref } from '#lib/routes.ts';

@@ -5,7 +5,7 @@ import { getModule } from '#lib/server/content/catalog.ts';
 import { getOwnAttempt, getResult, listSavedAnswers } from '#lib/server/learning.ts';
 import { saveProgressAnswers, submitAttempt, toQuizView, toResultView } from '#lib/server/quiz/service.ts';
 import { failure, readForm } from '#lib/server/forms.ts';
-import { toModuleSummary } from '#lib/server/catalogue.ts';
+import { toModuleSummary } from '#lib/server/learner-modules.ts';
 import type { Actions, PageServerLoad } from './$types';
 import * as m from '#lib/paraglide/messages.js';
 

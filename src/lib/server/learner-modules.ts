@@ -4,7 +4,7 @@ import { listModules } from './content/catalog.ts';
 import type { Module } from './content/types.ts';
 import { listHistory, listProgress } from './learning.ts';
 
-/** What the catalogue shows of a module: never the bank. */
+/** What the module list shows of a module: never the bank. */
 export function toModuleSummary(m: Module) {
 	return {
 		slug: m.slug,
@@ -37,7 +37,7 @@ export function statusOf(
 	});
 }
 
-/** Every module with this person's status in it, in catalogue order. */
+/** Every module with this person's status in it, in module list order. */
 export async function listCatalogueFor(db: Db, personId: string) {
 	const [progress, history] = await Promise.all([listProgress(db, personId), listHistory(db, personId)]);
 	return listModules().map((m) => ({ ...toModuleSummary(m), status: statusOf(m, progress, history) }));
