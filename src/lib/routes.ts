@@ -1,4 +1,7 @@
-/** URL builders: every link and redirect in the app is made here. */
+/**
+ * URL builders for the addresses that carry a parameter or are chosen at run time (a section's
+ * home, the sign-in page with where to go next). Fixed links in pages are written as they are.
+ */
 import type { Section } from './domain/access.ts';
 
 export const SECTION_HREF: Record<Section, string> = {
