@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getLocale, overwriteGetLocale } from '../paraglide/runtime.js';
-import { monthlyTrend, mostMissed, thresholdProblem } from './metrics.ts';
+import { thresholdProblem } from './metrics.ts';
+import { monthlyTrend, mostMissed } from './trend.ts';
 import { buildFacts, factStatus, mergeFacts, type ModuleFact } from './report-facts.ts';
 
 import { TODAY, person, people, annual, result } from './metrics-fixtures.ts';

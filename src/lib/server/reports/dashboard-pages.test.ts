@@ -3,14 +3,8 @@ import { testDb } from '../testing/db.ts';
 import { NOW, seedVariedOrg, SLUGS } from '../testing/varied-org.ts';
 import { personTag, trainingRecord } from '../db/schema.ts';
 import { isInSubtree } from '../../domain/unit-path.ts';
-import {
-	evaluateTarget,
-	groupSummaries,
-	monthlyTrend,
-	summarise,
-	type Metric,
-	type ScopeKind
-} from '../../domain/metrics.ts';
+import { evaluateTarget, groupSummaries, summarise, type Metric, type ScopeKind } from '../../domain/metrics.ts';
+import { monthlyTrend } from '../../domain/trend.ts';
 import type { ModuleFact } from '../../domain/report-facts.ts';
 import { computeDashboard, type DashboardInput } from './dashboard-compute.ts';
 import { buildDashboard, type TargetDef } from './dashboard.ts';

@@ -1,17 +1,14 @@
 import { isInSubtree, unitIdOfPath } from '../../domain/unit-path.ts';
 import {
 	emptyTally,
-	emptyTrend,
-	mostMissed,
 	summaryOf,
 	tallyFact,
 	targetResultOf,
-	trendFact,
-	trendOf,
 	type Metric,
 	type ScopeKind,
 	type Tally
 } from '../../domain/metrics.ts';
+import { emptyTrend, mostMissed, trendFact, trendOf } from '../../domain/trend.ts';
 import { JOB_GRADES } from '../../domain/labels.ts';
 import type { ModuleFact } from '../../domain/report-facts.ts';
 import type { ReportPerson, YearData } from './year.ts';
