@@ -3,7 +3,7 @@ import type { Db } from './db/client.ts';
 import { target } from './db/schema.ts';
 import { generateId } from './auth/token.ts';
 import { recordAudit } from './audit.ts';
-import type { TargetDef } from './reports/dashboard.ts';
+import type { TargetDef } from './reports/target-labels.ts';
 
 export type NewTarget = Omit<TargetDef, 'id'> & { fiscalYear: number };
 

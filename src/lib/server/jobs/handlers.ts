@@ -2,7 +2,7 @@ import * as m from '../../paraglide/messages.js';
 import { applyDraft } from '../import/service.ts';
 import { evaluateAssignments } from '../assignments.ts';
 import { closeFiscalYear } from '../reports/close.ts';
-import type { ModuleInfo } from '../reports/dashboard.ts';
+import type { ModuleInfo } from '../reports/target-labels.ts';
 import type { CsvEncoding } from '../export/csv.ts';
 import { joinSlices, staffSlices, writeSlice, type PersonExportSpec } from '../export/person-export-file.ts';
 import { writeSlicesInWorkers } from '../export/export-workers.ts';

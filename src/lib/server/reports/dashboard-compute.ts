@@ -3,13 +3,8 @@ import type { Locale } from '../../paraglide/runtime.js';
 import { yieldToEventLoop } from '../event-loop.ts';
 import { inLocale } from '../locale.ts';
 import { loadYearBase, yearFactPages } from './year.ts';
-import {
-	dashboardTally,
-	type buildDashboard,
-	type CurriculumInfo,
-	type ModuleInfo,
-	type TargetDef
-} from './dashboard.ts';
+import { dashboardTally, type buildDashboard } from './dashboard.ts';
+import { type CurriculumInfo, type ModuleInfo, type TargetDef } from './target-labels.ts';
 
 /** What a dashboard is computed from, as plain data (it is passed to a worker thread). */
 export type DashboardInput = {

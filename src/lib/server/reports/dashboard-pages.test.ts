@@ -7,7 +7,8 @@ import { evaluateTarget, groupSummaries, summarise, type Metric, type ScopeKind 
 import { monthlyTrend } from '../../domain/trend.ts';
 import type { ModuleFact } from '../../domain/report-facts.ts';
 import { computeDashboard, type DashboardInput } from './dashboard-compute.ts';
-import { buildDashboard, type TargetDef } from './dashboard.ts';
+import { buildDashboard } from './dashboard.ts';
+import { type TargetDef } from './target-labels.ts';
 import { loadYearData, type ReportPerson } from './year.ts';
 
 const metrics: Metric[] = ['completion_rate', 'comprehension_rate', 'person_count', 'coverage'];

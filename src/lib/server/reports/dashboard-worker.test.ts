@@ -4,7 +4,7 @@ import { buildWorkers } from '../testing/built-workers.ts';
 import { NOW, seedVariedOrg, SLUGS } from '../testing/varied-org.ts';
 import { runWorker } from '../workers.ts';
 import { computeDashboard, type DashboardInput, type DashboardView } from './dashboard-compute.ts';
-import type { TargetDef } from './dashboard.ts';
+import type { TargetDef } from './target-labels.ts';
 
 const targets: TargetDef[] = [
 	{

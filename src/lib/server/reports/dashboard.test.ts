@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricLabels, scopeLabel, scopeLabels } from './dashboard.ts';
+import { metricLabels, scopeLabel, scopeLabels } from './target-labels.ts';
 
 const modules = [
 	{ slug: 'security-policy', title: '情報セキュリティ', category: '情報セキュリティ', stems: new Map() }

@@ -1,56 +1,19 @@
 import { isInSubtree, unitIdOfPath } from '../../domain/unit-path.ts';
-import {
-	emptyTally,
-	summaryOf,
-	tallyFact,
-	targetResultOf,
-	type Metric,
-	type ScopeKind,
-	type Tally
-} from '../../domain/metrics.ts';
+import { emptyTally, summaryOf, tallyFact, targetResultOf, type ScopeKind, type Tally } from '../../domain/metrics.ts';
 import { emptyTrend, mostMissed, trendFact, trendOf } from '../../domain/trend.ts';
 import { JOB_GRADES } from '../../domain/labels.ts';
 import type { ModuleFact } from '../../domain/report-facts.ts';
 import type { ReportPerson, YearData } from './year.ts';
+import {
+	metricLabel,
+	scopeData,
+	scopeLabel,
+	type CurriculumInfo,
+	type ModuleInfo,
+	type TargetDef
+} from './target-labels.ts';
 import * as m from '../../paraglide/messages.js';
 import { getLocale, type Locale } from '../../paraglide/runtime.js';
-
-export type TargetDef = {
-	id: string;
-	name: string;
-	metric: Metric;
-	scopeKind: ScopeKind;
-	scopeValue: string;
-	threshold: number;
-	baseline: number | null;
-	source: string | null;
-};
-export type CurriculumInfo = { name: string; slugs: string[] };
-export type ModuleInfo = { slug: string; title: string; category: string; stems: Map<string, string> };
-
-type Opts = { locale?: Locale };
-const METRIC_MESSAGES: Record<Metric, (i: object, o: Opts) => string> = {
-	comprehension_rate: m.report_metric_comprehension_rate,
-	completion_rate: m.report_metric_completion_rate,
-	person_count: m.report_metric_person_count,
-	coverage: m.report_metric_coverage
-};
-const SCOPE_MESSAGES: Record<ScopeKind, (i: object, o: Opts) => string> = {
-	all: m.report_scope_all,
-	module: m.report_scope_module,
-	category: m.report_scope_category,
-	curriculum: m.report_scope_curriculum,
-	tag: m.report_scope_tag
-};
-/** The metric names, in `locale` (the current request's by default). */
-export const metricLabels = (locale: Locale = getLocale()) =>
-	Object.fromEntries(Object.entries(METRIC_MESSAGES).map(([k, f]) => [k, f({}, { locale })])) as Record<Metric, string>;
-/** The scope kinds' names, in `locale` (the current request's by default). */
-export const scopeLabels = (locale: Locale = getLocale()) =>
-	Object.fromEntries(Object.entries(SCOPE_MESSAGES).map(([k, f]) => [k, f({}, { locale })])) as Record<
-		ScopeKind,
-		string
-	>;
 
 /** The viewer's part of the organisation: null for everyone (HR, admin, executive), else unit paths. */
 export type ViewScope = { paths: string[] | null };
@@ -219,7 +182,7 @@ export function dashboardTally(
 			trend: trendOf(trend, data.fiscalYear, today),
 			targets: perTarget.map((x) => ({
 				...x.t,
-				metricLabel: METRIC_MESSAGES[x.t.metric]({}, { locale }),
+				metricLabel: metricLabel(x.t.metric, locale),
 				scopeLabel: scopeLabel(x.t, modules, curricula, locale),
 				scopeData: scopeData(x.t, modules, curricula),
 				result: targetResult(x)
@@ -278,35 +241,4 @@ function behindLists(rows: BehindRow[], limit = 100) {
 		overdue: overdue.slice(0, limit),
 		notStarted: notStarted.slice(0, limit)
 	};
-}
-
-/**
- * The data in a target's scope, as the reader sees it: a module's title, a curriculum's name, a
- * category or a tag (Japanese data, marked as such on the page); null for all training and for a
- * curriculum that was deleted (its label is the app's own text).
- */
-export function scopeData(
-	t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>,
-	modules: readonly ModuleInfo[],
-	curricula: ReadonlyMap<string, CurriculumInfo>
-): string | null {
-	if (t.scopeKind === 'all') return null;
-	if (t.scopeKind === 'curriculum') return curricula.get(t.scopeValue)?.name ?? null;
-	if (t.scopeKind === 'module') return modules.find((x) => x.slug === t.scopeValue)?.title ?? t.scopeValue;
-	return t.scopeValue;
-}
-
-export function scopeLabel(
-	t: Pick<TargetDef, 'scopeKind' | 'scopeValue'>,
-	modules: readonly ModuleInfo[],
-	curricula: ReadonlyMap<string, CurriculumInfo>,
-	locale: Locale = getLocale()
-) {
-	const o = { locale };
-	const scope = SCOPE_MESSAGES[t.scopeKind]({}, o);
-	if (t.scopeKind === 'all') return scope;
-	return m.report_scope_value(
-		{ scope, value: scopeData(t, modules, curricula) ?? m.report_curriculum_deleted({}, o) },
-		o
-	);
 }

@@ -6,7 +6,7 @@ import { db, databaseUrl } from '../db/index.ts';
 import { listModules } from '../content/catalog.ts';
 import { listCurriculumModules } from '../curricula.ts';
 import { listTargets } from '../targets.ts';
-import type { CurriculumInfo, ModuleInfo } from './dashboard.ts';
+import type { CurriculumInfo, ModuleInfo } from './target-labels.ts';
 import { computeDashboard, type DashboardInput, type DashboardView } from './dashboard-compute.ts';
 import { builtWorkerFile, runWorker } from '../workers.ts';
 import type { AuthUser } from '../auth/session.ts';

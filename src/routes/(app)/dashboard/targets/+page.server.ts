@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { fiscalYearOf } from '#lib/domain/japanese-date.ts';
 import { parseTargetForm } from '#lib/domain/target-form.ts';
-import { metricLabels, scopeLabel, scopeLabels } from '#lib/server/reports/dashboard.ts';
+import { metricLabels, scopeLabel, scopeLabels } from '#lib/server/reports/target-labels.ts';
 import { reportModules } from '#lib/server/reports/view.ts';
 import { db } from '#lib/server/db/index.ts';
 import { requireSection } from '#lib/server/guards.ts';
