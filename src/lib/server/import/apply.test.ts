@@ -5,7 +5,8 @@ import { orgUnit, person, personTag, unitMembership } from '../db/schema.ts';
 import { testDb } from '../testing/db.ts';
 import { planImport } from '../../domain/staff-import.ts';
 import { readStaffCsv } from './staff-csv.ts';
-import { applyImport, listCurrentStaff, listImports, listUnitCodes, undoLastImport } from './apply.ts';
+import { applyImport, listCurrentStaff, listUnitCodes } from './apply.ts';
+import { listImports, undoLastImport } from './undo.ts';
 
 const HEADER = '職員番号,氏名,フリガナ,所属コード,職階,雇用区分,採用日,タグ,異動日\n';
 const ctx = { orgId: 'org1', actorId: 'p1', fileName: 'meibo.csv', encoding: 'utf-8', ip: null };

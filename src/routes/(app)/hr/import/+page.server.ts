@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { db } from '#lib/server/db/index.ts';
 import { requireSection } from '#lib/server/guards.ts';
 import { badFormMessage, failure, readForm, readUpload } from '#lib/server/forms.ts';
-import { listImports, undoLastImport } from '#lib/server/import/apply.ts';
+import { listImports, undoLastImport } from '#lib/server/import/undo.ts';
 import { checkDraft, previewImport } from '#lib/server/import/service.ts';
 import { MAX_IMPORT_BYTES } from '#lib/server/import/decode.ts';
 import { jobs } from '#lib/server/jobs/index.ts';
