@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { db } from '#lib/server/db/index.ts';
 import { requireUser } from '#lib/server/guards.ts';
-import { getCertificateFor } from '#lib/server/certificates.ts';
+import { getCertificateFor } from '#lib/server/certificate-views.ts';
 import { toJstDate } from '#lib/domain/japanese-date.ts';
 import type { PageServerLoad } from './$types';
 import * as m from '#lib/paraglide/messages.js';

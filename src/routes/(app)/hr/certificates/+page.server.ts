@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { db } from '#lib/server/db/index.ts';
 import { requireSection } from '#lib/server/guards.ts';
 import { failure, fields, parseForm } from '#lib/server/forms.ts';
-import { verifyCertificateCode } from '#lib/server/certificates.ts';
+import { verifyCertificateCode } from '#lib/server/certificate-views.ts';
 import { toJstDate } from '#lib/domain/japanese-date.ts';
 import type { Actions, PageServerLoad } from './$types';
 import * as m from '#lib/paraglide/messages.js';
